@@ -1,0 +1,1 @@
+"""sendsupport: SEN support records and duties for English schools, trusts and local authorities."""

@@ -1,0 +1,71 @@
+"""The append-only audit log: every view of a pupil's record and every change to pupil data."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class AppendOnlyError(RuntimeError):
+    """Raised when code tries to change or delete an audit entry."""
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):  # noqa: ARG002 - the log is append-only
+        raise AppendOnlyError("Audit entries cannot be changed.")
+
+    def delete(self):
+        raise AppendOnlyError("Audit entries cannot be deleted.")
+
+
+class AuditEvent(models.Model):
+    """Who did what to which pupil's record, and when. Rows are only ever added.
+
+    Foreign keys carry no database constraint so the log outlives the rows it describes
+    (for example after a record is securely deleted at the end of its retention period).
+    """
+
+    class Action(models.TextChoices):
+        VIEWED = "viewed", "Viewed"
+        CREATED = "created", "Added"
+        CHANGED = "changed", "Changed"
+        DELETED = "deleted", "Deleted"
+        EXPORTED = "exported", "Exported"
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+"
+    )
+    actor_name = models.CharField(max_length=150, blank=True)
+    school = models.ForeignKey(
+        "schools.School", on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+"
+    )
+    pupil = models.ForeignKey(
+        "pupils.Pupil", on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+"
+    )
+    action = models.CharField(max_length=10, choices=Action.choices)
+    object_type = models.CharField(max_length=60)
+    object_id = models.CharField(max_length=40, blank=True)
+    summary = models.CharField(max_length=300)
+    changes = models.JSONField(default=list, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [
+            models.Index(fields=["school", "-at"]),
+            models.Index(fields=["pupil", "-at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name or 'system'} {self.action} {self.summary}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise AppendOnlyError("Audit entries cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Audit entries cannot be deleted.")

@@ -1,0 +1,41 @@
+"""What every page needs to draw the navigation for the person signed in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from sendsupport.accounts.access import is_parent, la_ids_for, roles_at
+from sendsupport.core.school_context import current_school
+from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Role
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    school = current_school(request)
+    roles = roles_at(user, school)
+    items = [("Home", reverse("home"))]
+    if roles & (REGISTER_MANAGERS | CLASSROOM_STAFF):
+        items.append(("SEN register", reverse("pupils:register")))
+    if roles & REGISTER_MANAGERS:
+        items += [
+            ("Staff", reverse("schools:staff")),
+            ("Groups", reverse("schools:groups")),
+            ("Audit log", reverse("audit:school_log")),
+        ]
+    if roles & (REGISTER_MANAGERS | {Role.GOVERNOR}):
+        items.append(("Overview", reverse("schools:overview")))
+    if la_ids_for(user).exists():
+        items.append(("Schools in your area", reverse("schools:la_overview")))
+    if is_parent(user):
+        items.append(("Your children", reverse("pupils:my_children")))
+    path = request.path
+    nav = [
+        {"text": text, "href": href, "active": path == href or (href != "/" and path.startswith(href))}
+        for text, href in items
+    ]
+    return {"nav_items": nav, "current_school": school, "current_roles": roles}

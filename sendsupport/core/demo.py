@@ -1,0 +1,82 @@
+"""The demo school and its named accounts. Created only by ``sendsupport demo``."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from django.db import transaction
+
+from sendsupport.accounts.models import User
+from sendsupport.core.synthetic import create_school, ensure_academic_years, ensure_local_authority
+from sendsupport.pupils.codes import Provision
+from sendsupport.pupils.models import Contact, Pupil, PupilContact
+from sendsupport.pupils.selectors import with_current_sen
+from sendsupport.schools.models import Group, LocalAuthorityMembership, Role, School, StaffMembership
+
+DEMO_PASSWORD = "demo-password"  # noqa: S105 - published demo credential, 127.0.0.1 only
+DEMO_URN = "100001"
+DEMO_ACCOUNTS = [
+    ("senco", "Sam", "Okafor", "SENCO"),
+    ("teacher", "Tara", "Hughes", "class teacher of 4A"),
+    ("ta", "Tom", "Nowak", "teaching assistant in 4A"),
+    ("head", "Helen", "Clarke", "head teacher"),
+    ("governor", "Gita", "Shah", "SEN governor"),
+    ("parent", "Priya", "Patel", "parent of a pupil on SEN support"),
+    ("la", "Lewis", "Mensah", "local authority SEND officer"),
+]
+
+
+def _account(username: str, first: str, last: str) -> User:
+    user, _ = User.objects.get_or_create(
+        username=username, defaults={"first_name": first, "last_name": last, "email": f"{username}@demo.example"}
+    )
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    return user
+
+
+@transaction.atomic
+def create_demo(*, today: date) -> School:
+    """Create (once) Oakfield Primary with 420 pupils, and the seven demo accounts."""
+    existing = School.objects.filter(urn=DEMO_URN).first()
+    if existing:
+        return existing
+    ensure_academic_years(today)
+    la = ensure_local_authority("801", "Bristol, City of")
+    school, _, _ = create_school(
+        rng=random.Random("sendsupport-demo"),
+        la=la,
+        urn=DEMO_URN,
+        estab="2999",
+        name="Oakfield Primary School",
+        phase=School.Phase.PRIMARY,
+        pupils=420,
+        today=today,
+        staff_prefix="demo",
+    )
+    users = {username: _account(username, first, last) for username, first, last, _ in DEMO_ACCOUNTS}
+    for username, role in [
+        ("senco", Role.SENCO),
+        ("teacher", Role.TEACHER),
+        ("ta", Role.TA),
+        ("head", Role.HEAD),
+        ("governor", Role.GOVERNOR),
+    ]:
+        StaffMembership.objects.create(user=users[username], school=school, role=role)
+    class_4a = Group.objects.get(school=school, name="4A")
+    class_4a.staff.add(users["teacher"], users["ta"])
+    LocalAuthorityMembership.objects.create(user=users["la"], local_authority=la)
+
+    # The demo parent's child is a Year 4 pupil on SEN support in 4A.
+    child = (
+        with_current_sen(Pupil.objects.filter(school=school, registration_group=class_4a))
+        .filter(current_provision=Provision.SEN_SUPPORT)
+        .order_by("pk")
+        .first()
+    )
+    contact = Contact.objects.create(
+        school=school, first_name="Priya", last_name="Patel", email="parent@demo.example", user=users["parent"]
+    )
+    PupilContact.objects.create(pupil=child, contact=contact, relationship="mother", parental_responsibility=True)
+    return school

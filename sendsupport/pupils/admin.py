@@ -1,0 +1,31 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from sendsupport.pupils import models
+
+
+class SENStatusInline(admin.TabularInline):
+    model = models.SENStatus
+    extra = 0
+
+
+class SENNeedInline(admin.TabularInline):
+    model = models.SENNeed
+    extra = 0
+
+
+@admin.register(models.Pupil)
+class PupilAdmin(SimpleHistoryAdmin):
+    list_display = ["upn", "legal_last_name", "legal_first_name", "school", "year_group"]
+    list_filter = ["school", "year_group"]
+    search_fields = ["upn", "legal_last_name", "legal_first_name"]
+    inlines = [SENStatusInline, SENNeedInline]
+    raw_id_fields = ["registration_group"]
+    filter_horizontal = ["teaching_groups"]
+
+
+@admin.register(models.Contact)
+class ContactAdmin(SimpleHistoryAdmin):
+    list_display = ["last_name", "first_name", "school", "email", "user"]
+    search_fields = ["last_name", "email"]
+    raw_id_fields = ["user"]

@@ -1,0 +1,67 @@
+"""Census SEN codes (DOMAIN.md): provision, need types and their broad areas of need."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Provision(models.TextChoices):
+    NONE = "N", "No special educational provision"
+    SEN_SUPPORT = "K", "SEN support"
+    EHC_PLAN = "E", "EHC plan"
+
+
+class BroadArea(models.TextChoices):
+    COMMUNICATION = "communication", "Communication and interaction"
+    COGNITION = "cognition", "Cognition and learning"
+    SEMH = "semh", "Social, emotional and mental health"
+    SENSORY_PHYSICAL = "sensory_physical", "Sensory and/or physical"
+    OTHER = "other", "Other or not yet assessed"
+
+
+class NeedType(models.TextChoices):
+    SPLD = "SPLD", "Specific learning difficulty"
+    MLD = "MLD", "Moderate learning difficulty"
+    SLD = "SLD", "Severe learning difficulty"
+    PMLD = "PMLD", "Profound and multiple learning difficulty"
+    SEMH = "SEMH", "Social, emotional and mental health"
+    SLCN = "SLCN", "Speech, language and communication needs"
+    HI = "HI", "Hearing impairment"
+    VI = "VI", "Vision impairment"
+    MSI = "MSI", "Multi-sensory impairment"
+    PD = "PD", "Physical disability"
+    ASD = "ASD", "Autistic spectrum disorder"
+    OTH = "OTH", "Other difficulty or disability"
+    NSA = "NSA", "SEN support but no specialist assessment of type of need"
+
+
+BROAD_AREA_OF_NEED = {
+    NeedType.SLCN: BroadArea.COMMUNICATION,
+    NeedType.ASD: BroadArea.COMMUNICATION,
+    NeedType.SPLD: BroadArea.COGNITION,
+    NeedType.MLD: BroadArea.COGNITION,
+    NeedType.SLD: BroadArea.COGNITION,
+    NeedType.PMLD: BroadArea.COGNITION,
+    NeedType.SEMH: BroadArea.SEMH,
+    NeedType.HI: BroadArea.SENSORY_PHYSICAL,
+    NeedType.VI: BroadArea.SENSORY_PHYSICAL,
+    NeedType.MSI: BroadArea.SENSORY_PHYSICAL,
+    NeedType.PD: BroadArea.SENSORY_PHYSICAL,
+    NeedType.OTH: BroadArea.OTHER,
+    NeedType.NSA: BroadArea.OTHER,
+}
+
+
+def broad_area(need_type: str) -> BroadArea:
+    return BroadArea(BROAD_AREA_OF_NEED[NeedType(need_type)])
+
+
+def need_types_in_area(area: str) -> list[str]:
+    return [str(code) for code, found in BROAD_AREA_OF_NEED.items() if found == area]
+
+
+# Year groups from nursery to post-16; the system does not assume compulsory school age.
+YEAR_GROUPS = [("N1", "Nursery 1"), ("N2", "Nursery 2"), ("R", "Reception")] + [
+    (str(n), f"Year {n}") for n in range(1, 15)
+]
+YEAR_GROUP_ORDER = {code: index for index, (code, _) in enumerate(YEAR_GROUPS)}

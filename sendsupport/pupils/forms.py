@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+from django import forms
+
+from sendsupport.core.forms import DateInput, Form, ModelForm
+from sendsupport.pupils.codes import YEAR_GROUPS, BroadArea, NeedType, Provision
+from sendsupport.pupils.models import Pupil
+from sendsupport.schools.models import Group, School
+
+NEED_CHOICES = [("", "None")] + [(code, f"{code} – {label}") for code, label in NeedType.choices]
+
+
+class PupilForm(ModelForm):
+    class Meta:
+        model = Pupil
+        fields = [
+            "upn",
+            "legal_first_name",
+            "legal_last_name",
+            "preferred_first_name",
+            "preferred_last_name",
+            "date_of_birth",
+            "sex",
+            "year_group",
+            "registration_group",
+            "teaching_groups",
+            "on_roll_from",
+            "on_roll_until",
+        ]
+        widgets = {
+            "date_of_birth": DateInput(),
+            "on_roll_from": DateInput(),
+            "on_roll_until": DateInput(),
+            "sex": forms.RadioSelect,
+            "teaching_groups": forms.CheckboxSelectMultiple,
+        }
+        labels = {"upn": "Unique pupil number (UPN)", "on_roll_until": "Left the school on"}
+        help_texts = {
+            "upn": "13 characters, for example H801200001001. A temporary UPN ends in a letter.",
+            "preferred_first_name": "Leave blank if the same as the legal name.",
+            "preferred_last_name": "Leave blank if the same as the legal name.",
+            "date_of_birth": "For example 2015-03-27",
+            "on_roll_until": "Leave blank while the pupil is at the school.",
+        }
+        error_messages = {
+            "upn": {"unique": "Another pupil already has this UPN. Each UPN must be unique."},
+            "date_of_birth": {
+                "required": "Enter the pupil's date of birth.",
+                "invalid": "Enter the date of birth as a real date, for example 2015-03-27.",
+            },
+            "on_roll_from": {
+                "required": "Enter the date the pupil joined the school.",
+                "invalid": "Enter a real date, for example 2022-09-01.",
+            },
+        }
+
+    def __init__(self, *args, school: School, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.school = school
+        self.instance.school = school
+        self.fields["registration_group"].queryset = Group.objects.filter(school=school, kind=Group.Kind.REGISTRATION)
+        self.fields["registration_group"].empty_label = "Not in a registration group"
+        self.fields["teaching_groups"].queryset = Group.objects.filter(school=school, kind=Group.Kind.TEACHING)
+        self.fields["teaching_groups"].required = False
+        self.fields["upn"].widget.attrs.update({"spellcheck": "false", "autocomplete": "off"})
+
+    def clean_upn(self) -> str:
+        return (self.cleaned_data.get("upn") or "").strip().upper()
+
+
+class SENStatusForm(Form):
+    provision = forms.ChoiceField(choices=Provision.choices, widget=forms.RadioSelect, label="SEN provision")
+    primary_need = forms.ChoiceField(choices=NEED_CHOICES, required=False, label="Primary need (rank 1)")
+    secondary_need = forms.ChoiceField(choices=NEED_CHOICES, required=False, label="Secondary need (rank 2)")
+    start_date = forms.DateField(
+        widget=DateInput(),
+        label="Date this starts",
+        error_messages={
+            "required": "Enter the date this starts.",
+            "invalid": "Enter a real date, for example 2025-09-15.",
+        },
+    )
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="Why was this decided?",
+        help_text="For example: the evidence from the assessment and who agreed the decision.",
+        error_messages={"required": "Say why this was decided, so the record explains itself."},
+    )
+
+    def needs(self) -> list[tuple[str, int]]:
+        needs = []
+        if self.cleaned_data.get("primary_need"):
+            needs.append((self.cleaned_data["primary_need"], 1))
+        if self.cleaned_data.get("secondary_need"):
+            needs.append((self.cleaned_data["secondary_need"], 2))
+        if not self.cleaned_data.get("primary_need") and self.cleaned_data.get("secondary_need"):
+            # A secondary need alone is really a single need, which the census ranks 1 -- say so.
+            needs = [(self.cleaned_data["secondary_need"], 2)]
+        return needs
+
+
+class RegisterFilterForm(Form):
+    q = forms.CharField(required=False, label="Name or UPN")
+    status = forms.ChoiceField(
+        required=False,
+        label="Status",
+        choices=[("", "SEN support or EHC plan"), ("K", "SEN support"), ("E", "EHC plan")],
+    )
+    area = forms.ChoiceField(
+        required=False, label="Broad area of need", choices=[("", "Any")] + list(BroadArea.choices)
+    )
+    need = forms.ChoiceField(required=False, label="Type of need", choices=[("", "Any")] + NEED_CHOICES[1:])
+    year_group = forms.ChoiceField(required=False, label="Year group", choices=[("", "Any")] + YEAR_GROUPS)
+    group = forms.ChoiceField(required=False, label="Class or group", choices=[("", "Any")])
+
+    def __init__(self, *args, school: School, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["group"].choices = [("", "Any")] + [
+            (str(group.pk), group.name) for group in Group.objects.filter(school=school).order_by("kind", "name")
+        ]
+
+
+class ContactForm(Form):
+    first_name = forms.CharField(max_length=100)
+    last_name = forms.CharField(max_length=100)
+    relationship = forms.CharField(max_length=60, help_text="For example: mother, father, grandparent, foster carer.")
+    parental_responsibility = forms.BooleanField(required=False, label="Has parental responsibility")
+    email = forms.EmailField(required=False, label="Email address")
+    phone = forms.CharField(max_length=40, required=False, label="Phone number")
+    address = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    give_access = forms.BooleanField(
+        required=False,
+        label="Invite them to see their child's SEN record online",
+        help_text="We will email them a link to set a password. Only for people with parental responsibility.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("give_access") and not data.get("parental_responsibility"):
+            self.add_error("give_access", "Only a parent or carer with parental responsibility can be invited.")
+        if data.get("give_access") and not data.get("email"):
+            self.add_error("email", "Enter an email address to send the invitation to.")
+        return data

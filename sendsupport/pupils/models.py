@@ -1,0 +1,185 @@
+"""Pupils, their parents and carers, and the SEN register (dated provision status and ranked needs)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from sendsupport.pupils.codes import YEAR_GROUPS, NeedType, Provision, broad_area
+from sendsupport.pupils.upn import UPNError, validate_upn
+from sendsupport.schools.models import Group, School
+
+
+def upn_field_validator(value: str) -> None:
+    try:
+        validate_upn(value)
+    except UPNError as error:
+        raise ValidationError(str(error), code="upn") from error
+
+
+class Pupil(models.Model):
+    """A child or young person on roll at a school. Kept whether or not they have SEN."""
+
+    class Sex(models.TextChoices):
+        FEMALE = "F", "Female"
+        MALE = "M", "Male"
+
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="pupils")
+    upn = models.CharField("UPN", max_length=13, unique=True, validators=[upn_field_validator])
+    legal_first_name = models.CharField("Legal first name", max_length=100)
+    legal_last_name = models.CharField("Legal last name", max_length=100)
+    preferred_first_name = models.CharField("Preferred first name", max_length=100, blank=True)
+    preferred_last_name = models.CharField("Preferred last name", max_length=100, blank=True)
+    date_of_birth = models.DateField()
+    sex = models.CharField(max_length=1, choices=Sex.choices)
+    year_group = models.CharField(max_length=3, choices=YEAR_GROUPS)
+    registration_group = models.ForeignKey(
+        Group,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="registered_pupils",
+        limit_choices_to={"kind": Group.Kind.REGISTRATION},
+    )
+    teaching_groups = models.ManyToManyField(
+        Group, blank=True, related_name="pupils", limit_choices_to={"kind": Group.Kind.TEACHING}
+    )
+    on_roll_from = models.DateField("On roll from")
+    on_roll_until = models.DateField("Left on", null=True, blank=True)
+
+    history = HistoricalRecords(m2m_fields=[teaching_groups])
+
+    class Meta:
+        ordering = ["legal_last_name", "legal_first_name"]
+        indexes = [models.Index(fields=["school", "legal_last_name", "legal_first_name"])]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        first = self.preferred_first_name or self.legal_first_name
+        last = self.preferred_last_name or self.legal_last_name
+        return f"{first} {last}"
+
+    @property
+    def legal_name(self) -> str:
+        return f"{self.legal_first_name} {self.legal_last_name}"
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.upn:
+            try:
+                self.upn = validate_upn(self.upn)
+            except UPNError as error:
+                errors["upn"] = str(error)
+        today = timezone.localdate()
+        if self.date_of_birth and self.date_of_birth > today:
+            errors["date_of_birth"] = "Date of birth must be today or in the past."
+        if self.on_roll_from and self.on_roll_until and self.on_roll_until < self.on_roll_from:
+            errors["on_roll_until"] = "The date the pupil left must be on or after the date they joined."
+        if self.registration_group_id and self.school_id and self.registration_group.school_id != self.school_id:
+            errors["registration_group"] = "Choose a registration group from this pupil's school."
+        if errors:
+            raise ValidationError(errors)
+
+    def on_roll(self, on: date) -> bool:
+        return self.on_roll_from <= on and (self.on_roll_until is None or self.on_roll_until >= on)
+
+
+class SENStatus(models.Model):
+    """One dated entry in a pupil's SEN provision history: N, K or E; who decided, when and why."""
+
+    pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="sen_statuses")
+    provision = models.CharField(max_length=1, choices=Provision.choices)
+    start_date = models.DateField("Starts on")
+    reason = models.TextField("Why", blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-start_date", "-id"]
+        verbose_name = "SEN status"
+        verbose_name_plural = "SEN statuses"
+        indexes = [models.Index(fields=["pupil", "-start_date", "-id"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_provision_display()} from {self.start_date:%d/%m/%Y}"
+
+
+class SENNeed(models.Model):
+    """A ranked type of need (census code), dated; rank 1 is the primary need, rank 2 the secondary."""
+
+    pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="sen_needs")
+    need_type = models.CharField(max_length=4, choices=NeedType.choices)
+    rank = models.PositiveSmallIntegerField(choices=[(1, "Primary"), (2, "Secondary")])
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["rank", "-start_date"]
+        verbose_name = "SEN need"
+        indexes = [models.Index(fields=["pupil", "end_date", "rank"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(rank__in=[1, 2]), name="need_rank_1_or_2"),
+            models.UniqueConstraint(
+                fields=["pupil", "rank"], condition=models.Q(end_date__isnull=True), name="one_current_need_per_rank"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.need_type} (rank {self.rank})"
+
+    @property
+    def broad_area(self) -> str:
+        return broad_area(self.need_type).label
+
+
+class Contact(models.Model):
+    """A parent or carer, known to one school. ``user`` is set when they may sign in to the parent view."""
+
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="contacts")
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    address = models.TextField(blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="contacts"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class PupilContact(models.Model):
+    """How a parent or carer is related to a pupil, and whether they hold parental responsibility."""
+
+    pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="contact_links")
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="pupil_links")
+    relationship = models.CharField(max_length=60, help_text="For example: mother, father, grandparent, foster carer.")
+    parental_responsibility = models.BooleanField("Has parental responsibility", default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["pupil", "contact"], name="unique_pupil_contact")]
+
+    def __str__(self) -> str:
+        return f"{self.contact} ({self.relationship}) of {self.pupil}"

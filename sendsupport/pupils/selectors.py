@@ -1,0 +1,229 @@
+"""Every read of pupil data starts here, scoped by the user. Views never query Pupil directly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.http import Http404
+
+from sendsupport.accounts.access import school_ids_with_roles
+from sendsupport.pupils.codes import Provision, need_types_in_area
+from sendsupport.pupils.models import Pupil, PupilContact, SENNeed, SENStatus
+from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Group, School
+
+
+def visible_pupils(user: Any) -> QuerySet[Pupil]:
+    """The pupils this user may see. Empty for governors, LA officers, strangers and the signed out.
+
+    - SENCOs and heads: every pupil at their schools.
+    - Teachers and TAs: pupils in groups they teach or support, or the whole school where the
+      school opens its register to all staff.
+    - Parents and carers: their own children (linked, with parental responsibility).
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Pupil.objects.none()
+    open_register_schools = School.objects.filter(
+        whole_register_visible_to_staff=True, pk__in=school_ids_with_roles(user, CLASSROOM_STAFF)
+    ).values("pk")
+    classroom_school_ids = school_ids_with_roles(user, CLASSROOM_STAFF)
+    taught_group_ids = Group.objects.filter(staff=user, school_id__in=classroom_school_ids).values("pk")
+    taught_pupil_ids = Pupil.teaching_groups.through.objects.filter(group_id__in=taught_group_ids).values("pupil_id")
+    own_children = PupilContact.objects.filter(contact__user=user, parental_responsibility=True).values("pupil_id")
+    return Pupil.objects.filter(
+        Q(school_id__in=school_ids_with_roles(user, REGISTER_MANAGERS))
+        | Q(school_id__in=open_register_schools)
+        | Q(registration_group_id__in=taught_group_ids)
+        | Q(pk__in=taught_pupil_ids)
+        | Q(pk__in=own_children)
+    )
+
+
+def get_visible_pupil(user: Any, pupil_id: int) -> Pupil:
+    """The pupil, or 404 whether it does not exist or the user may not see it (no difference shown)."""
+    pupil = (
+        visible_pupils(user)
+        .select_related("school", "school__local_authority", "registration_group")
+        .filter(pk=pupil_id)
+        .first()
+    )
+    if pupil is None:
+        raise Http404("No such pupil")
+    return pupil
+
+
+def with_current_sen(queryset: QuerySet[Pupil]) -> QuerySet[Pupil]:
+    """Annotate each pupil with current provision and primary/secondary need, in the same query."""
+    latest_status = SENStatus.objects.filter(pupil=OuterRef("pk")).order_by("-start_date", "-id")
+    current_need = SENNeed.objects.filter(pupil=OuterRef("pk"), end_date__isnull=True)
+    return queryset.annotate(
+        current_provision=Subquery(latest_status.values("provision")[:1]),
+        primary_need=Subquery(current_need.filter(rank=1).values("need_type")[:1]),
+        secondary_need=Subquery(current_need.filter(rank=2).values("need_type")[:1]),
+    )
+
+
+@dataclass(frozen=True)
+class RegisterFilters:
+    status: str = ""  # K, E, N, or "" for everyone on the register (K and E)
+    need: str = ""
+    area: str = ""
+    year_group: str = ""
+    group_id: int | None = None
+    search: str = ""
+
+
+def register(user: Any, school: School, filters: RegisterFilters) -> QuerySet[Pupil]:
+    """The SEN register of ``school`` as this user may see it, filtered; one query to list."""
+    pupils = with_current_sen(visible_pupils(user).filter(school=school).select_related("registration_group"))
+    if filters.status:
+        pupils = pupils.filter(current_provision=filters.status)
+    else:
+        pupils = pupils.filter(current_provision__in=[Provision.SEN_SUPPORT, Provision.EHC_PLAN])
+    if filters.need:
+        pupils = pupils.filter(Q(primary_need=filters.need) | Q(secondary_need=filters.need))
+    if filters.area:
+        codes = need_types_in_area(filters.area)
+        pupils = pupils.filter(Q(primary_need__in=codes) | Q(secondary_need__in=codes))
+    if filters.year_group:
+        pupils = pupils.filter(year_group=filters.year_group)
+    if filters.group_id:
+        pupils = pupils.filter(
+            Q(registration_group_id=filters.group_id) | Q(teaching_groups__id=filters.group_id)
+        ).distinct()
+    if filters.search:
+        term = filters.search.strip()
+        pupils = pupils.filter(
+            Q(upn__iexact=term)
+            | Q(legal_first_name__icontains=term)
+            | Q(legal_last_name__icontains=term)
+            | Q(preferred_first_name__icontains=term)
+            | Q(preferred_last_name__icontains=term)
+        )
+    return pupils.order_by("legal_last_name", "legal_first_name", "pk")
+
+
+def status_history(pupil: Pupil) -> QuerySet[SENStatus]:
+    return pupil.sen_statuses.select_related("decided_by").order_by("-start_date", "-id")
+
+
+def current_needs(pupil: Pupil) -> list[SENNeed]:
+    return list(pupil.sen_needs.filter(end_date__isnull=True).order_by("rank"))
+
+
+def need_history(pupil: Pupil) -> QuerySet[SENNeed]:
+    return pupil.sen_needs.order_by("-start_date", "rank")
+
+
+def contacts_for(user: Any, pupil: Pupil, *, staff_view: bool) -> QuerySet[PupilContact]:
+    """Staff see every parent and carer of the pupil; a parent sees only their own entry."""
+    links = pupil.contact_links.select_related("contact", "contact__user").order_by("contact__last_name")
+    if staff_view:
+        return links
+    return links.filter(contact__user=user)
+
+
+def current_provision(pupil: Pupil) -> str:
+    latest = pupil.sen_statuses.order_by("-start_date", "-id").first()
+    return latest.provision if latest else Provision.NONE
+
+
+def register_counts(user: Any, school: School) -> dict[str, int]:
+    """How many pupils this user can see at ``school`` are on SEN support and have EHC plans."""
+    pupils = with_current_sen(visible_pupils(user).filter(school=school, on_roll_until__isnull=True))
+    counts = {"K": 0, "E": 0}
+    for row in pupils.filter(current_provision__in=["K", "E"]).values("current_provision").annotate(n=Count("pk")):
+        counts[row["current_provision"]] = row["n"]
+    counts["total"] = counts["K"] + counts["E"]
+    return counts
+
+
+def my_pupils_on_register(user: Any, school: School | None) -> QuerySet[Pupil]:
+    """For a teacher or TA: the pupils on the register in the groups they teach or support."""
+    if school is None:
+        return Pupil.objects.none()
+    taught = Group.objects.filter(staff=user, school=school).values("pk")
+    pupils = (
+        visible_pupils(user)
+        .filter(school=school)
+        .filter(
+            Q(registration_group_id__in=taught)
+            | Q(pk__in=Pupil.teaching_groups.through.objects.filter(group_id__in=taught).values("pupil_id"))
+        )
+    )
+    return (
+        with_current_sen(pupils.select_related("registration_group"))
+        .filter(current_provision__in=[Provision.SEN_SUPPORT, Provision.EHC_PLAN])
+        .order_by("legal_last_name", "legal_first_name")
+    )
+
+
+def children_of(user: Any) -> QuerySet[Pupil]:
+    own = PupilContact.objects.filter(contact__user=user, parental_responsibility=True).values("pupil_id")
+    return with_current_sen(visible_pupils(user).filter(pk__in=own).select_related("school")).order_by(
+        "legal_first_name"
+    )
+
+
+@dataclass(frozen=True)
+class Aggregates:
+    """Counts only: what governors and LA officers may see. Never a name or a UPN."""
+
+    on_roll: int
+    by_provision: dict[str, int]
+    by_area: dict[str, int]
+    by_year_group: list[tuple[str, int, int]]  # (year label, SEN support, EHC plan)
+
+
+def school_aggregates(school: School) -> Aggregates:
+    """The school's register in numbers, for governors (appropriate authority) and the SENCO."""
+    from sendsupport.pupils.codes import BROAD_AREA_OF_NEED, YEAR_GROUP_ORDER, YEAR_GROUPS, BroadArea
+
+    pupils = with_current_sen(Pupil.objects.filter(school=school, on_roll_until__isnull=True))
+    on_roll = pupils.count()
+    by_provision = {"K": 0, "E": 0}
+    by_area = {area.label: 0 for area in BroadArea}
+    per_year: dict[str, dict[str, int]] = {}
+    rows = (
+        pupils.filter(current_provision__in=["K", "E"])
+        .values("current_provision", "primary_need", "year_group")
+        .annotate(n=Count("pk"))
+    )
+    for row in rows:
+        by_provision[row["current_provision"]] += row["n"]
+        if row["primary_need"]:
+            by_area[BroadArea(BROAD_AREA_OF_NEED[row["primary_need"]]).label] += row["n"]
+        per_year.setdefault(row["year_group"], {"K": 0, "E": 0})[row["current_provision"]] += row["n"]
+    labels = dict(YEAR_GROUPS)
+    by_year = [
+        (labels[year], counts["K"], counts["E"])
+        for year, counts in sorted(per_year.items(), key=lambda item: YEAR_GROUP_ORDER[item[0]])
+    ]
+    return Aggregates(on_roll=on_roll, by_provision=by_provision, by_area=by_area, by_year_group=by_year)
+
+
+def la_school_counts(user: Any) -> list[dict[str, Any]]:
+    """For an LA officer: each school in their authority with register counts, no pupil detail."""
+    from sendsupport.accounts.access import la_ids_for
+
+    schools = School.objects.filter(local_authority_id__in=la_ids_for(user)).order_by("name")
+    school_list = list(schools)
+    if not school_list:
+        return []
+    pupils = with_current_sen(Pupil.objects.filter(school__in=school_list, on_roll_until__isnull=True))
+    totals = {row["school_id"]: row["n"] for row in pupils.values("school_id").annotate(n=Count("pk"))}
+    counts: dict[int, dict[str, int]] = {}
+    for row in (
+        pupils.filter(current_provision__in=["K", "E"]).values("school_id", "current_provision").annotate(n=Count("pk"))
+    ):
+        counts.setdefault(row["school_id"], {})[row["current_provision"]] = row["n"]
+    return [
+        {
+            "school": school,
+            "on_roll": totals.get(school.pk, 0),
+            "sen_support": counts.get(school.pk, {}).get("K", 0),
+            "ehc_plan": counts.get(school.pk, {}).get("E", 0),
+        }
+        for school in school_list
+    ]

@@ -1,0 +1,161 @@
+"""Every write to pupils, parents and the SEN register. Keyword-only; one transaction each."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from sendsupport.pupils.census_rules import check_sen_record
+from sendsupport.pupils.models import Contact, Pupil, PupilContact, SENNeed, SENStatus
+from sendsupport.schools.models import Group, School
+
+PUPIL_FIELDS = (
+    "upn",
+    "legal_first_name",
+    "legal_last_name",
+    "preferred_first_name",
+    "preferred_last_name",
+    "date_of_birth",
+    "sex",
+    "year_group",
+    "registration_group",
+    "on_roll_from",
+    "on_roll_until",
+)
+
+
+def _set_groups(pupil: Pupil, teaching_groups: Sequence[Group] | None) -> None:
+    if teaching_groups is None:
+        return
+    wrong = [group.name for group in teaching_groups if group.school_id != pupil.school_id]
+    if wrong:
+        raise ValidationError({"teaching_groups": f"These groups belong to another school: {', '.join(wrong)}."})
+    pupil.teaching_groups.set(teaching_groups)
+
+
+@transaction.atomic
+def create_pupil(*, school: School, by: Any, teaching_groups: Sequence[Group] = (), **fields: Any) -> Pupil:
+    pupil = Pupil(school=school, **{name: fields[name] for name in PUPIL_FIELDS if name in fields})
+    pupil._history_user = by
+    pupil.full_clean()
+    pupil.save()
+    _set_groups(pupil, teaching_groups)
+    return pupil
+
+
+@transaction.atomic
+def update_pupil(*, pupil: Pupil, by: Any, teaching_groups: Sequence[Group] | None = None, **fields: Any) -> Pupil:
+    for name in PUPIL_FIELDS:
+        if name in fields:
+            setattr(pupil, name, fields[name])
+    pupil._history_user = by
+    pupil.full_clean()
+    pupil.save()
+    _set_groups(pupil, teaching_groups)
+    return pupil
+
+
+def _current_needs(pupil: Pupil) -> list[SENNeed]:
+    return list(pupil.sen_needs.filter(end_date__isnull=True).order_by("rank"))
+
+
+@transaction.atomic
+def change_sen_status(
+    *,
+    pupil: Pupil,
+    provision: str,
+    needs: Sequence[tuple[str, int]],
+    start_date: date,
+    reason: str,
+    by: Any,
+    today: date | None = None,
+) -> SENStatus:
+    """Record a new SEN provision status with its ranked needs, after checking the census rules.
+
+    Needs that carry over unchanged keep their original start date; others are ended the day
+    before and new ones start on ``start_date``.
+    """
+    today = today or timezone.localdate()
+    breaks = check_sen_record(provision, needs)
+    errors: dict[str, list[str]] = {}
+    for rule_break in breaks:
+        errors.setdefault(rule_break.field, []).append(rule_break.message)
+    if start_date > today:
+        errors.setdefault("start_date", []).append("The date must be today or in the past.")
+    latest = pupil.sen_statuses.order_by("-start_date", "-id").first()
+    if latest and start_date < latest.start_date:
+        errors.setdefault("start_date", []).append(
+            f"The date cannot be before the current status began ({latest.start_date:%d/%m/%Y})."
+        )
+    if start_date < pupil.date_of_birth:
+        errors.setdefault("start_date", []).append("The date cannot be before the pupil's date of birth.")
+    if errors:
+        raise ValidationError(errors)
+
+    status = SENStatus(pupil=pupil, provision=provision, start_date=start_date, reason=reason, decided_by=by)
+    status._history_user = by
+    status.save()
+
+    wanted = {(need_type, rank) for need_type, rank in needs}
+    for need in _current_needs(pupil):
+        if (need.need_type, need.rank) in wanted:
+            wanted.discard((need.need_type, need.rank))
+            continue
+        need.end_date = start_date
+        need._history_user = by
+        need.save()
+    for need_type, rank in sorted(wanted, key=lambda item: item[1]):
+        need = SENNeed(pupil=pupil, need_type=need_type, rank=rank, start_date=start_date)
+        need._history_user = by
+        need.save()
+    return status
+
+
+CONTACT_FIELDS = ("first_name", "last_name", "email", "phone", "address")
+
+
+@transaction.atomic
+def add_contact(
+    *, pupil: Pupil, by: Any, relationship: str, parental_responsibility: bool, **fields: Any
+) -> PupilContact:
+    contact = Contact(school=pupil.school, **{name: fields.get(name, "") for name in CONTACT_FIELDS})
+    contact._history_user = by
+    contact.full_clean()
+    contact.save()
+    link = PupilContact(
+        pupil=pupil, contact=contact, relationship=relationship, parental_responsibility=parental_responsibility
+    )
+    link._history_user = by
+    link.full_clean()
+    link.save()
+    return link
+
+
+@transaction.atomic
+def update_contact(
+    *, link: PupilContact, by: Any, relationship: str, parental_responsibility: bool, **fields: Any
+) -> PupilContact:
+    contact = link.contact
+    for name in CONTACT_FIELDS:
+        if name in fields:
+            setattr(contact, name, fields[name])
+    contact._history_user = by
+    contact.full_clean()
+    contact.save()
+    link.relationship = relationship
+    link.parental_responsibility = parental_responsibility
+    link._history_user = by
+    link.full_clean()
+    link.save()
+    return link
+
+
+@transaction.atomic
+def unlink_contact(*, link: PupilContact, by: Any) -> None:
+    link._history_user = by
+    link.delete()

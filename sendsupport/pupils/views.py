@@ -1,0 +1,295 @@
+"""Pupil pages: the register, a pupil's record, adding and editing pupils, SEN status and parents."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from sendsupport.accounts import services as account_services
+from sendsupport.accounts.access import is_parent, manages, roles_at
+from sendsupport.audit.services import record_view
+from sendsupport.core.forms import apply_validation_error
+from sendsupport.core.permissions import base_url, require, school_for
+from sendsupport.core.school_context import current_school
+from sendsupport.pupils import selectors, services
+from sendsupport.pupils.codes import NeedType, Provision
+from sendsupport.pupils.forms import ContactForm, PupilForm, RegisterFilterForm, SENStatusForm
+from sendsupport.pupils.selectors import RegisterFilters
+from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS
+
+REGISTER_PAGE_SIZE = 50
+
+
+@login_required
+def register(request: HttpRequest) -> HttpResponse:
+    school = current_school(request)
+    if school is None or not roles_at(request.user, school) & (REGISTER_MANAGERS | CLASSROOM_STAFF):
+        raise Http404("Not found")
+    form = RegisterFilterForm(request.GET or None, school=school)
+    filters = RegisterFilters()
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = RegisterFilters(
+            status=data["status"],
+            need=data["need"],
+            area=data["area"],
+            year_group=data["year_group"],
+            group_id=int(data["group"]) if data["group"] else None,
+            search=data["q"],
+        )
+    pupils = selectors.register(request.user, school, filters)
+
+    page = Paginator(pupils, REGISTER_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "pupils/register.html",
+        {
+            "school": school,
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "can_manage": manages(request.user, school),
+            "need_labels": dict(NeedType.choices),
+            "provision_labels": dict(Provision.choices),
+        },
+    )
+
+
+@login_required
+def pupil_detail(request: HttpRequest, pupil_id: int) -> HttpResponse:
+    pupil = selectors.get_visible_pupil(request.user, pupil_id)
+    # Staff at the pupil's school see the whole record; a parent sees their own child's, minus others' contacts.
+    staff_view = request.user.memberships.filter(school=pupil.school, active=True).exists()
+    record_view(user=request.user, pupil=pupil, what="Viewed the pupil's record")
+    return render(
+        request,
+        "pupils/detail.html",
+        {
+            "pupil": pupil,
+            "statuses": selectors.status_history(pupil),
+            "current_provision": selectors.current_provision(pupil),
+            "needs": selectors.current_needs(pupil),
+            "need_history": selectors.need_history(pupil),
+            "contacts": selectors.contacts_for(request.user, pupil, staff_view=staff_view),
+            "teaching_groups": pupil.teaching_groups.all(),
+            "staff_view": staff_view,
+            "can_manage": manages(request.user, pupil.school),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pupil_add(request: HttpRequest) -> HttpResponse:
+    school = school_for(request, "manage_school")
+    form = PupilForm(request.POST or None, school=school)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        groups = data.pop("teaching_groups", [])
+        try:
+            pupil = services.create_pupil(school=school, by=request.user, teaching_groups=list(groups), **data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, f"{pupil.display_name} has been added.")
+            return redirect("pupils:detail", pupil_id=pupil.pk)
+    return render(
+        request,
+        "forms/page.html",
+        {
+            "form": form,
+            "page_title": "Add a pupil",
+            "submit_label": "Add pupil",
+            "back_url": reverse("pupils:register"),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pupil_edit(request: HttpRequest, pupil_id: int) -> HttpResponse:
+    pupil = selectors.get_visible_pupil(request.user, pupil_id)
+    require("change_pupil", request, pupil)
+    form = PupilForm(request.POST or None, instance=pupil, school=pupil.school)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        groups = data.pop("teaching_groups", [])
+        try:
+            services.update_pupil(pupil=pupil, by=request.user, teaching_groups=list(groups), **data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, f"{pupil.display_name}'s details have been saved.")
+            return redirect("pupils:detail", pupil_id=pupil.pk)
+    return render(
+        request,
+        "forms/page.html",
+        {
+            "form": form,
+            "page_title": f"Edit {pupil.display_name}'s details",
+            "caption": pupil.upn,
+            "back_url": reverse("pupils:detail", args=[pupil.pk]),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def sen_status_change(request: HttpRequest, pupil_id: int) -> HttpResponse:
+    pupil = selectors.get_visible_pupil(request.user, pupil_id)
+    require("change_pupil", request, pupil)
+    needs = selectors.current_needs(pupil)
+    initial = {
+        "provision": selectors.current_provision(pupil),
+        "primary_need": next((n.need_type for n in needs if n.rank == 1), ""),
+        "secondary_need": next((n.need_type for n in needs if n.rank == 2), ""),
+    }
+    form = SENStatusForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_sen_status(
+                pupil=pupil,
+                provision=form.cleaned_data["provision"],
+                needs=form.needs(),
+                start_date=form.cleaned_data["start_date"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, f"{pupil.display_name}'s SEN status and needs have been saved.")
+            return redirect("pupils:detail", pupil_id=pupil.pk)
+    return render(
+        request,
+        "forms/page.html",
+        {
+            "form": form,
+            "page_title": "Change SEN status and needs",
+            "caption": pupil.display_name,
+            "intro": "Pupils on SEN support (K) or with an EHC plan (E) need a primary type of need. "
+            "NSA can only be used for SEN support. Pupils with no provision (N) have no types of need.",
+            "back_url": reverse("pupils:detail", args=[pupil.pk]),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _contact_initial(link) -> dict:
+    contact = link.contact
+    return {
+        "first_name": contact.first_name,
+        "last_name": contact.last_name,
+        "email": contact.email,
+        "phone": contact.phone,
+        "address": contact.address,
+        "relationship": link.relationship,
+        "parental_responsibility": link.parental_responsibility,
+        "give_access": contact.user_id is not None,
+    }
+
+
+def _save_contact(request: HttpRequest, form: ContactForm, pupil, link=None):
+    data = dict(form.cleaned_data)
+    give_access = data.pop("give_access")
+    if link is None:
+        link = services.add_contact(pupil=pupil, by=request.user, **data)
+    else:
+        link = services.update_contact(link=link, by=request.user, **data)
+    if give_access and link.contact.user_id is None:
+        account_services.give_parent_access(contact=link.contact, by=request.user, base_url=base_url(request))
+    return link
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_add(request: HttpRequest, pupil_id: int) -> HttpResponse:
+    pupil = selectors.get_visible_pupil(request.user, pupil_id)
+    require("change_pupil", request, pupil)
+    form = ContactForm(request.POST or None, initial={"parental_responsibility": True})
+    if request.method == "POST" and form.is_valid():
+        try:
+            link = _save_contact(request, form, pupil)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, f"{link.contact} has been added as {pupil.display_name}'s {link.relationship}.")
+            return redirect("pupils:detail", pupil_id=pupil.pk)
+    return render(
+        request,
+        "forms/page.html",
+        {
+            "form": form,
+            "page_title": "Add a parent or carer",
+            "caption": pupil.display_name,
+            "back_url": reverse("pupils:detail", args=[pupil.pk]),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_edit(request: HttpRequest, pupil_id: int, link_id: int) -> HttpResponse:
+    pupil = selectors.get_visible_pupil(request.user, pupil_id)
+    require("change_pupil", request, pupil)
+    link = get_object_or_404(pupil.contact_links.select_related("contact"), pk=link_id)
+    form = ContactForm(request.POST or None, initial=_contact_initial(link))
+    if request.method == "POST" and form.is_valid():
+        try:
+            _save_contact(request, form, pupil, link)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, f"{link.contact}'s details have been saved.")
+            return redirect("pupils:detail", pupil_id=pupil.pk)
+    return render(
+        request,
+        "pupils/contact_edit.html",
+        {
+            "form": form,
+            "page_title": f"Edit {link.contact}'s details",
+            "caption": pupil.display_name,
+            "back_url": reverse("pupils:detail", args=[pupil.pk]),
+            "pupil": pupil,
+            "link": link,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def contact_remove(request: HttpRequest, pupil_id: int, link_id: int) -> HttpResponse:
+    pupil = selectors.get_visible_pupil(request.user, pupil_id)
+    require("change_pupil", request, pupil)
+    link = get_object_or_404(pupil.contact_links.select_related("contact"), pk=link_id)
+    name = str(link.contact)
+    services.unlink_contact(link=link, by=request.user)
+    messages.success(request, f"{name} is no longer linked to {pupil.display_name}.")
+    return redirect("pupils:detail", pupil_id=pupil.pk)
+
+
+@login_required
+def my_children(request: HttpRequest) -> HttpResponse:
+    if not is_parent(request.user):
+        raise Http404("Not found")
+    return render(
+        request,
+        "pupils/my_children.html",
+        {
+            "children": selectors.children_of(request.user),
+            "provision_labels": dict(Provision.choices),
+            "need_labels": dict(NeedType.choices),
+        },
+    )

@@ -1,0 +1,237 @@
+"""Local authorities, trusts, schools, academic years and the staff who work in schools."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+
+la_number_validator = RegexValidator(r"^\d{3}$", "Enter the LA number as three digits, like 801.")
+estab_validator = RegexValidator(r"^\d{4}$", "Enter the DfE establishment number as four digits, like 2000.")
+urn_validator = RegexValidator(r"^\d{6,7}$", "Enter the URN as six or seven digits, like 109876.")
+
+
+class LocalAuthority(models.Model):
+    """A local authority: publishes the Local Offer and funds SENDIASS."""
+
+    number = models.CharField("LA number", max_length=3, unique=True, validators=[la_number_validator])
+    name = models.CharField(max_length=200)
+    local_offer_url = models.URLField("Local Offer address", blank=True)
+    sendiass_name = models.CharField("SENDIASS service name", max_length=200, blank=True)
+    sendiass_phone = models.CharField("SENDIASS phone", max_length=40, blank=True)
+    sendiass_email = models.EmailField("SENDIASS email", blank=True)
+    sendiass_url = models.URLField("SENDIASS website", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "local authorities"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.number})"
+
+
+class Trust(models.Model):
+    """A multi-academy trust that runs several schools."""
+
+    name = models.CharField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class School(models.Model):
+    """A school, college or setting: every row of pupil data belongs to one."""
+
+    class Phase(models.TextChoices):
+        NURSERY = "nursery", "Nursery"
+        PRIMARY = "primary", "Primary"
+        SECONDARY = "secondary", "Secondary"
+        ALL_THROUGH = "all_through", "All-through"
+        SPECIAL = "special", "Special school"
+        PRU = "pru", "Pupil referral unit"
+        COLLEGE = "college", "College"
+
+    urn = models.CharField("URN", max_length=7, unique=True, validators=[urn_validator])
+    local_authority = models.ForeignKey(LocalAuthority, on_delete=models.PROTECT, related_name="schools")
+    estab = models.CharField("DfE establishment number", max_length=4, validators=[estab_validator])
+    name = models.CharField(max_length=200)
+    phase = models.CharField(max_length=20, choices=Phase.choices)
+    trust = models.ForeignKey(Trust, on_delete=models.SET_NULL, null=True, blank=True, related_name="schools")
+    whole_register_visible_to_staff = models.BooleanField(
+        "All staff may see the whole SEN register",
+        default=False,
+        help_text="If not, teachers and teaching assistants see only the pupils they teach or support.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["local_authority", "estab"], name="unique_estab_in_la"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def laestab(self) -> str:
+        return f"{self.local_authority.number}{self.estab}"
+
+    @property
+    def is_special_or_pru(self) -> bool:
+        return self.phase in {self.Phase.SPECIAL, self.Phase.PRU}
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    first = date(year, month, 1)
+    offset = (weekday - first.weekday()) % 7
+    return first + timedelta(days=offset + 7 * (n - 1))
+
+
+THURSDAY = 3
+
+
+class AcademicYear(models.Model):
+    """An academic year, 1 September to 31 August, with its three census days."""
+
+    start_year = models.PositiveIntegerField(unique=True)
+    autumn_census = models.DateField()
+    spring_census = models.DateField()
+    summer_census = models.DateField()
+
+    class Meta:
+        ordering = ["-start_year"]
+
+    def __str__(self) -> str:
+        return f"{self.start_year}/{str(self.start_year + 1)[-2:]}"
+
+    @property
+    def start_date(self) -> date:
+        return date(self.start_year, 9, 1)
+
+    @property
+    def end_date(self) -> date:
+        return date(self.start_year + 1, 8, 31)
+
+    @classmethod
+    def default_census_days(cls, start_year: int) -> dict[str, date]:
+        """Census days by the DfE pattern: first Thursday in October, third in January and May."""
+        return {
+            "autumn_census": _nth_weekday(start_year, 10, THURSDAY, 1),
+            "spring_census": _nth_weekday(start_year + 1, 1, THURSDAY, 3),
+            "summer_census": _nth_weekday(start_year + 1, 5, THURSDAY, 3),
+        }
+
+    @classmethod
+    def start_year_for(cls, day: date) -> int:
+        return day.year if day.month >= 9 else day.year - 1
+
+    @classmethod
+    def for_date(cls, day: date) -> AcademicYear:
+        start_year = cls.start_year_for(day)
+        year, _ = cls.objects.get_or_create(start_year=start_year, defaults=cls.default_census_days(start_year))
+        return year
+
+
+class Term(models.Model):
+    """A school's term dates within an academic year."""
+
+    class Name(models.TextChoices):
+        AUTUMN = "autumn", "Autumn"
+        SPRING = "spring", "Spring"
+        SUMMER = "summer", "Summer"
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="terms")
+    academic_year = models.ForeignKey(AcademicYear, on_delete=models.PROTECT, related_name="terms")
+    name = models.CharField(max_length=10, choices=Name.choices)
+    start_date = models.DateField()
+    end_date = models.DateField()
+
+    class Meta:
+        ordering = ["start_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "academic_year", "name"], name="unique_term"),
+            models.CheckConstraint(
+                condition=models.Q(end_date__gt=models.F("start_date")), name="term_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_name_display()} term {self.academic_year}"
+
+
+class Role(models.TextChoices):
+    """Roles a person can hold at a school."""
+
+    SENCO = "senco", "SENCO"
+    HEAD = "head", "Head teacher"
+    TEACHER = "teacher", "Teacher"
+    TA = "ta", "Teaching assistant"
+    GOVERNOR = "governor", "Governor"
+
+
+# Who may keep the register, manage staff and parents, and read the audit log.
+REGISTER_MANAGERS = frozenset({Role.SENCO, Role.HEAD})
+# Who works with pupils day to day and sees the pupils they teach or support.
+CLASSROOM_STAFF = frozenset({Role.TEACHER, Role.TA})
+
+
+class StaffMembership(models.Model):
+    """A person's role at a school. One person may work at several schools, or hold two roles."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    job_title = models.CharField(max_length=100, blank=True)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["school__name", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "school", "role"], name="unique_membership"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} at {self.school}"
+
+
+class LocalAuthorityMembership(models.Model):
+    """An LA officer's link to their authority. Sees only what a school shares with the LA."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="la_memberships")
+    local_authority = models.ForeignKey(LocalAuthority, on_delete=models.CASCADE, related_name="officers")
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "local_authority"], name="unique_la_membership"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – officer at {self.local_authority}"
+
+
+class Group(models.Model):
+    """A registration group (form, class) or teaching group, with the staff who teach or support it."""
+
+    class Kind(models.TextChoices):
+        REGISTRATION = "registration", "Registration group"
+        TEACHING = "teaching", "Teaching group"
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="groups")
+    name = models.CharField(max_length=60)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    staff = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="teaching_groups")
+
+    class Meta:
+        ordering = ["kind", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "kind", "name"], name="unique_group_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

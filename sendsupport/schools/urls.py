@@ -1,0 +1,14 @@
+from django.urls import path
+
+from sendsupport.schools import views
+
+app_name = "schools"
+urlpatterns = [
+    path("staff/", views.staff_list, name="staff"),
+    path("staff/new/", views.staff_add, name="staff_add"),
+    path("staff/<int:membership_id>/edit/", views.staff_edit, name="staff_edit"),
+    path("groups/", views.group_list, name="groups"),
+    path("groups/new/", views.group_add, name="group_add"),
+    path("overview/", views.overview, name="overview"),
+    path("local-authority/", views.la_overview, name="la_overview"),
+]

@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from sendsupport.accounts import views as account_views
+from sendsupport.core import views as core_views
+
+urlpatterns = [
+    path("", account_views.home, name="home"),
+    path("sign-in/", account_views.SignInView.as_view(), name="login"),
+    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("set-password/<uidb64>/<token>/", account_views.ChoosePasswordView.as_view(), name="set_password"),
+    path("account/password/", account_views.ChangePasswordView.as_view(), name="change_password"),
+    path("choose-school/", account_views.choose_school_view, name="choose_school"),
+    path("health/", core_views.health, name="health"),
+    path("", include("sendsupport.pupils.urls")),
+    path("", include("sendsupport.schools.urls")),
+    path("", include("sendsupport.audit.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "sendsupport.core.views.not_found"
+handler403 = "sendsupport.core.views.forbidden"
+handler500 = "sendsupport.core.views.server_error"
