@@ -57,6 +57,13 @@ INSTALLED_APPS = [
     "sendsupport.schools",
     "sendsupport.pupils",
     "sendsupport.audit",
+    "sendsupport.support",
+    "sendsupport.support.profiles",
+    "sendsupport.support.specialists",
+    "sendsupport.meetings",
+    "sendsupport.compliance",
+    "sendsupport.interop",
+    "sendsupport.api",
 ]
 
 MIDDLEWARE = [

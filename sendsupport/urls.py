@@ -16,6 +16,13 @@ urlpatterns = [
     path("", include("sendsupport.pupils.urls")),
     path("", include("sendsupport.schools.urls")),
     path("", include("sendsupport.audit.urls")),
+    path("", include("sendsupport.support.urls")),
+    path("", include("sendsupport.support.profiles.urls")),
+    path("", include("sendsupport.support.specialists.urls")),
+    path("", include("sendsupport.meetings.urls")),
+    path("", include("sendsupport.compliance.urls")),
+    path("", include("sendsupport.interop.urls")),
+    path("", include("sendsupport.api.urls")),
     path("admin/", admin.site.urls),
 ]
 
