@@ -52,7 +52,12 @@ def _changes(history_instance: Any, history_type: str) -> list[dict[str, Any]]:
 
 
 def _subject(instance: Any) -> tuple[int | None, int | None]:
-    """The (school id, pupil id) a changed row belongs to."""
+    """The (school id, pupil id) a changed row belongs to.
+
+    A model whose rows reach the pupil some other way defines ``audit_subject()`` returning the pair.
+    """
+    if hasattr(instance, "audit_subject"):
+        return instance.audit_subject()
     model = instance._meta.model_name
     if model == "pupil":
         return instance.school_id, instance.pk
