@@ -7,6 +7,7 @@ The teacher and TA teach class 4A; ``pupil`` is in 4A on SEN support and is ``pa
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
@@ -28,7 +29,8 @@ from sendsupport.schools.models import (
 PASSWORD = "correct-horse-battery"
 TODAY = date(2025, 11, 20)
 
-_serials = iter(range(1, 1000))
+# UPN serials only need to be unique within one test (the database is reset between tests).
+_serials = itertools.cycle(range(1, 1000))
 
 
 def make_user(username: str, **extra) -> User:

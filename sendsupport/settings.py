@@ -246,5 +246,8 @@ SENDSUPPORT = {
     "SCHOOL_CONTRIBUTION_PENCE": env_int("SCHOOL_CONTRIBUTION_PENCE", 600_000),
     "TEACHING_WEEKS_PER_YEAR": env_str("TEACHING_WEEKS_PER_YEAR", "39"),
     "RETENTION_YEARS_AFTER_DOB": env_int("RETENTION_YEARS_AFTER_DOB", 31),
+    # Consecutive reviews with less than expected progress before the to-do list prompts specialists.
+    "REVIEWS_BEFORE_SPECIALIST": env_int("REVIEWS_BEFORE_SPECIALIST", 2),
+    "SPECIALIST_DOCUMENT_MAX_BYTES": env_int("SPECIALIST_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024),
 }
 CSRF_FAILURE_VIEW = "sendsupport.core.views.csrf_failure"

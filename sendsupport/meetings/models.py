@@ -1,0 +1,106 @@
+"""Meetings with parents: what was discussed and agreed, and a copy the parents can read.
+
+The Code of Practice (6.65) expects the school to meet parents at least three times a year.
+A meeting counts toward that when at least one parent or carer attended (``parents_attended``).
+Once a record is shared with the parents it is never changed: corrections are added as dated
+entries (``MeetingCorrection``) that keep the original wording.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from sendsupport.pupils.models import Contact, Pupil
+
+
+class Meeting(models.Model):
+    """One meeting held with a pupil's parents or carers (a review meeting or any other).
+
+    The school is the pupil's school. ``shared_with_parents_on`` is set once, when the record is
+    shared; from then on the parents can read it in their own view and it can no longer be edited.
+    """
+
+    class Kind(models.TextChoices):
+        REVIEW = "review", "Review meeting"
+        OTHER = "other", "Other meeting with parents"
+        ANNUAL_REVIEW = "annual_review", "Annual review of an EHC plan"
+
+    pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="meetings")
+    held_on = models.DateField("Date of the meeting")
+    kind = models.CharField("Type of meeting", max_length=20, choices=Kind.choices)
+    parents_attended = models.ManyToManyField(
+        Contact, blank=True, related_name="meetings_attended", verbose_name="Parents and carers who attended"
+    )
+    staff_attendees = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="meetings_attended", verbose_name="Staff who attended"
+    )
+    other_attendees = models.TextField(
+        "Other people who attended", blank=True, help_text="For example the pupil, or a speech and language therapist."
+    )
+    discussed = models.TextField("What was discussed")
+    agreed = models.TextField("What was agreed")
+    actions = models.TextField("Actions: who will do what, and by when", blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+    shared_with_parents_on = models.DateField("Shared with the parents on", null=True, blank=True)
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords(m2m_fields=[parents_attended, staff_attendees])
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        verbose_name = "meeting with parents"
+        verbose_name_plural = "meetings with parents"
+        # The yearly count filters by pupil and date range.
+        indexes = [models.Index(fields=["pupil", "held_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.held_on:%d/%m/%Y}"
+
+    @property
+    def is_shared(self) -> bool:
+        return self.shared_with_parents_on is not None
+
+    def clean(self) -> None:
+        if self.shared_with_parents_on and self.held_on and self.shared_with_parents_on < self.held_on:
+            raise ValidationError({"shared_with_parents_on": "A record cannot be shared before the meeting was held."})
+
+
+class MeetingCorrection(models.Model):
+    """A dated correction to a record already shared with the parents. The original stays as it was."""
+
+    class Part(models.TextChoices):
+        DATE = "date", "Date or type of meeting"
+        ATTENDANCE = "attendance", "Who attended"
+        DISCUSSED = "discussed", "What was discussed"
+        AGREED = "agreed", "What was agreed"
+        ACTIONS = "actions", "Actions"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="corrections")
+    part = models.CharField("Which part of the record is corrected", max_length=20, choices=Part.choices)
+    correction = models.TextField("What the record should say")
+    reason = models.TextField("Why it is corrected")
+    made_on = models.DateField()
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["made_on", "id"]
+
+    def __str__(self) -> str:
+        return f"Correction to {self.get_part_display().lower()} on {self.made_on:%d/%m/%Y}"
+
+    def audit_subject(self) -> tuple[int | None, int | None]:
+        pupil = self.meeting.pupil
+        return pupil.school_id, pupil.pk

@@ -1,0 +1,187 @@
+"""Every write to meetings with parents. Keyword-only; one transaction each; "today" injectable."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from sendsupport.meetings.models import Meeting, MeetingCorrection
+from sendsupport.meetings.selectors import parent_choices, staff_choices
+from sendsupport.pupils.models import Contact, Pupil
+
+
+def _check(
+    *,
+    pupil: Pupil,
+    held_on: date | None,
+    kind: str,
+    discussed: str,
+    agreed: str,
+    parents_attended: Sequence[Contact],
+    staff_attendees: Sequence[Any],
+    today: date,
+) -> None:
+    errors: dict[str, str] = {}
+    if held_on is None:
+        errors["held_on"] = "Enter the date of the meeting."
+    elif held_on > today:
+        errors["held_on"] = (
+            f"The date of the meeting must be today ({today:%d/%m/%Y}) or in the past: "
+            "record a meeting once it has been held."
+        )
+    if kind not in Meeting.Kind.values:
+        errors["kind"] = "Choose the type of meeting."
+    if not (discussed or "").strip():
+        errors["discussed"] = "Say what was discussed."
+    if not (agreed or "").strip():
+        errors["agreed"] = "Say what was agreed, or that nothing was agreed."
+    own_parents = set(parent_choices(pupil).values_list("pk", flat=True))
+    if any(contact.pk not in own_parents for contact in parents_attended):
+        errors["parents_attended"] = f"Choose only parents or carers of {pupil.display_name}."
+    staff_ids = set(staff_choices(pupil).values_list("pk", flat=True))
+    if any(user.pk not in staff_ids for user in staff_attendees):
+        errors["staff_attendees"] = f"Choose only staff who work at {pupil.school.name}."
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def record_meeting(
+    *,
+    pupil: Pupil,
+    by: Any,
+    held_on: date,
+    kind: str,
+    discussed: str,
+    agreed: str,
+    actions: str = "",
+    other_attendees: str = "",
+    parents_attended: Sequence[Contact] = (),
+    staff_attendees: Sequence[Any] = (),
+    today: date | None = None,
+) -> Meeting:
+    """Record a meeting that has been held. It stays private to staff until it is shared."""
+    today = today or timezone.localdate()
+    _check(
+        pupil=pupil,
+        held_on=held_on,
+        kind=kind,
+        discussed=discussed,
+        agreed=agreed,
+        parents_attended=parents_attended,
+        staff_attendees=staff_attendees,
+        today=today,
+    )
+    meeting = Meeting(
+        pupil=pupil,
+        held_on=held_on,
+        kind=kind,
+        discussed=discussed.strip(),
+        agreed=agreed.strip(),
+        actions=actions.strip(),
+        other_attendees=other_attendees.strip(),
+        recorded_by=by,
+    )
+    meeting._history_user = by
+    meeting.full_clean()
+    meeting.save()
+    meeting.parents_attended.set(parents_attended)
+    meeting.staff_attendees.set(staff_attendees)
+    return meeting
+
+
+@transaction.atomic
+def update_meeting(
+    *,
+    meeting: Meeting,
+    by: Any,
+    held_on: date,
+    kind: str,
+    discussed: str,
+    agreed: str,
+    actions: str = "",
+    other_attendees: str = "",
+    parents_attended: Sequence[Contact] = (),
+    staff_attendees: Sequence[Any] = (),
+    today: date | None = None,
+) -> Meeting:
+    """Change a record that has not been shared yet. A shared record takes corrections instead."""
+    today = today or timezone.localdate()
+    meeting = Meeting.objects.select_for_update().select_related("pupil", "pupil__school").get(pk=meeting.pk)
+    if meeting.is_shared:
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: f"This record was shared with the parents on {meeting.shared_with_parents_on:%d/%m/%Y}, "
+                "so it cannot be changed. Add a correction instead."
+            }
+        )
+    _check(
+        pupil=meeting.pupil,
+        held_on=held_on,
+        kind=kind,
+        discussed=discussed,
+        agreed=agreed,
+        parents_attended=parents_attended,
+        staff_attendees=staff_attendees,
+        today=today,
+    )
+    meeting.held_on = held_on
+    meeting.kind = kind
+    meeting.discussed = discussed.strip()
+    meeting.agreed = agreed.strip()
+    meeting.actions = actions.strip()
+    meeting.other_attendees = other_attendees.strip()
+    meeting._history_user = by
+    meeting.full_clean()
+    meeting.save()
+    meeting.parents_attended.set(parents_attended)
+    meeting.staff_attendees.set(staff_attendees)
+    return meeting
+
+
+@transaction.atomic
+def share_with_parents(*, meeting: Meeting, by: Any, today: date | None = None) -> Meeting:
+    """Let the parents read the record in their own view. Done once; the record is then fixed."""
+    today = today or timezone.localdate()
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.is_shared:
+        raise ValidationError(
+            {NON_FIELD_ERRORS: f"This record was already shared on {meeting.shared_with_parents_on:%d/%m/%Y}."}
+        )
+    meeting.shared_with_parents_on = max(today, meeting.held_on)
+    meeting.shared_by = by
+    meeting._history_user = by
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def add_correction(
+    *, meeting: Meeting, by: Any, part: str, correction: str, reason: str, today: date | None = None
+) -> MeetingCorrection:
+    """Add a dated correction to a shared record; the original wording is kept."""
+    today = today or timezone.localdate()
+    errors: dict[str, str] = {}
+    if not meeting.is_shared:
+        errors[NON_FIELD_ERRORS] = "This record has not been shared yet: change it directly instead."
+    if part not in MeetingCorrection.Part.values:
+        errors["part"] = "Choose which part of the record is corrected."
+    if not (correction or "").strip():
+        errors["correction"] = "Say what the record should say."
+    if not (reason or "").strip():
+        errors["reason"] = "Say why the record is corrected."
+    if errors:
+        raise ValidationError(errors)
+    entry = MeetingCorrection(
+        meeting=meeting, part=part, correction=correction.strip(), reason=reason.strip(), made_on=today, made_by=by
+    )
+    entry._history_user = by
+    entry.full_clean()
+    entry.save()
+    return entry

@@ -1,0 +1,20 @@
+"""The meetings part of the pupil page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils import timezone
+
+from sendsupport.meetings import selectors
+
+register = template.Library()
+
+
+@register.simple_tag
+def meetings_summary(user: Any, pupil: Any, staff_view: bool) -> dict[str, Any]:
+    """This year's count against the target (staff), or how many records are shared (parents)."""
+    if staff_view:
+        return selectors.year_summary(pupil, today=timezone.localdate())
+    return {"shared": selectors.meetings_for(user, pupil).count()}

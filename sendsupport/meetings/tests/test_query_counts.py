@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from sendsupport.meetings.tests.conftest import record
+
+
+def _count(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_list_page_does_not_grow_with_the_number_of_meetings(pupil, parent, senco, teacher, login):
+    client = login(senco)
+    url = reverse("meetings:list", args=[pupil.pk])
+    record(pupil, senco, staff_attendees=[senco])
+    few = _count(client, url)
+    for days in range(2, 12):
+        record(pupil, senco, days_ago=days, staff_attendees=[senco, teacher])
+    assert _count(client, url) == few
+
+
+def test_the_parents_list_does_not_grow_either(pupil, parent, senco, login):
+    from sendsupport.meetings import services
+
+    services.share_with_parents(meeting=record(pupil, senco), by=senco)
+    client = login(parent)
+    url = reverse("meetings:list", args=[pupil.pk])
+    few = _count(client, url)
+    for days in range(2, 8):
+        services.share_with_parents(meeting=record(pupil, senco, days_ago=days), by=senco)
+    assert _count(client, url) == few

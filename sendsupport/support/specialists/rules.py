@@ -1,0 +1,35 @@
+"""Who may read and record specialist involvement.
+
+Everyone who may see the pupil reads it: parents (the Code of Practice involves them in every
+referral), and the teachers and TAs who see the pupil. Only SENCOs and heads add or change it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+
+from sendsupport.accounts import access
+from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS
+
+
+def is_staff_for(user: Any, pupil: Any) -> bool:
+    """True for SENCOs, heads, teachers and TAs working at the pupil's school."""
+    return pupil is not None and bool(access.roles_at(user, pupil.school) & (REGISTER_MANAGERS | CLASSROOM_STAFF))
+
+
+@rules.predicate
+def can_read_specialists(user: Any, pupil: Any) -> bool:
+    from sendsupport.pupils.selectors import visible_pupils
+
+    return pupil is not None and visible_pupils(user).filter(pk=pupil.pk).exists()
+
+
+@rules.predicate
+def can_record_specialists(user: Any, pupil: Any) -> bool:
+    return pupil is not None and access.manages(user, pupil.school)
+
+
+rules.add_rule("view_pupil_specialists", can_read_specialists)
+rules.add_rule("change_pupil_specialists", can_record_specialists)

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from sendsupport.support.specialists.tests.conftest import refer
+
+
+def test_the_list_page_does_not_grow_with_the_number_of_involvements(pupil, senco, login):
+    client = login(senco)
+    url = reverse("specialists:list", args=[pupil.pk])
+    refer(pupil, senco)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    few = count()
+    for kind in ("educational_psychologist", "occupational_therapist", "camhs", "specialist_teacher") * 2:
+        refer(pupil, senco, professional_type=kind)
+    assert count() == few
