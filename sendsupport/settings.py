@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "govuk_frontend_django",
+    "ninja",  # serves Swagger UI's files for the API docs as ordinary static files
     "sendsupport.core",
     "sendsupport.accounts",
     "sendsupport.schools",
@@ -106,6 +107,8 @@ FORM_RENDERER = "sendsupport.core.forms.GovUKFormRenderer"
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'sendsupport.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A fresh clone has no data folder yet; SQLite can create the file but not the folder.
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL lets the web server and the worker read while the other writes.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
@@ -248,6 +251,8 @@ SENDSUPPORT = {
     "RETENTION_YEARS_AFTER_DOB": env_int("RETENTION_YEARS_AFTER_DOB", 31),
     # Consecutive reviews with less than expected progress before the to-do list prompts specialists.
     "REVIEWS_BEFORE_SPECIALIST": env_int("REVIEWS_BEFORE_SPECIALIST", 2),
+    # How far ahead a new plan's review date is suggested; good practice is at least termly.
+    "PLAN_REVIEW_WEEKS": env_int("PLAN_REVIEW_WEEKS", 12),
     "SPECIALIST_DOCUMENT_MAX_BYTES": env_int("SPECIALIST_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024),
 }
 CSRF_FAILURE_VIEW = "sendsupport.core.views.csrf_failure"

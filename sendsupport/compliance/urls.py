@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from sendsupport.compliance import views
 
 app_name = "compliance"
-urlpatterns: list = []
+urlpatterns = [
+    path("to-do/", views.todo, name="todo"),
+]

@@ -19,12 +19,17 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     school = current_school(request)
     roles = roles_at(user, school)
     items = [("Home", reverse("home"))]
+    if roles & REGISTER_MANAGERS:
+        items.append(("To-do", reverse("compliance:todo")))
     if roles & (REGISTER_MANAGERS | CLASSROOM_STAFF):
         items.append(("SEN register", reverse("pupils:register")))
+    if roles & CLASSROOM_STAFF:
+        items.append(("Passports to read", reverse("profiles:to_read")))
     if roles & REGISTER_MANAGERS:
         items += [
             ("Staff", reverse("schools:staff")),
             ("Groups", reverse("schools:groups")),
+            ("Outcome bank", reverse("support:bank")),
             ("Audit log", reverse("audit:school_log")),
         ]
     if roles & (REGISTER_MANAGERS | {Role.GOVERNOR}):

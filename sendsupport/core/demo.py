@@ -13,6 +13,7 @@ from sendsupport.pupils.codes import Provision
 from sendsupport.pupils.models import Contact, Pupil, PupilContact
 from sendsupport.pupils.selectors import with_current_sen
 from sendsupport.schools.models import Group, LocalAuthorityMembership, Role, School, StaffMembership
+from sendsupport.support.demo import add_demo_support
 
 DEMO_PASSWORD = "demo-password"  # noqa: S105 - published demo credential, 127.0.0.1 only
 DEMO_URN = "100001"
@@ -79,4 +80,8 @@ def create_demo(*, today: date) -> School:
         school=school, first_name="Priya", last_name="Patel", email="parent@demo.example", user=users["parent"]
     )
     PupilContact.objects.create(pupil=child, contact=contact, relationship="mother", parental_responsibility=True)
+    # A reviewed cycle and a running one for the child, and a teacher's concern to take through the journey.
+    add_demo_support(
+        school=school, child=child, senco=users["senco"], teacher=users["teacher"], ta=users["ta"], today=today
+    )
     return school

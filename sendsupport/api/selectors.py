@@ -1,0 +1,114 @@
+"""Reads for the API and the token pages, always scoped by the person asking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from sendsupport.accounts.access import la_ids_for, schools_for
+from sendsupport.api.models import ApiToken
+from sendsupport.pupils.codes import Provision, need_types_in_area
+from sendsupport.pupils.models import Pupil
+from sendsupport.pupils.selectors import visible_pupils, with_current_sen
+from sendsupport.schools.models import School, StaffMembership
+
+
+def tokens_for(user: Any) -> QuerySet[ApiToken]:
+    """A person's own tokens, newest first. Nobody sees anyone else's."""
+    if user is None or not user.is_authenticated:
+        return ApiToken.objects.none()
+    return ApiToken.objects.filter(user=user).order_by("-created_at", "-id")
+
+
+def get_own_token(user: Any, token_id: int) -> ApiToken:
+    token = tokens_for(user).filter(pk=token_id).first()
+    if token is None:
+        raise Http404("Not found")
+    return token
+
+
+def visible_schools(user: Any) -> QuerySet[School]:
+    """Schools where the user works (any role), and for LA officers the schools in their authority.
+
+    Seeing a school is not seeing its pupils: that is always decided by ``visible_pupils``.
+    Each school carries ``my_memberships``: the caller's own active roles there.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return School.objects.none()
+    return (
+        School.objects.filter(Q(pk__in=schools_for(user).values("pk")) | Q(local_authority_id__in=la_ids_for(user)))
+        .select_related("local_authority", "trust")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=StaffMembership.objects.filter(user=user, active=True).order_by("role"),
+                to_attr="my_memberships",
+            )
+        )
+        .order_by("name", "pk")
+    )
+
+
+def get_visible_school(user: Any, school_id: int) -> School:
+    school = visible_schools(user).filter(pk=school_id).first()
+    if school is None:
+        raise Http404("Not found")
+    return school
+
+
+def staff_school_ids(user: Any) -> set[int]:
+    """Schools where the user is on the staff: there they see a pupil's whole record, as on the pupil page."""
+    return set(schools_for(user).values_list("pk", flat=True))
+
+
+@dataclass(frozen=True)
+class PupilFilters:
+    school_id: int | None = None
+    status: str = ""  # K, E or N; "" for every pupil the caller may see
+    need: str = ""
+    area: str = ""
+    year_group: str = ""
+    search: str = ""
+
+
+def api_pupils(user: Any, filters: PupilFilters) -> QuerySet[Pupil]:
+    """The pupils this user may see, filtered, with current SEN status and needs; one query to list."""
+    pupils = with_current_sen(visible_pupils(user).select_related("school", "registration_group"))
+    if filters.school_id is not None:
+        pupils = pupils.filter(school_id=filters.school_id)
+    if filters.status == Provision.NONE:
+        # A pupil with no status recorded has no special educational provision.
+        pupils = pupils.filter(Q(current_provision=Provision.NONE) | Q(current_provision__isnull=True))
+    elif filters.status:
+        pupils = pupils.filter(current_provision=filters.status)
+    if filters.need:
+        pupils = pupils.filter(Q(primary_need=filters.need) | Q(secondary_need=filters.need))
+    if filters.area:
+        codes = need_types_in_area(filters.area)
+        pupils = pupils.filter(Q(primary_need__in=codes) | Q(secondary_need__in=codes))
+    if filters.year_group:
+        pupils = pupils.filter(year_group=filters.year_group)
+    if filters.search:
+        term = filters.search.strip()
+        pupils = pupils.filter(
+            Q(upn__iexact=term)
+            | Q(legal_first_name__icontains=term)
+            | Q(legal_last_name__icontains=term)
+            | Q(preferred_first_name__icontains=term)
+            | Q(preferred_last_name__icontains=term)
+        )
+    return pupils.order_by("legal_last_name", "legal_first_name", "pk")
+
+
+def get_api_pupil(user: Any, *, pupil_id: int | None = None, upn: str | None = None) -> Pupil:
+    """One pupil with current SEN annotations, by id or UPN; 404 if missing or not visible."""
+    pupils = with_current_sen(
+        visible_pupils(user).select_related("school", "registration_group").prefetch_related("teaching_groups")
+    )
+    pupil = pupils.filter(pk=pupil_id).first() if pupil_id is not None else pupils.filter(upn=upn).first()
+    if pupil is None:
+        raise Http404("Not found")
+    return pupil

@@ -1,0 +1,132 @@
+"""Every API route, every persona: who gets 200 and who gets a 404 that reveals nothing; 401 without a token."""
+
+from __future__ import annotations
+
+import pytest
+
+from sendsupport.api import services
+from sendsupport.api.models import ApiToken
+
+ALL = {"senco", "head", "teacher", "ta", "parent", "other_parent", "governor", "la_officer", "stranger"}
+MANAGERS = {"senco", "head"}
+SCHOOL_STAFF = MANAGERS | {"teacher", "ta", "governor"}
+SEES_PUPIL = MANAGERS | {"teacher", "ta", "parent"}
+SEES_OTHER_PUPIL = MANAGERS | {"other_parent"}
+
+# (label, path builder, personas that get 200; everyone else gets 404)
+ROUTES = [
+    ("me", lambda p, o, s, s2: "/api/v1/me", ALL),
+    ("schools", lambda p, o, s, s2: "/api/v1/schools", ALL),
+    ("school", lambda p, o, s, s2: f"/api/v1/schools/{s.pk}", SCHOOL_STAFF | {"la_officer"}),
+    ("other school", lambda p, o, s, s2: f"/api/v1/schools/{s2.pk}", {"la_officer"}),
+    ("figures", lambda p, o, s, s2: f"/api/v1/schools/{s.pk}/figures", MANAGERS | {"governor"}),
+    ("other school figures", lambda p, o, s, s2: f"/api/v1/schools/{s2.pk}/figures", set()),
+    ("pupils", lambda p, o, s, s2: "/api/v1/pupils", ALL),
+    ("pupil", lambda p, o, s, s2: f"/api/v1/pupils/{p.pk}", SEES_PUPIL),
+    ("other pupil", lambda p, o, s, s2: f"/api/v1/pupils/{o.pk}", SEES_OTHER_PUPIL),
+    ("pupil by UPN", lambda p, o, s, s2: f"/api/v1/pupils/by-upn/{p.upn}", SEES_PUPIL),
+    ("other pupil by UPN", lambda p, o, s, s2: f"/api/v1/pupils/by-upn/{o.upn}", SEES_OTHER_PUPIL),
+    ("statuses", lambda p, o, s, s2: f"/api/v1/pupils/{p.pk}/sen-statuses", SEES_PUPIL),
+    ("other statuses", lambda p, o, s, s2: f"/api/v1/pupils/{o.pk}/sen-statuses", SEES_OTHER_PUPIL),
+    ("needs", lambda p, o, s, s2: f"/api/v1/pupils/{p.pk}/needs", SEES_PUPIL),
+    ("other needs", lambda p, o, s, s2: f"/api/v1/pupils/{o.pk}/needs", SEES_OTHER_PUPIL),
+]
+IDS = [route[0] for route in ROUTES]
+
+
+@pytest.mark.parametrize(("label", "path", "allowed"), ROUTES, ids=IDS)
+def test_it_answers_each_persona_as_the_pages_would(
+    label, path, allowed, tokens, pupil, other_pupil, school, other_school, api_get
+):
+    url = path(pupil, other_pupil, school, other_school)
+    for persona, token in tokens.items():
+        response = api_get(url, token)
+        expected = 200 if persona in allowed else 404
+        assert response.status_code == expected, f"{persona} on {url}: {response.status_code} {response.content!r}"
+        assert response["Content-Type"] == "application/json; charset=utf-8"
+        if expected == 404:
+            assert response.json() == {"detail": "Not found"}
+
+
+@pytest.mark.parametrize(("label", "path", "allowed"), ROUTES, ids=IDS)
+def test_it_answers_401_without_a_working_token(
+    label, path, allowed, senco, pupil, other_pupil, school, other_school, api_get, make_token
+):
+    url = path(pupil, other_pupil, school, other_school)
+    revoked = make_token(senco)
+    services.revoke_token(token=ApiToken.objects.get(prefix=revoked.split("_")[1]))
+    for token in (None, revoked, "ss_00000000_not-a-real-secret", "not even shaped like a token"):
+        response = api_get(url, token)
+        assert response.status_code == 401, f"{token} on {url}"
+        assert response.json()["detail"].startswith("Send a valid API token")
+        assert response["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_a_missing_pupil_and_a_forbidden_pupil_look_the_same(tokens, other_pupil, api_get):
+    forbidden = api_get(f"/api/v1/pupils/{other_pupil.pk}", tokens["teacher"])
+    missing = api_get(f"/api/v1/pupils/{other_pupil.pk + 1000}", tokens["teacher"])
+    assert forbidden.status_code == missing.status_code == 404
+    assert forbidden.content == missing.content
+
+
+def test_it_lists_only_what_each_persona_may_see(tokens, pupil, other_pupil, school, other_school, api_get):
+    def pupil_names(persona: str) -> list[str]:
+        return [item["display_name"] for item in api_get("/api/v1/pupils", tokens[persona]).json()["items"]]
+
+    def school_names(persona: str) -> list[str]:
+        return [item["name"] for item in api_get("/api/v1/schools", tokens[persona]).json()["items"]]
+
+    assert pupil_names("senco") == pupil_names("head") == ["Maya Evans", "Ben Ward"]
+    assert pupil_names("teacher") == pupil_names("ta") == pupil_names("parent") == ["Maya Evans"]
+    assert pupil_names("other_parent") == ["Ben Ward"]
+    for persona in ("governor", "la_officer", "stranger"):
+        assert pupil_names(persona) == []
+
+    for persona in ("senco", "head", "teacher", "ta", "governor"):
+        assert school_names(persona) == ["Oakfield Primary School"]
+    assert school_names("la_officer") == ["Elm Tree Primary School", "Oakfield Primary School"]
+    for persona in ("parent", "other_parent", "stranger"):
+        assert school_names(persona) == []
+
+
+def test_a_parent_sees_what_the_pupil_page_shows_them_and_no_more(tokens, pupil, api_get):
+    as_parent = api_get(f"/api/v1/pupils/{pupil.pk}", tokens["parent"]).json()
+    as_teacher = api_get(f"/api/v1/pupils/{pupil.pk}", tokens["teacher"]).json()
+    assert as_parent["record"] is None
+    assert as_parent["teaching_groups"] is None
+    assert as_parent["current_provision"] == "K"
+    assert [need["need_type"] for need in as_parent["current_needs"]] == ["SLCN", "SEMH"]
+    assert as_teacher["record"]["upn"] == pupil.upn
+    assert as_teacher["record"]["registration_group"] == "4A"
+    assert as_teacher["record"]["date_of_birth"] == "2016-03-01"
+
+
+def test_the_school_shows_the_callers_own_roles(tokens, school, api_get):
+    assert api_get(f"/api/v1/schools/{school.pk}", tokens["senco"]).json()["your_roles"] == ["senco"]
+    assert api_get(f"/api/v1/schools/{school.pk}", tokens["la_officer"]).json()["your_roles"] == []
+
+
+def test_figures_are_counts_without_names(tokens, school, pupil, other_pupil, api_get):
+    figures = api_get(f"/api/v1/schools/{school.pk}/figures", tokens["governor"]).json()
+    assert figures["on_roll"] == 2
+    assert figures["sen_support"] == 1
+    assert figures["ehc_plan"] == 1
+    areas = {row["area"]: row["count"] for row in figures["by_primary_area_of_need"]}
+    assert areas["communication"] == 2  # SLCN and ASD are both communication and interaction
+    assert figures["by_year_group"] == [
+        {"year_group": "4", "label": "Year 4", "sen_support": 1, "ehc_plan": 0},
+        {"year_group": "5", "label": "Year 5", "sen_support": 0, "ehc_plan": 1},
+    ]
+    assert "Maya" not in str(figures) and pupil.upn not in str(figures)
+
+
+def test_me_says_who_the_token_belongs_to(tokens, school, api_get):
+    me = api_get("/api/v1/me", tokens["senco"]).json()
+    assert me["username"] == "senco"
+    assert me["roles"] == [
+        {"school_id": school.pk, "school_name": "Oakfield Primary School", "role": "senco", "role_label": "SENCO"}
+    ]
+    assert me["token"]["name"] == "Test token"
+    assert tokens["senco"].startswith(f"ss_{me['token']['prefix']}_")
+    assert api_get("/api/v1/me", tokens["la_officer"]).json()["local_authorities"][0]["number"] == "801"
+    assert api_get("/api/v1/me", tokens["parent"]).json()["is_parent"] is True

@@ -1,0 +1,47 @@
+"""API v1: the NinjaAPI instance, its routers (one module per resource) and its error handling.
+
+To add a resource (cycles, meetings, provisions): write ``routers/<resource>.py`` with a ``router``
+that reads through the app's own selectors, scoped by ``caller(request)``, and add it below.
+"""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from sendsupport.api import errors
+from sendsupport.api.auth import ApiTokenAuth
+from sendsupport.api.docs import SwaggerDocs
+from sendsupport.api.routers import me, pupils, schools, sen
+
+DESCRIPTION = """
+The sendsupport API gives programs the same view of the SEN register that their owner has on the
+website: every call is limited by the owner's roles, answers 404 for anything they may not see, and
+is written to the school's audit log.
+
+**Tokens.** Make a token on your account's *API tokens* page (or with `sendsupport create-token
+USERNAME`) and send it as `Authorization: Bearer <token>`. Session cookies are not accepted.
+
+**Errors** are JSON. A missing or revoked token gets 401, something you may not see (or that does
+not exist) gets 404 `{"detail": "Not found"}`, and bad input gets 422 with one entry for each
+parameter: `{"detail": [{"field": "upn", "location": "path", "message": "…"}]}`.
+
+**Lists** come a page at a time: `page` (from 1) and `page_size` (at most 100); the answer gives
+`count`, `page`, `page_size`, `pages` and `items`.
+"""
+
+api = NinjaAPI(
+    title="sendsupport API",
+    version="1",
+    description=DESCRIPTION.strip(),
+    urls_namespace="api",
+    auth=ApiTokenAuth(),
+    docs=SwaggerDocs(),
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+errors.install(api)
+
+api.add_router("/me", me.router)
+api.add_router("/schools", schools.router)
+api.add_router("/pupils", pupils.router)
+api.add_router("/pupils", sen.router)

@@ -1,0 +1,33 @@
+"""PDFs of the SEN support plan and the letter to parents, made by WeasyPrint from our templates.
+
+Styles are embedded in the PDF templates, and every outside fetch is refused, so making a PDF of a
+pupil's record never reaches the network or the disk.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
+
+class NoFetching(URLFetcher):
+    """Refuse every URL (http, file, data ...)."""
+
+    def fetch(self, url: str, headers: dict | None = None) -> Any:
+        raise ValueError(f"Fetching {url} is not allowed when making a PDF.")
+
+
+def render_pdf(template: str, context: dict[str, Any]) -> bytes:
+    html = render_to_string(template, context)
+    return HTML(string=html, base_url=None, url_fetcher=NoFetching()).write_pdf()
+
+
+def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,373 @@
+"""Every read of the graduated approach. Callers get the pupil through
+``pupils.selectors.get_visible_pupil`` first, so each function here is already scoped by the user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+
+from sendsupport.accounts.models import User
+from sendsupport.pupils.codes import Provision
+from sendsupport.pupils.models import Pupil, PupilContact, SENNeed, SENStatus
+from sendsupport.pupils.selectors import current_needs, visible_pupils
+from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Group, Role, School
+from sendsupport.support.choices import RATINGS_CARRIED_FORWARD, CycleStatus, Decision
+from sendsupport.support.models import (
+    Concern,
+    Correction,
+    Cycle,
+    Outcome,
+    OutcomeBankEntry,
+    OutcomeNote,
+    OutcomeRating,
+    ParentNotification,
+    Plan,
+)
+
+# How long a new plan runs before its review, unless the SENCO chooses another date.
+# Good practice is at least termly (DOMAIN.md); a school can set SENDSUPPORT["PLAN_REVIEW_WEEKS"].
+DEFAULT_PLAN_REVIEW_WEEKS = 12
+
+
+def plan_review_weeks() -> int:
+    return int(getattr(settings, "SENDSUPPORT", {}).get("PLAN_REVIEW_WEEKS", DEFAULT_PLAN_REVIEW_WEEKS))
+
+
+# --- Cycles and the timeline ---------------------------------------------------------------
+
+
+def _note_count() -> Subquery:
+    return Subquery(
+        OutcomeNote.objects.filter(outcome__plan__cycle=OuterRef("pk"))
+        .order_by()
+        .values("outcome__plan__cycle")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+
+
+def _outcome_count() -> Subquery:
+    return Subquery(
+        Outcome.objects.filter(plan__cycle=OuterRef("pk"))
+        .order_by()
+        .values("plan__cycle")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+
+
+def timeline(pupil: Pupil) -> list[Cycle]:
+    """The pupil's cycles, newest first, each with its stages loaded; a fixed number of queries."""
+    return list(
+        Cycle.objects.filter(pupil=pupil)
+        .select_related(
+            "class_teacher", "assessment", "assessment__decided_by", "plan", "review", "review__recorded_by"
+        )
+        .prefetch_related(
+            Prefetch(
+                "notifications",
+                queryset=ParentNotification.objects.select_related("contact", "notified_by").order_by("notified_on"),
+            ),
+            Prefetch("concerns", queryset=Concern.objects.select_related("raised_by")),
+        )
+        .annotate(outcome_count=Coalesce(_outcome_count(), 0), note_count=Coalesce(_note_count(), 0))
+        .order_by("-number")
+    )
+
+
+def open_concerns(pupil: Pupil) -> QuerySet[Concern]:
+    """Concerns not yet taken up into a cycle, oldest first."""
+    return Concern.objects.filter(pupil=pupil, cycle__isnull=True).select_related("raised_by").order_by("raised_on")
+
+
+def get_cycle(pupil: Pupil, number: int) -> Cycle:
+    """The pupil's cycle with this number, or 404."""
+    return get_object_or_404(
+        Cycle.objects.select_related(
+            "pupil",
+            "pupil__school",
+            "class_teacher",
+            "assessment",
+            "assessment__decided_by",
+            "plan",
+            "review",
+            "previous",
+            "closed_by",
+        ),
+        pupil=pupil,
+        number=number,
+    )
+
+
+def open_cycle(pupil: Pupil) -> Cycle | None:
+    return Cycle.objects.filter(pupil=pupil, status=CycleStatus.OPEN).first()
+
+
+def latest_cycle(pupil: Pupil) -> Cycle | None:
+    return Cycle.objects.filter(pupil=pupil).select_related("assessment", "plan", "review").order_by("-number").first()
+
+
+def outcomes_of(plan: Plan, *, with_notes: bool = True) -> list[Outcome]:
+    """The plan's outcomes in order, with who is responsible, the review rating and (for staff) the notes."""
+    outcomes = Outcome.objects.filter(plan=plan).select_related("responsible", "rating", "carried_from")
+    if with_notes:
+        outcomes = outcomes.prefetch_related(
+            Prefetch("notes", queryset=OutcomeNote.objects.select_related("by").order_by("-written_on", "-id"))
+        )
+    return list(outcomes.order_by("position", "id"))
+
+
+def ratings_of(review: Any) -> list[OutcomeRating]:
+    return list(review.ratings.select_related("outcome").order_by("outcome__position", "outcome_id"))
+
+
+def corrections_of(cycle: Cycle) -> list[Correction]:
+    return list(cycle.corrections.select_related("by").order_by("made_on", "id"))
+
+
+def notifications_of(pupil: Pupil) -> QuerySet[ParentNotification]:
+    return ParentNotification.objects.filter(pupil=pupil).select_related("contact", "notified_by", "cycle")
+
+
+# --- Telling the parents ---------------------------------------------------------------------
+
+
+def support_started_on(pupil: Pupil) -> date | None:
+    """The start of the pupil's current unbroken period on SEN support (K), or None if not on K now."""
+    started = None
+    for status in SENStatus.objects.filter(pupil=pupil).order_by("-start_date", "-id"):
+        if status.provision != Provision.SEN_SUPPORT:
+            break
+        started = status.start_date
+    return started
+
+
+def notification_missing(pupil: Pupil) -> bool:
+    """True when the pupil is on SEN support and no parent notification is recorded since it began.
+
+    The duty in Children and Families Act 2014 s.68: a compliance gap."""
+    started = support_started_on(pupil)
+    if started is None:
+        return False
+    return not ParentNotification.objects.filter(pupil=pupil, notified_on__gte=started).exists()
+
+
+def parents_with_email(pupil: Pupil) -> list[PupilContact]:
+    """The pupil's parents and carers with parental responsibility and an email address."""
+    return list(
+        pupil.contact_links.filter(parental_responsibility=True)
+        .exclude(contact__email="")
+        .select_related("contact")
+        .order_by("contact__last_name", "contact__first_name")
+    )
+
+
+def senco_for(school: School) -> User | None:
+    """The school's SENCO (the first named, if there are several), for letters and emails."""
+    return (
+        User.objects.filter(memberships__school=school, memberships__role=Role.SENCO, memberships__active=True)
+        .order_by("memberships__id")
+        .first()
+    )
+
+
+def staff_at(school: School) -> QuerySet[User]:
+    """Everyone who works with pupils at the school: who may be a class teacher or responsible."""
+    return (
+        User.objects.filter(
+            memberships__school=school,
+            memberships__active=True,
+            memberships__role__in=REGISTER_MANAGERS | CLASSROOM_STAFF,
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def likely_class_teacher(pupil: Pupil) -> User | None:
+    """A teacher of the pupil's registration group: the default class teacher for a first cycle."""
+    if not pupil.registration_group_id:
+        return None
+    return (
+        User.objects.filter(
+            teaching_groups=pupil.registration_group_id,
+            memberships__school=pupil.school_id,
+            memberships__role=Role.TEACHER,
+            memberships__active=True,
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
+# --- Pre-filling a new cycle from the last review -------------------------------------------
+
+
+def assessment_initial(cycle: Cycle, *, today: date) -> dict[str, Any]:
+    """Initial values for a cycle's assessment: the register's needs, and what the last review found."""
+    needs = current_needs(cycle.pupil)
+    provision = SENStatus.objects.filter(pupil=cycle.pupil).order_by("-start_date", "-id").first()
+    on_support = provision is not None and provision.provision != Provision.NONE
+    initial: dict[str, Any] = {
+        "decided_on": today,
+        "decision": Decision.CONTINUE if on_support else Decision.START,
+        "primary_need": next((n.need_type for n in needs if n.rank == 1), ""),
+        "secondary_need": next((n.need_type for n in needs if n.rank == 2), ""),
+    }
+    previous = cycle.previous
+    review = getattr(previous, "review", None) if previous else None
+    if review is not None:
+        initial["teacher_assessment"] = (
+            f"At the review of cycle {previous.number} on {review.held_on:%d/%m/%Y}: {review.progress_summary}".strip()
+        )
+        for name in ("pupil_views", "pupil_views_absent_reason", "parent_views", "parent_views_absent_reason"):
+            initial[name] = getattr(review, name)
+    return initial
+
+
+def carried_outcomes(cycle: Cycle) -> list[Outcome]:
+    """Outcomes of the last cycle's plan to carry into this one: those not met or only partly met."""
+    previous = cycle.previous
+    if previous is None:
+        return []
+    return list(
+        Outcome.objects.filter(plan__cycle=previous)
+        .filter(Q(rating__rating__in=RATINGS_CARRIED_FORWARD) | Q(rating__isnull=True))
+        .select_related("rating", "responsible")
+        .order_by("position", "id")
+    )
+
+
+def plan_initial(cycle: Cycle, *, today: date) -> dict[str, Any]:
+    """Initial values for a new plan: the last plan's strategies and support, and a review date."""
+    initial: dict[str, Any] = {"review_date": today + timedelta(weeks=plan_review_weeks())}
+    previous_plan = Plan.objects.filter(cycle=cycle.previous_id).first() if cycle.previous_id else None
+    if previous_plan is not None:
+        for name in ("strategies", "support", "at_home"):
+            initial[name] = getattr(previous_plan, name)
+    return initial
+
+
+# --- Summaries for other pages -----------------------------------------------------------------
+
+
+@dataclass
+class SupportSummary:
+    """What the pupil page shows about the graduated approach."""
+
+    cycle: Cycle | None
+    cycle_count: int
+    plan: Plan | None
+    next_review: date | None
+    notification_missing: bool
+    open_concerns: int
+
+
+def support_summary(pupil: Pupil) -> SupportSummary:
+    cycles = list(Cycle.objects.filter(pupil=pupil).select_related("plan", "review").order_by("-number")[:1])
+    latest = cycles[0] if cycles else None
+    plan = getattr(latest, "plan", None) if latest else None
+    reviewed = latest is not None and hasattr(latest, "review")
+    return SupportSummary(
+        cycle=latest,
+        cycle_count=Cycle.objects.filter(pupil=pupil).count(),
+        plan=plan,
+        next_review=plan.review_date if plan and latest.is_open and not reviewed else None,
+        notification_missing=notification_missing(pupil),
+        open_concerns=Concern.objects.filter(pupil=pupil, cycle__isnull=True).count(),
+    )
+
+
+@dataclass
+class TeacherPlan:
+    """One pupil's current plan as a teacher needs it: needs, outcomes and strategies."""
+
+    pupil: Pupil
+    needs: list[SENNeed]
+    cycle: Cycle
+    plan: Plan
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def strategies(self) -> str:
+        return self.plan.strategies
+
+
+def plans_for_teacher(user: Any, school: School | None) -> list[TeacherPlan]:
+    """The current plans of the pupils this teacher or TA teaches or supports at ``school``, or is
+    named class teacher for: each with the pupil's current needs, outcomes and strategies.
+
+    Fixed number of queries (three) whatever the number of pupils."""
+    if school is None:
+        return []
+    taught = Group.objects.filter(staff=user, school=school).values("pk")
+    pupils = (
+        visible_pupils(user)
+        .filter(school=school)
+        .filter(
+            Q(registration_group_id__in=taught)
+            | Q(pk__in=Pupil.teaching_groups.through.objects.filter(group_id__in=taught).values("pupil_id"))
+            | Q(support_cycles__status=CycleStatus.OPEN, support_cycles__class_teacher=user)
+        )
+        .values("pk")
+    )
+    plans = list(
+        Plan.objects.filter(cycle__status=CycleStatus.OPEN, pupil__in=pupils)
+        .select_related("cycle", "cycle__class_teacher", "pupil", "pupil__registration_group")
+        .prefetch_related(
+            Prefetch("outcomes", queryset=Outcome.objects.select_related("responsible").order_by("position", "id")),
+            Prefetch(
+                "pupil__sen_needs",
+                queryset=SENNeed.objects.filter(end_date__isnull=True).order_by("rank"),
+                to_attr="current_needs",
+            ),
+        )
+        .order_by("pupil__legal_last_name", "pupil__legal_first_name", "pupil_id")
+    )
+    return [
+        TeacherPlan(
+            pupil=plan.pupil,
+            needs=plan.pupil.current_needs,
+            cycle=plan.cycle,
+            plan=plan,
+            outcomes=list(plan.outcomes.all()),
+        )
+        for plan in plans
+    ]
+
+
+# --- The outcome bank --------------------------------------------------------------------------
+
+
+def outcome_bank(school: School, *, area: str = "") -> list[OutcomeBankEntry]:
+    """The school's outcome bank: its own entries, and the shared examples it has not replaced."""
+    replaced = OutcomeBankEntry.objects.filter(school=school, based_on__isnull=False).values("based_on")
+    entries = OutcomeBankEntry.objects.filter(
+        Q(school=school, archived=False) | (Q(school__isnull=True) & ~Q(pk__in=replaced))
+    )
+    if area:
+        entries = entries.filter(area=area)
+    return list(entries.order_by("area", "text", "id"))
+
+
+def bank_entry_for(school: School, entry_id: int) -> OutcomeBankEntry:
+    """An entry the school may use or edit (its own or a shared example), or 404."""
+    return get_object_or_404(
+        OutcomeBankEntry.objects.filter(Q(school=school) | Q(school__isnull=True)), pk=entry_id, archived=False
+    )
+
+
+# --- In bulk, for the compliance engine and reports -----------------------------------------
+
+
+def plans_overdue_for_review(school: School, today: date) -> QuerySet[Plan]:
+    """Plans in open cycles whose review date has passed without a review (Code of Practice 6.54)."""
+    return Plan.objects.filter(
+        pupil__school=school, cycle__status=CycleStatus.OPEN, review__isnull=True, review_date__lt=today
+    ).select_related("pupil", "cycle")

@@ -1,0 +1,306 @@
+"""Plan and Do: writing the plan and its outcomes, agreeing it, and notes while it runs."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from sendsupport.support import selectors, smart
+from sendsupport.support.choices import Decision, PlanStatus
+from sendsupport.support.models import Assessment, Cycle, Outcome, OutcomeNote, Plan
+from sendsupport.support.services._common import (
+    Errors,
+    add,
+    clean_errors,
+    ensure_open,
+    not_in_future,
+    raise_if,
+    save,
+    today_or,
+    works_at,
+)
+
+PLAN_FIELDS = ("strategies", "support", "at_home", "review_date")
+OUTCOME_FIELDS = (
+    "area",
+    "description",
+    "baseline",
+    "target",
+    "measure",
+    "due_date",
+    "responsible",
+    "responsible_other",
+)
+
+
+def _assign(instance: Any, fields: dict[str, Any]) -> bool:
+    """Set the fields (text stripped); True if any value changed."""
+    changed = False
+    for name, value in fields.items():
+        value = value.strip() if isinstance(value, str) else value
+        if getattr(instance, name) != value:
+            setattr(instance, name, value)
+            changed = True
+    return changed
+
+
+def back_to_draft(plan: Plan) -> bool:
+    """A change to an agreed plan makes it a draft again, to be agreed afresh. True if it was agreed."""
+    if plan.status != PlanStatus.AGREED:
+        return False
+    plan.status = PlanStatus.DRAFT
+    plan.agreed_on = None
+    plan.agreed_by = None
+    plan.parent_agreed_on = None
+    plan.pupil_agreed_on = None
+    plan.smart_override_reason = ""
+    plan.override_by = None
+    return True
+
+
+def _latest_measure(outcome: Outcome) -> str:
+    rating = getattr(outcome, "rating", None)
+    if rating is not None and rating.latest_measure:
+        return rating.latest_measure
+    note = outcome.notes.exclude(measure="").order_by("-written_on", "-id").first()
+    return note.measure if note else ""
+
+
+@transaction.atomic
+def create_plan(
+    *,
+    cycle: Cycle,
+    by: Any,
+    review_date: date,
+    strategies: str = "",
+    support: str = "",
+    at_home: str = "",
+    created_on: date | None = None,
+    today: date | None = None,
+) -> Plan:
+    """Write the cycle's plan as a draft. Outcomes the last review found not met or partly met are
+    carried into it, with their latest measure as the new baseline and the new review date."""
+    today = today_or(today)
+    ensure_open(cycle)
+    errors: Errors = {}
+    assessment = Assessment.objects.filter(cycle=cycle).first()
+    if Plan.objects.filter(cycle=cycle).exists():
+        add(errors, "cycle", "This cycle already has a plan: edit it instead.")
+    elif assessment is None or assessment.decision not in (Decision.START, Decision.CONTINUE):
+        add(errors, "cycle", "A plan follows a decision to start or continue SEN support: record the assessment first.")
+    raise_if(errors)
+    plan = Plan(
+        cycle_id=cycle.pk,  # not cycle=: that would cache this unsaved plan on the cycle
+        pupil=cycle.pupil,
+        strategies=strategies.strip(),
+        support=support.strip(),
+        at_home=at_home.strip(),
+        review_date=review_date,
+        created_on=created_on or today,
+        created_by=by,
+    )
+    errors = clean_errors(plan, exclude=["cycle"])
+    not_in_future(errors, "created_on", plan.created_on, today)
+    if plan.created_on < assessment.decided_on:
+        add(
+            errors,
+            "created_on",
+            f"The plan cannot be written before the assessment ({assessment.decided_on:%d/%m/%Y}).",
+        )
+    raise_if(errors)
+    save(plan, by)
+    for position, old in enumerate(selectors.carried_outcomes(cycle), start=1):
+        save(
+            Outcome(
+                plan=plan,
+                pupil=plan.pupil,
+                position=position,
+                area=old.area,
+                description=old.description,
+                baseline=_latest_measure(old) or old.baseline,
+                target=old.target,
+                measure=old.measure,
+                due_date=review_date,
+                responsible=old.responsible,
+                responsible_other=old.responsible_other,
+                carried_from=old,
+            ),
+            by,
+        )
+    return plan
+
+
+@transaction.atomic
+def update_plan(*, plan: Plan, by: Any, **fields: Any) -> Plan:
+    """Change the plan's strategies, support or review date. An agreed plan becomes a draft again."""
+    ensure_open(plan.cycle)
+    unknown = set(fields) - set(PLAN_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown plan fields: {', '.join(sorted(unknown))}")
+    if _assign(plan, fields):
+        back_to_draft(plan)  # in memory only until saved; an error below leaves the database as it was
+    errors = clean_errors(plan, exclude=["cycle"])
+    if plan.review_date:
+        late = [o for o in plan.outcomes.all() if o.due_date and o.due_date > plan.review_date]
+        for outcome in late:
+            add(
+                errors,
+                "review_date",
+                f"The outcome '{outcome}' is due on {outcome.due_date:%d/%m/%Y}, after this review date: "
+                "outcomes must be due by the review. Change the outcome first, or choose a later date.",
+            )
+    raise_if(errors)
+    return save(plan, by)
+
+
+def _outcome_errors(outcome: Outcome) -> Errors:
+    errors = clean_errors(outcome, exclude=["plan", "carried_from"])
+    if outcome.responsible_id and not works_at(outcome.responsible, outcome.plan.pupil.school_id):
+        add(errors, "responsible", "Choose a member of staff at this pupil's school.")
+    return errors
+
+
+def _touch_plan(plan: Plan, by: Any) -> None:
+    if back_to_draft(plan):
+        save(plan, by)
+
+
+@transaction.atomic
+def add_outcome(*, plan: Plan, by: Any, **fields: Any) -> Outcome:
+    """Add an outcome. It may fail the SMART check (the draft keeps warnings) but it may not be due
+    after the review date, and someone must be responsible."""
+    ensure_open(plan.cycle)
+    unknown = set(fields) - set(OUTCOME_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown outcome fields: {', '.join(sorted(unknown))}")
+    position = (plan.outcomes.aggregate(top=Max("position"))["top"] or 0) + 1
+    outcome = Outcome(plan=plan, pupil=plan.pupil, position=position)
+    _assign(outcome, fields)
+    raise_if(_outcome_errors(outcome))
+    save(outcome, by)
+    _touch_plan(plan, by)
+    return outcome
+
+
+@transaction.atomic
+def update_outcome(*, outcome: Outcome, by: Any, **fields: Any) -> Outcome:
+    ensure_open(outcome.plan.cycle)
+    unknown = set(fields) - set(OUTCOME_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown outcome fields: {', '.join(sorted(unknown))}")
+    changed = _assign(outcome, fields)
+    raise_if(_outcome_errors(outcome))
+    if changed:
+        save(outcome, by)
+        _touch_plan(outcome.plan, by)
+    return outcome
+
+
+@transaction.atomic
+def remove_outcome(*, outcome: Outcome, by: Any) -> None:
+    ensure_open(outcome.plan.cycle)
+    if outcome.notes.exists():
+        raise ValidationError(
+            {
+                "outcome": "Staff have added notes to this outcome, so it stays in the record. Change its wording instead."
+            }
+        )
+    plan = outcome.plan
+    outcome._history_user = by
+    outcome.delete()
+    _touch_plan(plan, by)
+
+
+def smart_problems(plan: Plan, outcomes: list[Outcome] | None = None) -> dict[int, list[smart.SmartProblem]]:
+    """Each outcome's SMART problems, by outcome id (only outcomes with problems)."""
+    outcomes = outcomes if outcomes is not None else list(plan.outcomes.all())
+    found = {outcome.pk: smart.check(outcome, plan.review_date) for outcome in outcomes}
+    return {pk: problems for pk, problems in found.items() if problems}
+
+
+@transaction.atomic
+def agree_plan(
+    *,
+    plan: Plan,
+    by: Any,
+    agreed_on: date,
+    parent_agreed_on: date | None = None,
+    pupil_agreed_on: date | None = None,
+    override_reason: str = "",
+    today: date | None = None,
+) -> Plan:
+    """Agree the plan. Every outcome must pass the SMART check, or the SENCO gives a reason to
+    agree it anyway (kept with who gave it). The parent's and pupil's agreement keep their dates."""
+    today = today_or(today)
+    ensure_open(plan.cycle)
+    errors: Errors = {}
+    if plan.status == PlanStatus.AGREED:
+        add(errors, "plan", "This plan is already agreed.")
+    outcomes = list(plan.outcomes.all())
+    if not outcomes:
+        add(errors, "outcomes", "Add at least one outcome before agreeing the plan.")
+    problems = smart_problems(plan, outcomes)
+    override_reason = override_reason.strip()
+    if problems and not override_reason:
+        count = len(problems)
+        add(
+            errors,
+            "override_reason",
+            f"{count} outcome{'s do' if count != 1 else ' does'} not pass the SMART check. Fix "
+            f"{'them' if count != 1 else 'it'}, or give a reason for agreeing the plan anyway.",
+        )
+    for name, value, who in (
+        ("agreed_on", agreed_on, "The date the plan was agreed"),
+        ("parent_agreed_on", parent_agreed_on, "The date the parent agreed"),
+        ("pupil_agreed_on", pupil_agreed_on, "The date the pupil agreed"),
+    ):
+        not_in_future(errors, name, value, today, who)
+        if value and value < plan.created_on:
+            add(errors, name, f"{who} cannot be before the plan was written ({plan.created_on:%d/%m/%Y}).")
+    raise_if(errors)
+    plan.status = PlanStatus.AGREED
+    plan.agreed_on = agreed_on
+    plan.agreed_by = by
+    plan.parent_agreed_on = parent_agreed_on
+    plan.pupil_agreed_on = pupil_agreed_on
+    plan.smart_override_reason = override_reason if problems else ""
+    plan.override_by = by if problems else None
+    errors = clean_errors(plan, exclude=["cycle"])
+    raise_if(errors)
+    return save(plan, by)
+
+
+@transaction.atomic
+def add_note(
+    *,
+    outcome: Outcome,
+    by: Any,
+    text: str,
+    written_on: date | None = None,
+    evidence: str = "",
+    measure: str = "",
+    today: date | None = None,
+) -> OutcomeNote:
+    """Do: a dated note and evidence against an outcome while the plan runs."""
+    today = today_or(today)
+    plan = outcome.plan
+    ensure_open(plan.cycle)
+    note = OutcomeNote(
+        outcome=outcome,
+        pupil=outcome.pupil,
+        written_on=written_on or today,
+        by=by,
+        text=text.strip(),
+        evidence=evidence.strip(),
+        measure=measure.strip(),
+    )
+    errors = clean_errors(note, exclude=["outcome", "by"])
+    not_in_future(errors, "written_on", note.written_on, today)
+    if note.written_on < plan.created_on:
+        add(errors, "written_on", f"The note cannot be dated before the plan was written ({plan.created_on:%d/%m/%Y}).")
+    raise_if(errors)
+    return save(note, by)
