@@ -12,18 +12,34 @@ from django.views.decorators.http import require_http_methods
 
 from sendsupport.accounts.access import is_parent, la_ids_for, roles_at, schools_for
 from sendsupport.accounts.forms import ChangePasswordForm, ChoosePasswordForm, SignInForm
+from sendsupport.compliance.duties import DUTY_TITLES
+from sendsupport.compliance.engine import todo_list
+from sendsupport.core.dates import today
 from sendsupport.core.school_context import choose_school, current_school
 from sendsupport.pupils import selectors as pupil_selectors
 from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Role
+from sendsupport.support.selectors import plans_for_teacher
+
+# The SENCO's home page shows the most urgent items; the to-do page shows them all.
+HOME_TODO_ITEMS = 10
 
 
-class SignInView(auth_views.LoginView):
+class InvalidFormIs400:
+    """A form that fails validation re-renders with status 400, as on every other page."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class SignInView(InvalidFormIs400, auth_views.LoginView):
     template_name = "registration/login.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
 
 
-class ChoosePasswordView(auth_views.PasswordResetConfirmView):
+class ChoosePasswordView(InvalidFormIs400, auth_views.PasswordResetConfirmView):
     template_name = "registration/choose_password.html"
     form_class = ChoosePasswordForm
     success_url = reverse_lazy("login")
@@ -34,7 +50,7 @@ class ChoosePasswordView(auth_views.PasswordResetConfirmView):
         return super().form_valid(form)
 
 
-class ChangePasswordView(auth_views.PasswordChangeView):
+class ChangePasswordView(InvalidFormIs400, auth_views.PasswordChangeView):
     template_name = "registration/change_password.html"
     form_class = ChangePasswordForm
     success_url = reverse_lazy("home")
@@ -51,8 +67,17 @@ def home(request: HttpRequest) -> HttpResponse:
     context: dict = {"school": school, "roles": roles}
     if roles & REGISTER_MANAGERS:
         context["register_counts"] = pupil_selectors.register_counts(request.user, school)
+        todo = todo_list(request.user, school, today=today())
+        context["todo_items"] = todo.items[:HOME_TODO_ITEMS]
+        context["todo_total"] = len(todo.items)
+        context["todo_counts"] = [row for row in todo.counts if row[2]]
+        context["duty_titles"] = DUTY_TITLES
     if roles & CLASSROOM_STAFF:
-        context["my_pupils"] = pupil_selectors.my_pupils_on_register(request.user, school)
+        context["my_plans"] = plans_for_teacher(request.user, school)
+        with_plans = {item.pupil.pk for item in context["my_plans"]}
+        context["without_plans"] = [
+            pupil for pupil in pupil_selectors.my_pupils_on_register(request.user, school) if pupil.pk not in with_plans
+        ]
         context["is_classroom"] = True
     context["is_governor"] = Role.GOVERNOR in roles
     context["is_parent"] = is_parent(request.user)
