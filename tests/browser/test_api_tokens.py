@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from conftest import PASSWORD
 from tests.browser.conftest import assert_accessible, sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_it_lets_the_senco_make_use_and_revoke_a_token(page, senco, pupil):

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from conftest import PASSWORD
 from tests.browser.conftest import assert_accessible, sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from conftest import PASSWORD
 from tests.browser.conftest import assert_accessible, sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_it_lets_the_senco_keep_the_register_by_keyboard(page, senco, pupil, other_pupil, class_4a):
