@@ -253,6 +253,7 @@ SENDSUPPORT = {
     "REVIEWS_BEFORE_SPECIALIST": env_int("REVIEWS_BEFORE_SPECIALIST", 2),
     # How far ahead a new plan's review date is suggested; good practice is at least termly.
     "PLAN_REVIEW_WEEKS": env_int("PLAN_REVIEW_WEEKS", 12),
+    "IMPORT_MAX_BYTES": env_int("IMPORT_MAX_BYTES", 200 * 1024 * 1024),
     "SPECIALIST_DOCUMENT_MAX_BYTES": env_int("SPECIALIST_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024),
 }
 CSRF_FAILURE_VIEW = "sendsupport.core.views.csrf_failure"

@@ -30,6 +30,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             ("Staff", reverse("schools:staff")),
             ("Groups", reverse("schools:groups")),
             ("Outcome bank", reverse("support:bank")),
+            ("Import and export", reverse("interop:hub")),
             ("Audit log", reverse("audit:school_log")),
         ]
     if roles & (REGISTER_MANAGERS | {Role.GOVERNOR}):

@@ -1,0 +1,115 @@
+"""Data exchange with the systems schools already use: CTF and CSV imports, census settings."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from sendsupport.schools.models import School
+
+
+class ImportRun(models.Model):
+    """One file a school brought in (CTF or CSV): who, when, what it held and what it changed.
+
+    While the SENCO looks at the preview the uploaded file is kept under MEDIA_ROOT with a random
+    name (``stored_file``); it is deleted once the import is confirmed or cancelled.
+    """
+
+    class Kind(models.TextChoices):
+        CTF = "ctf", "Common Transfer File"
+        CSV = "csv", "Spreadsheet (CSV)"
+
+    class Status(models.TextChoices):
+        UPLOADED = "uploaded", "Waiting for columns to be matched"
+        PREVIEWED = "previewed", "Waiting for you to confirm"
+        REJECTED = "rejected", "Not imported: the file has problems"
+        IMPORTED = "imported", "Imported"
+        CANCELLED = "cancelled", "Cancelled"
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="import_runs")
+    kind = models.CharField(max_length=3, choices=Kind.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.UPLOADED)
+    file_name = models.CharField("File name", max_length=255)
+    stored_file = models.CharField(max_length=255, blank=True, help_text="Path under MEDIA_ROOT while pending.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    only_valid_rows = models.BooleanField("Import only the valid rows", default=False)
+    pupils_in_file = models.PositiveIntegerField(default=0)
+    new_pupils = models.PositiveIntegerField(default=0)
+    changed_pupils = models.PositiveIntegerField(default=0)
+    unchanged_pupils = models.PositiveIntegerField(default=0)
+    new_sen_entries = models.PositiveIntegerField("New SEN history entries", default=0)
+    new_needs = models.PositiveIntegerField("New or changed needs", default=0)
+    new_contacts = models.PositiveIntegerField("New parents and carers", default=0)
+    error_count = models.PositiveIntegerField(default=0)
+    # The preview or result as shown to the SENCO: changes and problems, capped in length.
+    report = models.JSONField(default=dict, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["report"])
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["school", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.file_name} ({self.get_status_display()})"
+
+    def audit_subject(self) -> tuple[int | None, int | None]:
+        return self.school_id, None
+
+    @property
+    def pending(self) -> bool:
+        return self.status in {self.Status.UPLOADED, self.Status.PREVIEWED}
+
+    def clean(self) -> None:
+        if self.status == self.Status.IMPORTED and self.error_count and not self.only_valid_rows:
+            raise ValidationError({"status": "A file with problems is only imported when you accept the valid rows."})
+
+
+class CSVColumnMapping(models.Model):
+    """Which spreadsheet column holds which field, remembered per school for the next upload."""
+
+    school = models.OneToOneField(School, on_delete=models.CASCADE, related_name="csv_mapping")
+    # {field name: column heading as it appears in the file}
+    columns = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"CSV columns for {self.school}"
+
+
+class CensusSettings(models.Model):
+    """What the school census needs to know that the register does not: SEN unit and resourced provision."""
+
+    school = models.OneToOneField(School, on_delete=models.CASCADE, related_name="census_settings")
+    has_sen_unit = models.BooleanField(
+        "The school has a SEN unit",
+        default=False,
+        help_text="A special unit for pupils with SEN, recognised by the local authority.",
+    )
+    has_resourced_provision = models.BooleanField(
+        "The school has resourced provision",
+        default=False,
+        help_text="Places reserved at a mainstream school for pupils with a specific type of SEN.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "census settings"
+        verbose_name_plural = "census settings"
+
+    def __str__(self) -> str:
+        return f"Census settings for {self.school}"
+
+    def audit_subject(self) -> tuple[int | None, int | None]:
+        return self.school_id, None

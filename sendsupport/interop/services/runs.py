@@ -1,0 +1,232 @@
+"""The upload, preview, confirm and cancel steps of an import, and the school's saved choices.
+
+An uploaded file is kept under MEDIA_ROOT with a random name while the SENCO looks at the
+preview, and deleted as soon as the import is confirmed, cancelled or refused.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from sendsupport.interop.csv_reader import FIELD_NAMES, CSVProblem, read_table
+from sendsupport.interop.models import CensusSettings, CSVColumnMapping, ImportRun
+from sendsupport.interop.problems import ImportRejected, Report
+from sendsupport.interop.services.csv_import import import_csv
+from sendsupport.interop.services.ctf_import import import_ctf
+from sendsupport.schools.models import School
+
+UPLOAD_DIR = "interop-uploads"
+DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+# An upload left waiting this long (the SENCO walked away) is cancelled and its file deleted.
+STALE_AFTER = timedelta(hours=24)
+
+
+def max_upload_bytes() -> int:
+    return int(getattr(settings, "SENDSUPPORT", {}).get("IMPORT_MAX_BYTES", DEFAULT_MAX_UPLOAD_BYTES))
+
+
+def stored_path(run: ImportRun) -> Path:
+    return Path(settings.MEDIA_ROOT) / run.stored_file
+
+
+def _delete_file(run: ImportRun) -> None:
+    if run.stored_file:
+        stored_path(run).unlink(missing_ok=True)
+        run.stored_file = ""
+
+
+def _user(by: Any) -> Any:
+    return by if getattr(by, "is_authenticated", False) else None
+
+
+def _save(run: ImportRun, by: Any) -> None:
+    run._history_user = _user(by)
+    run.save()
+
+
+def _store_report(run: ImportRun, report: Report) -> None:
+    for name, value in report.counts().items():
+        setattr(run, name, value)
+    run.report = report.as_json()
+
+
+def start_import(*, school: School, by: Any, kind: str, upload: UploadedFile, today: date | None = None) -> ImportRun:
+    """Keep the uploaded file and, for a CTF, work out the preview straight away."""
+    if kind not in ImportRun.Kind.values:
+        raise ValidationError({"kind": "Choose a CTF or a CSV file."})
+    if upload.size is not None and upload.size > max_upload_bytes():
+        raise ValidationError({"file": f"The file is larger than {max_upload_bytes() // (1024 * 1024)} MB."})
+    if not upload.size:
+        raise ValidationError({"file": "The file is empty."})
+    cancel_stale_imports(school=school, by=by)
+    folder = Path(settings.MEDIA_ROOT) / UPLOAD_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    relative = f"{UPLOAD_DIR}/{secrets.token_hex(16)}.upload"
+    descriptor = os.open(Path(settings.MEDIA_ROOT) / relative, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as out:
+        for chunk in upload.chunks():
+            out.write(chunk)
+    run = ImportRun(
+        school=school,
+        kind=kind,
+        file_name=os.path.basename(upload.name or "upload")[:255],
+        stored_file=relative,
+        created_by=_user(by),
+    )
+    _save(run, by)
+    if kind == ImportRun.Kind.CTF:
+        preview_ctf(run=run, by=by, today=today)
+    else:
+        _check_readable(run, by)
+    return run
+
+
+def _check_readable(run: ImportRun, by: Any) -> None:
+    """Refuse a CSV that cannot be read at all (its encoding, its header row) before columns are matched."""
+    try:
+        read_table(stored_path(run).read_bytes())
+    except CSVProblem as error:
+        report = Report()
+        report.problem(f"Row {error.row}" if error.row else "File", "File", error.rule, str(error))
+        _store_report(run, report)
+        run.status = ImportRun.Status.REJECTED
+        run.finished_at = timezone.now()
+        _delete_file(run)
+        _save(run, by)
+
+
+def preview_ctf(*, run: ImportRun, by: Any, today: date | None = None) -> ImportRun:
+    with stored_path(run).open("rb") as source:
+        try:
+            report = import_ctf(
+                source=source, school=run.school, by=by, file_name=run.file_name, dry_run=True, today=today
+            )
+            run.status = ImportRun.Status.PREVIEWED
+        except ImportRejected as rejected:
+            report = rejected.report
+            run.status = ImportRun.Status.REJECTED
+            run.finished_at = timezone.now()
+    _store_report(run, report)
+    if run.status == ImportRun.Status.REJECTED:
+        _delete_file(run)
+    _save(run, by)
+    return run
+
+
+@transaction.atomic
+def save_csv_columns(*, school: School, by: Any, columns: dict[str, str]) -> CSVColumnMapping:
+    unknown = set(columns) - set(FIELD_NAMES)
+    if unknown:
+        raise ValidationError({"columns": f"Unknown fields: {', '.join(sorted(unknown))}."})
+    mapping, _ = CSVColumnMapping.objects.get_or_create(school=school)
+    mapping.columns = dict(columns)
+    mapping.updated_by = _user(by)
+    mapping.save()
+    return mapping
+
+
+def preview_csv(*, run: ImportRun, by: Any, columns: dict[str, str], today: date | None = None) -> ImportRun:
+    """Remember the columns for the school, then check every row and store the preview."""
+    if not run.pending or run.kind != ImportRun.Kind.CSV:
+        raise ValidationError({"status": "This import has already finished."})
+    save_csv_columns(school=run.school, by=by, columns=columns)
+    data = stored_path(run).read_bytes()
+    report = import_csv(data=data, school=run.school, by=by, columns=columns, dry_run=True, today=today)
+    rows_ok = report.pupils_in_file - report.skipped_rows
+    file_level = any(p.where in {"File", "Row 1"} for p in report.problems) or rows_ok == 0
+    run.status = ImportRun.Status.REJECTED if file_level else ImportRun.Status.PREVIEWED
+    _store_report(run, report)
+    run.report["columns"] = columns
+    if file_level:
+        run.finished_at = timezone.now()
+        _delete_file(run)
+    _save(run, by)
+    return run
+
+
+def confirm_import(*, run: ImportRun, by: Any, only_valid: bool = False, today: date | None = None) -> ImportRun:
+    """Import the previewed file. All or nothing (or only the valid rows of a CSV, if chosen)."""
+    with transaction.atomic():
+        run = ImportRun.objects.select_for_update().select_related("school__local_authority").get(pk=run.pk)
+        if run.status != ImportRun.Status.PREVIEWED or not run.stored_file:
+            raise ValidationError({"status": "This import has already been confirmed or cancelled."})
+        try:
+            if run.kind == ImportRun.Kind.CTF:
+                with stored_path(run).open("rb") as source:
+                    report = import_ctf(
+                        source=source, school=run.school, by=by, file_name=run.file_name, today=today, run_id=run.pk
+                    )
+            else:
+                report = import_csv(
+                    data=stored_path(run).read_bytes(),
+                    school=run.school,
+                    by=by,
+                    columns=run.report.get("columns", {}),
+                    only_valid=only_valid,
+                    today=today,
+                    file_name=run.file_name,
+                    run_id=run.pk,
+                )
+            run.status = ImportRun.Status.IMPORTED
+        except ImportRejected as rejected:
+            report = rejected.report
+            run.status = ImportRun.Status.REJECTED
+        columns = run.report.get("columns")
+        _store_report(run, report)
+        if columns:
+            run.report["columns"] = columns
+        run.only_valid_rows = only_valid
+        run.finished_at = timezone.now()
+        path = stored_path(run)
+        run.stored_file = ""
+        _save(run, by)
+        transaction.on_commit(lambda: path.unlink(missing_ok=True))
+    return run
+
+
+def cancel_stale_imports(*, school: School, by: Any) -> int:
+    """Cancel uploads that have waited more than a day, so pupil data does not linger on disc."""
+    stale = ImportRun.objects.filter(
+        school=school,
+        status__in=[ImportRun.Status.UPLOADED, ImportRun.Status.PREVIEWED],
+        created_at__lt=timezone.now() - STALE_AFTER,
+    )
+    count = 0
+    for run in stale:
+        cancel_import(run=run, by=by)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def cancel_import(*, run: ImportRun, by: Any) -> ImportRun:
+    if not run.pending:
+        raise ValidationError({"status": "This import has already finished."})
+    _delete_file(run)
+    run.status = ImportRun.Status.CANCELLED
+    run.finished_at = timezone.now()
+    _save(run, by)
+    return run
+
+
+@transaction.atomic
+def save_census_settings(
+    *, school: School, by: Any, has_sen_unit: bool, has_resourced_provision: bool
+) -> CensusSettings:
+    record = CensusSettings.objects.filter(school=school).first() or CensusSettings(school=school)
+    record.has_sen_unit = has_sen_unit
+    record.has_resourced_provision = has_resourced_provision
+    record._history_user = _user(by)
+    record.full_clean()
+    record.save()
+    return record

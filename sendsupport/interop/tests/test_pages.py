@@ -1,0 +1,313 @@
+"""The import and export pages: who may use them, and the upload, preview and confirm journeys."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from lxml import etree
+
+from conftest import make_pupil, make_user
+from sendsupport.audit.models import AuditEvent
+from sendsupport.interop.models import CensusSettings, CSVColumnMapping, ImportRun
+from sendsupport.interop.services.runs import start_import
+from sendsupport.interop.tests.samples import ctf_xml, pupil_xml, upn
+from sendsupport.pupils.models import Pupil
+from sendsupport.schools.models import Role, StaffMembership
+
+pytestmark = pytest.mark.django_db
+MANAGERS = {"senco", "head"}
+GOOD_CTF = ctf_xml(pupil_xml(upn(1), sen=[("2024-09-01", "K")], needs=[("SLCN", "1", None, None)]))
+CSV = b"UPN,Surname,Forename,DOB,Sex,Year\r\n" + f"{upn(2)},Evans,Maya,2016-03-01,F,4\r\n".encode()
+
+
+def upload(name: str, data: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, data, content_type="application/octet-stream")
+
+
+@pytest.fixture
+def ctf_run(school, senco):
+    return start_import(school=school, by=senco, kind="ctf", upload=upload("joiners.xml", GOOD_CTF))
+
+
+@pytest.fixture
+def csv_run(school, senco):
+    return start_import(school=school, by=senco, kind="csv", upload=upload("pupils.csv", CSV))
+
+
+PAGES = [
+    ("interop:hub", lambda p, c, v: []),
+    ("interop:ctf_upload", lambda p, c, v: []),
+    ("interop:csv_upload", lambda p, c, v: []),
+    ("interop:runs", lambda p, c, v: []),
+    ("interop:run", lambda p, c, v: [c.pk]),
+    ("interop:csv_columns", lambda p, c, v: [v.pk]),
+    ("interop:census", lambda p, c, v: []),
+    ("interop:census_settings", lambda p, c, v: []),
+    ("interop:pupil_transfer", lambda p, c, v: [p.pk]),
+]
+
+
+@pytest.mark.parametrize(("name", "args"), PAGES, ids=[p[0] for p in PAGES])
+def test_only_the_senco_and_head_can_use_each_page(name, args, personas, pupil, ctf_run, csv_run, login):
+    url = reverse(name, args=args(pupil, ctf_run, csv_run))
+    for persona, user in personas.items():
+        response = login(user).get(url)
+        expected = 200 if persona in MANAGERS else 404
+        assert response.status_code == expected, f"{persona} on {url}: {response.status_code}"
+
+
+@pytest.mark.parametrize(("name", "args"), PAGES, ids=[p[0] for p in PAGES])
+def test_signed_out_visitors_are_sent_to_sign_in(name, args, pupil, ctf_run, csv_run, client):
+    response = client.get(reverse(name, args=args(pupil, ctf_run, csv_run)))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("name", ["interop:run_confirm", "interop:run_cancel"])
+def test_only_managers_can_confirm_or_cancel(name, personas, ctf_run, login):
+    for persona, user in personas.items():
+        if persona in MANAGERS:
+            continue
+        assert login(user).post(reverse(name, args=[ctf_run.pk])).status_code == 404
+    ctf_run.refresh_from_db()
+    assert ctf_run.status == "previewed" and not Pupil.objects.filter(upn=upn(1)).exists()
+
+
+def test_another_schools_import_is_not_found(other_school, ctf_run, login):
+    other_senco = make_user("othersenco")
+    StaffMembership.objects.create(user=other_senco, school=other_school, role=Role.SENCO)
+    client = login(other_senco)
+    assert client.get(reverse("interop:run", args=[ctf_run.pk])).status_code == 404
+    assert client.post(reverse("interop:run_confirm", args=[ctf_run.pk])).status_code == 404
+
+
+def test_the_senco_uploads_previews_and_confirms_a_ctf(
+    senco, school, login, media_root, django_capture_on_commit_callbacks
+):
+    client = login(senco)
+    response = client.post(reverse("interop:ctf_upload"), {"file": upload("joiners.xml", GOOD_CTF)})
+    run = ImportRun.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("interop:run", args=[run.pk])
+    stored = Path(media_root) / run.stored_file
+    assert stored.is_file() and stored.name != "joiners.xml"
+    page = client.get(response["Location"])
+    html = page.content.decode()
+    assert "Check what will change" in html and "New SEN history entry" in html and "New pupil" in html
+    assert not Pupil.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("interop:run_confirm", args=[run.pk]))
+    run.refresh_from_db()
+    assert run.status == "imported" and run.created_by == senco and run.new_pupils == 1
+    assert not stored.exists() and run.stored_file == ""
+    assert Pupil.objects.get().school == school
+    assert "File imported" in client.get(reverse("interop:run", args=[run.pk])).content.decode()
+    # A second confirm (a double click) changes nothing and says why.
+    client.post(reverse("interop:run_confirm", args=[run.pk]))
+    assert Pupil.objects.count() == 1
+
+
+def test_cancelling_deletes_the_file_and_changes_nothing(senco, ctf_run, login, media_root):
+    stored = Path(media_root) / ctf_run.stored_file
+    response = login(senco).post(reverse("interop:run_cancel", args=[ctf_run.pk]))
+    assert response.status_code == 302
+    ctf_run.refresh_from_db()
+    assert ctf_run.status == "cancelled" and not stored.exists() and not Pupil.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        (
+            b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a SYSTEM "file:///etc/passwd">]><CTfile>&a;</CTfile>',
+            "document type declaration",
+        ),
+        (b"<CTfile><Header>", "not well-formed XML"),
+        (b"\xff\xfe\x00garbage", "not well-formed XML"),
+        (ctf_xml(pupil_xml("A801300018001")), "check letter is wrong"),
+    ],
+)
+def test_a_bad_ctf_is_shown_problem_by_problem_never_a_500(data, text, senco, login, media_root):
+    client = login(senco)
+    response = client.post(reverse("interop:ctf_upload"), {"file": upload("bad.xml", data)}, follow=True)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "This file was not imported" in html and text in html
+    run = ImportRun.objects.get()
+    assert run.status == "rejected" and not list((Path(media_root) / "interop-uploads").iterdir())
+    assert not Pupil.objects.exists()
+
+
+def test_an_empty_upload_is_refused_with_a_message(senco, login):
+    response = login(senco).post(reverse("interop:ctf_upload"), {"file": upload("empty.xml", b"")})
+    assert response.status_code == 400 and "The file is empty" in response.content.decode()
+    response = login(senco).post(reverse("interop:ctf_upload"), {})
+    assert response.status_code == 400 and "Choose a file to upload" in response.content.decode()
+
+
+def test_the_senco_matches_columns_previews_and_imports_a_csv(senco, school, login):
+    client = login(senco)
+    data = CSV + f"{upn(3)},Ward,Ben,not a date,M,5\r\n".encode()
+    response = client.post(reverse("interop:csv_upload"), {"file": upload("sims.csv", data)})
+    run = ImportRun.objects.get()
+    assert response["Location"] == reverse("interop:csv_columns", args=[run.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert '<option value="DOB" selected>DOB</option>' in page
+    columns = {
+        "upn": "UPN",
+        "legal_last_name": "Surname",
+        "legal_first_name": "Forename",
+        "date_of_birth": "DOB",
+        "sex": "Sex",
+        "year_group": "Year",
+    }
+    response = client.post(reverse("interop:csv_columns", args=[run.pk]), columns)
+    assert response.status_code == 302
+    assert CSVColumnMapping.objects.get(school=school).columns["date_of_birth"] == "DOB"
+    html = client.get(reverse("interop:run", args=[run.pk])).content.decode()
+    assert "Row 3 (UPN" in html and "date_valid" in html and "Import only the valid rows" in html
+    response = client.post(reverse("interop:run_confirm", args=[run.pk]))
+    run.refresh_from_db()
+    assert run.status == "rejected" and not Pupil.objects.exists()
+
+
+def test_the_senco_can_choose_to_import_only_the_valid_rows(senco, login):
+    client = login(senco)
+    data = CSV + f"{upn(3)},Ward,Ben,not a date,M,5\r\n".encode()
+    client.post(reverse("interop:csv_upload"), {"file": upload("sims.csv", data)})
+    run = ImportRun.objects.get()
+    client.post(
+        reverse("interop:csv_columns", args=[run.pk]),
+        {
+            "upn": "UPN",
+            "legal_last_name": "Surname",
+            "legal_first_name": "Forename",
+            "date_of_birth": "DOB",
+            "sex": "Sex",
+            "year_group": "Year",
+        },
+    )
+    client.post(reverse("interop:run_confirm", args=[run.pk]), {"only_valid": "on"})
+    run.refresh_from_db()
+    assert run.status == "imported" and run.only_valid_rows
+    assert list(Pupil.objects.values_list("upn", flat=True)) == [upn(2)]
+
+
+def test_the_column_page_needs_a_upn_and_distinct_columns(senco, csv_run, login):
+    response = login(senco).post(
+        reverse("interop:csv_columns", args=[csv_run.pk]),
+        {"upn": "", "legal_last_name": "Surname", "legal_first_name": "Surname"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 400 and "Choose the column that holds the UPN" in html and "already matched" in html
+
+
+def test_a_csv_with_mixed_encodings_is_refused_on_upload_naming_the_row(senco, login):
+    data = "UPN,Surname\r\nX,Zoë\r\n".encode() + "Y,Renée\r\n".encode("cp1252")
+    response = login(senco).post(reverse("interop:csv_upload"), {"file": upload("mixed.csv", data)}, follow=True)
+    html = response.content.decode()
+    assert response.status_code == 200 and "mixes text encodings" in html and "row 3 is Windows-1252" in html
+
+
+def test_the_census_page_reports_and_downloads(senco, school, login):
+    pupil = make_pupil(school, first="Kay", last="One", provision="K", needs=[("MLD", 1)])
+    pupil.sen_needs.all().delete()
+    client = login(senco)
+    html = client.get(reverse("interop:census"), {"term": "spring", "year": "2026"}).content.decode()
+    assert "need_required" in html and f'href="/pupils/{pupil.pk}/"' in html
+    response = client.get(reverse("interop:census_download"), {"term": "spring", "year": "2026"})
+    assert response["Content-Type"] == "application/xml" and "attachment" in response["Content-Disposition"]
+    assert etree.fromstring(response.content).findtext("Pupils/Pupil/UPN") == pupil.upn
+    assert AuditEvent.objects.filter(action="exported", actor=senco).exists()
+
+
+def test_the_census_page_names_a_bad_year(senco, login):
+    response = login(senco).get(reverse("interop:census"), {"term": "winter", "year": "26"})
+    assert response.status_code == 400 and "Choose the autumn, spring or summer census" in response.content.decode()
+    assert login(senco).get(reverse("interop:census_download"), {"term": "spring"}).status_code == 404
+
+
+def test_the_senco_can_set_the_census_indicators(senco, school, login):
+    response = login(senco).post(reverse("interop:census_settings"), {"has_sen_unit": "on"})
+    assert response.status_code == 302
+    settings = CensusSettings.objects.get(school=school)
+    assert settings.has_sen_unit and not settings.has_resourced_provision
+
+
+def test_the_senco_downloads_a_leaving_pupils_ctf(senco, pupil, login):
+    client = login(senco)
+    assert "Send a Common Transfer File" in client.get(reverse("pupils:detail", args=[pupil.pk])).content.decode()
+    url = reverse("interop:pupil_transfer", args=[pupil.pk])
+    bad = client.post(url, {"dest_lea": "33", "dest_estab": "2100"})
+    assert bad.status_code == 400 and "three digits" in bad.content.decode()
+    response = client.post(url, {"dest_lea": "330", "dest_estab": "2100"})
+    assert response["Content-Type"] == "application/xml"
+    root = etree.fromstring(response.content)
+    assert root.findtext("CTFpupilData/Pupil/UPN") == pupil.upn
+    assert root.findtext("Header/DestSchool/Estab") == "2100"
+    event = AuditEvent.objects.get(action="exported")
+    assert (event.actor, event.pupil) == (senco, pupil)
+
+
+def test_staff_who_do_not_manage_see_no_transfer_link(teacher, pupil, login):
+    assert (
+        "Send a Common Transfer File"
+        not in login(teacher).get(reverse("pupils:detail", args=[pupil.pk])).content.decode()
+    )
+
+
+def test_the_imports_list_and_census_report_do_not_grow_queries_with_rows(
+    senco, school, login, django_assert_max_num_queries
+):
+    client = login(senco)
+    for n in range(3):
+        start_import(school=school, by=senco, kind="ctf", upload=upload(f"f{n}.xml", GOOD_CTF))
+        make_pupil(school, provision="K", needs=[("MLD", 1)])
+    with django_assert_max_num_queries(60) as few:
+        client.get(reverse("interop:runs"))
+        client.get(reverse("interop:census"), {"term": "spring", "year": "2026"})
+    for n in range(3, 12):
+        start_import(school=school, by=senco, kind="ctf", upload=upload(f"f{n}.xml", GOOD_CTF))
+        make_pupil(school, provision="K", needs=[("MLD", 1)])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse("interop:runs"))
+        client.get(reverse("interop:census"), {"term": "spring", "year": "2026"})
+
+
+def test_only_managers_can_download_the_census(personas, pupil, login):
+    url = reverse("interop:census_download") + "?term=spring&year=2026"
+    for persona, user in personas.items():
+        response = login(user).get(url)
+        assert response.status_code == (200 if persona in MANAGERS else 404), persona
+
+
+@pytest.mark.parametrize("name", ["interop:run_confirm", "interop:run_cancel"])
+def test_signed_out_posts_are_sent_to_sign_in(name, ctf_run, client):
+    response = client.post(reverse(name, args=[ctf_run.pk]))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    ctf_run.refresh_from_db()
+    assert ctf_run.status == "previewed"
+
+
+@pytest.mark.parametrize("persona", ["teacher", "ta", "parent", "governor", "la_officer", "stranger"])
+def test_others_cannot_post_a_transfer_file_or_census_settings(persona, personas, pupil, login):
+    client = login(personas[persona])
+    assert (
+        client.post(
+            reverse("interop:pupil_transfer", args=[pupil.pk]), {"dest_lea": "330", "dest_estab": "2100"}
+        ).status_code
+        == 404
+    )
+    assert client.post(reverse("interop:census_settings"), {"has_sen_unit": "on"}).status_code == 404
+    assert client.post(reverse("interop:ctf_upload"), {"file": upload("x.xml", GOOD_CTF)}).status_code == 404
+    assert not AuditEvent.objects.filter(action="exported").exists() and not ImportRun.objects.exists()
+
+
+def test_an_upload_left_waiting_a_day_is_cancelled_and_its_file_deleted(school, senco, ctf_run, media_root):
+    stored = Path(media_root) / ctf_run.stored_file
+    ImportRun.objects.filter(pk=ctf_run.pk).update(created_at=ctf_run.created_at - timedelta(hours=25))
+    start_import(school=school, by=senco, kind="ctf", upload=upload("next.xml", GOOD_CTF))
+    ctf_run.refresh_from_db()
+    assert ctf_run.status == "cancelled" and not stored.exists()
