@@ -66,20 +66,33 @@ def _subject(instance: Any) -> tuple[int | None, int | None]:
     return getattr(instance, "school_id", None), None
 
 
+def _subjects(instance: Any) -> list[tuple[int | None, int | None]]:
+    """Every (school id, pupil id) a changed row belongs to.
+
+    A row shared by several pupils' records (a parent of siblings) defines ``audit_subjects()``,
+    so the change shows in each child's log.
+    """
+    if hasattr(instance, "audit_subjects"):
+        subjects = instance.audit_subjects()
+        if subjects:
+            return subjects
+    return [_subject(instance)]
+
+
 @receiver(post_create_historical_record)
 def log_history_as_audit(sender: Any, instance: Any, history_instance: Any, **kwargs: Any) -> None:
     history_type = history_instance.history_type
-    school_id, pupil_id = _subject(instance)
     changes = _changes(history_instance, history_type)
     if history_type == "~" and not changes:
         return
-    record_change(
-        user=history_instance.history_user,
-        school_id=school_id,
-        pupil_id=pupil_id,
-        action=ACTIONS[history_type],
-        object_type=instance._meta.verbose_name,
-        object_id=str(instance.pk),
-        summary=f"{ACTIONS[history_type].label} {instance._meta.verbose_name}: {instance}",
-        changes=changes,
-    )
+    for school_id, pupil_id in _subjects(instance):
+        record_change(
+            user=history_instance.history_user,
+            school_id=school_id,
+            pupil_id=pupil_id,
+            action=ACTIONS[history_type],
+            object_type=instance._meta.verbose_name,
+            object_id=str(instance.pk),
+            summary=f"{ACTIONS[history_type].label} {instance._meta.verbose_name}: {instance}",
+            changes=changes,
+        )

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from sendsupport.audit.models import AuditEvent
 from sendsupport.audit.selectors import pupil_log, school_log
@@ -16,6 +17,7 @@ PAGE_SIZE = 100
 
 
 @login_required
+@require_safe
 def school_log_view(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "view_school_audit")
     action = request.GET.get("action", "")
@@ -36,6 +38,7 @@ def school_log_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def pupil_log_view(request: HttpRequest, pupil_id: int) -> HttpResponse:
     pupil = get_visible_pupil(request.user, pupil_id)
     require("view_school_audit", request, pupil.school)

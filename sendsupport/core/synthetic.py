@@ -343,7 +343,7 @@ def create_school(
                     school=school,
                     first_name=rng.choice(GIRLS if mother else BOYS),
                     last_name=pupil.legal_last_name,
-                    email=f"parent{pupil.pk}-{index}@home.example",
+                    email=f"parent-{pupil.upn.lower()}-{index}@home.example",  # from the UPN: same seed, same data
                     phone=f"07700 9{rng.randrange(10**5):05d}",
                 )
             )

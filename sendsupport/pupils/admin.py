@@ -4,14 +4,27 @@ from simple_history.admin import SimpleHistoryAdmin
 from sendsupport.pupils import models
 
 
-class SENStatusInline(admin.TabularInline):
+class ReadOnlyInline(admin.TabularInline):
+    """Shown, not edited: the register changes only through the service that checks the census rules."""
+
+    extra = 0
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class SENStatusInline(ReadOnlyInline):
     model = models.SENStatus
-    extra = 0
 
 
-class SENNeedInline(admin.TabularInline):
+class SENNeedInline(ReadOnlyInline):
     model = models.SENNeed
-    extra = 0
 
 
 @admin.register(models.Pupil)

@@ -43,7 +43,10 @@ class PupilForm(ModelForm):
             "on_roll_until": "Leave blank while the pupil is at the school.",
         }
         error_messages = {
-            "upn": {"unique": "Another pupil already has this UPN. Each UPN must be unique."},
+            "upn": {
+                "unique": "Another pupil already has this UPN. Each UPN must be unique.",
+                "max_length": "A UPN must be 13 characters long; this one has %(show_value)d.",
+            },
             "date_of_birth": {
                 "required": "Enter the pupil's date of birth.",
                 "invalid": "Enter the date of birth as a real date, for example 2015-03-27.",

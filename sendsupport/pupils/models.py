@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 
 from django.conf import settings
@@ -74,10 +75,9 @@ class Pupil(models.Model):
     def clean(self) -> None:
         errors: dict[str, str] = {}
         if self.upn:
-            try:
+            # An invalid UPN is reported by the field's own validator; saying it twice confuses people.
+            with contextlib.suppress(UPNError):
                 self.upn = validate_upn(self.upn)
-            except UPNError as error:
-                errors["upn"] = str(error)
         today = timezone.localdate()
         if self.date_of_birth and self.date_of_birth > today:
             errors["date_of_birth"] = "Date of birth must be today or in the past."
@@ -166,6 +166,10 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    def audit_subjects(self) -> list[tuple[int, int]]:
+        """A parent's details are part of the record of each child they are linked to."""
+        return [(self.school_id, pupil_id) for pupil_id in self.pupil_links.values_list("pupil_id", flat=True)]
 
 
 class PupilContact(models.Model):

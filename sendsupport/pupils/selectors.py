@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
+from django.utils import timezone
 
 from sendsupport.accounts.access import school_ids_with_roles
 from sendsupport.pupils.codes import Provision, need_types_in_area
@@ -53,6 +54,11 @@ def get_visible_pupil(user: Any, pupil_id: int) -> Pupil:
     return pupil
 
 
+def still_on_roll() -> Q:
+    """Pupils who have not left: no leaving date, or one still to come."""
+    return Q(on_roll_until__isnull=True) | Q(on_roll_until__gte=timezone.localdate())
+
+
 def with_current_sen(queryset: QuerySet[Pupil]) -> QuerySet[Pupil]:
     """Annotate each pupil with current provision and primary/secondary need, in the same query."""
     latest_status = SENStatus.objects.filter(pupil=OuterRef("pk")).order_by("-start_date", "-id")
@@ -76,7 +82,9 @@ class RegisterFilters:
 
 def register(user: Any, school: School, filters: RegisterFilters) -> QuerySet[Pupil]:
     """The SEN register of ``school`` as this user may see it, filtered; one query to list."""
-    pupils = with_current_sen(visible_pupils(user).filter(school=school).select_related("registration_group"))
+    pupils = with_current_sen(
+        visible_pupils(user).filter(still_on_roll(), school=school).select_related("registration_group")
+    )
     if filters.status:
         pupils = pupils.filter(current_provision=filters.status)
     else:
@@ -92,15 +100,18 @@ def register(user: Any, school: School, filters: RegisterFilters) -> QuerySet[Pu
         pupils = pupils.filter(
             Q(registration_group_id=filters.group_id) | Q(teaching_groups__id=filters.group_id)
         ).distinct()
-    if filters.search:
+    if filters.search.strip():
         term = filters.search.strip()
-        pupils = pupils.filter(
-            Q(upn__iexact=term)
-            | Q(legal_first_name__icontains=term)
-            | Q(legal_last_name__icontains=term)
-            | Q(preferred_first_name__icontains=term)
-            | Q(preferred_last_name__icontains=term)
-        )
+        # "Maya Evans" finds Maya Evans: every word must match one of the pupil's names.
+        by_name = Q()
+        for word in term.split():
+            by_name &= (
+                Q(legal_first_name__icontains=word)
+                | Q(legal_last_name__icontains=word)
+                | Q(preferred_first_name__icontains=word)
+                | Q(preferred_last_name__icontains=word)
+            )
+        pupils = pupils.filter(Q(upn__iexact=term) | by_name)
     return pupils.order_by("legal_last_name", "legal_first_name", "pk")
 
 
@@ -131,7 +142,7 @@ def current_provision(pupil: Pupil) -> str:
 
 def register_counts(user: Any, school: School) -> dict[str, int]:
     """How many pupils this user can see at ``school`` are on SEN support and have EHC plans."""
-    pupils = with_current_sen(visible_pupils(user).filter(school=school, on_roll_until__isnull=True))
+    pupils = with_current_sen(visible_pupils(user).filter(still_on_roll(), school=school))
     counts = {"K": 0, "E": 0}
     for row in pupils.filter(current_provision__in=["K", "E"]).values("current_provision").annotate(n=Count("pk")):
         counts[row["current_provision"]] = row["n"]
@@ -146,7 +157,7 @@ def my_pupils_on_register(user: Any, school: School | None) -> QuerySet[Pupil]:
     taught = Group.objects.filter(staff=user, school=school).values("pk")
     pupils = (
         visible_pupils(user)
-        .filter(school=school)
+        .filter(still_on_roll(), school=school)
         .filter(
             Q(registration_group_id__in=taught)
             | Q(pk__in=Pupil.teaching_groups.through.objects.filter(group_id__in=taught).values("pupil_id"))
@@ -180,7 +191,7 @@ def school_aggregates(school: School) -> Aggregates:
     """The school's register in numbers, for governors (appropriate authority) and the SENCO."""
     from sendsupport.pupils.codes import BROAD_AREA_OF_NEED, YEAR_GROUP_ORDER, YEAR_GROUPS, BroadArea
 
-    pupils = with_current_sen(Pupil.objects.filter(school=school, on_roll_until__isnull=True))
+    pupils = with_current_sen(Pupil.objects.filter(still_on_roll(), school=school))
     on_roll = pupils.count()
     by_provision = {"K": 0, "E": 0}
     by_area = {area.label: 0 for area in BroadArea}
@@ -211,7 +222,7 @@ def la_school_counts(user: Any) -> list[dict[str, Any]]:
     school_list = list(schools)
     if not school_list:
         return []
-    pupils = with_current_sen(Pupil.objects.filter(school__in=school_list, on_roll_until__isnull=True))
+    pupils = with_current_sen(Pupil.objects.filter(still_on_roll(), school__in=school_list))
     totals = {row["school_id"]: row["n"] for row in pupils.values("school_id").annotate(n=Count("pk"))}
     counts: dict[int, dict[str, int]] = {}
     for row in (

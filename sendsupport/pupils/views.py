@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -67,7 +68,8 @@ def register(request: HttpRequest) -> HttpResponse:
 def pupil_detail(request: HttpRequest, pupil_id: int) -> HttpResponse:
     pupil = selectors.get_visible_pupil(request.user, pupil_id)
     # Staff at the pupil's school see the whole record; a parent sees their own child's, minus others' contacts.
-    staff_view = request.user.memberships.filter(school=pupil.school, active=True).exists()
+    # A governor who is also a parent is a parent here: governors never see pupils' records.
+    staff_view = bool(roles_at(request.user, pupil.school) & (REGISTER_MANAGERS | CLASSROOM_STAFF))
     record_view(user=request.user, pupil=pupil, what="Viewed the pupil's record")
     return render(
         request,
@@ -195,10 +197,13 @@ def _contact_initial(link) -> dict:
         "address": contact.address,
         "relationship": link.relationship,
         "parental_responsibility": link.parental_responsibility,
-        "give_access": contact.user_id is not None,
+        # Unticked: ticking it sends an invitation now. Pre-ticking it for parents who already
+        # have access blocked taking away parental responsibility with an unrelated error.
+        "give_access": False,
     }
 
 
+@transaction.atomic  # the contact and its invitation are saved together, or not at all
 def _save_contact(request: HttpRequest, form: ContactForm, pupil, link=None):
     data = dict(form.cleaned_data)
     give_access = data.pop("give_access")
@@ -206,7 +211,7 @@ def _save_contact(request: HttpRequest, form: ContactForm, pupil, link=None):
         link = services.add_contact(pupil=pupil, by=request.user, **data)
     else:
         link = services.update_contact(link=link, by=request.user, **data)
-    if give_access and link.contact.user_id is None:
+    if give_access:  # invites, or invites again if they have not yet set a password
         account_services.give_parent_access(contact=link.contact, by=request.user, base_url=base_url(request))
     return link
 

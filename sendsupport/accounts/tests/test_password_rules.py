@@ -1,0 +1,78 @@
+"""Passwords must be long and not common; the set-password page says so and keeps the old state."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.tokens import default_token_generator
+from django.test import Client
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from conftest import PASSWORD
+from sendsupport.accounts.services import invitation_link
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def invited(django_user_model):
+    user = django_user_model(username="newbie", email="newbie@example.org", first_name="New")
+    user.set_unusable_password()
+    user.save()
+    return user
+
+
+def open_form(client: Client, user) -> str:
+    link = invitation_link(user=user, base_url="http://testserver").removeprefix("http://testserver")
+    return client.get(link)["Location"]
+
+
+@pytest.mark.parametrize(
+    ("password", "words"),
+    [
+        ("short1", "This password is too short. It must contain at least 12 characters."),
+        ("password1234", "This password is too common."),
+        ("830174659201", "This password is entirely numeric."),
+    ],
+)
+def test_a_weak_password_is_refused_on_the_set_password_page(invited, client, password, words):
+    url = open_form(client, invited)
+    response = client.post(url, {"new_password1": password, "new_password2": password})
+    assert response.status_code == 400
+    assert words in response.content.decode()
+    invited.refresh_from_db()
+    assert not invited.has_usable_password()
+
+
+def test_two_different_passwords_are_refused(invited, client):
+    url = open_form(client, invited)
+    response = client.post(url, {"new_password1": "plum-tractor-lantern", "new_password2": "plum-tractor-lanterns"})
+    assert response.status_code == 400
+    assert "fields didn’t match" in response.content.decode()
+
+
+def test_a_good_password_is_accepted(invited, client):
+    url = open_form(client, invited)
+    response = client.post(url, {"new_password1": "plum-tractor-lantern", "new_password2": "plum-tractor-lantern"})
+    assert response.status_code == 302
+    invited.refresh_from_db()
+    assert invited.check_password("plum-tractor-lantern")
+
+
+def test_a_tampered_link_is_refused(invited, client):
+    uid = urlsafe_base64_encode(force_bytes(invited.pk))
+    response = client.get(f"/set-password/{uid}/not-a-token/")
+    assert "This link has expired or has already been used" in response.content.decode()
+    assert default_token_generator.check_token(invited, "not-a-token") is False
+
+
+def test_changing_a_password_applies_the_same_rules(senco, login):
+    client = login(senco)
+    response = client.post(
+        reverse("change_password"), {"old_password": PASSWORD, "new_password1": "short", "new_password2": "short"}
+    )
+    assert response.status_code == 400
+    assert "at least 12 characters" in response.content.decode()
+    senco.refresh_from_db()
+    assert senco.check_password(PASSWORD)

@@ -1,0 +1,52 @@
+"""The audit log pages make the same number of queries for 10 entries as for 500."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from sendsupport.audit.models import AuditEvent
+from sendsupport.pupils.tests.bulk import bulk_register
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 18  # 14 today
+
+
+def bulk_events(school, pupils, actor, count: int) -> None:
+    AuditEvent.objects.bulk_create(
+        [
+            AuditEvent(
+                actor=actor,
+                actor_name=actor.username,
+                school=school,
+                pupil=pupils[n % len(pupils)],
+                action="viewed",
+                object_type="pupil",
+                object_id=str(pupils[n % len(pupils)].pk),
+                summary=f"Viewed record {n}",
+                changes=[{"field": "year_group", "before": "3", "after": "4"}],
+            )
+            for n in range(count)
+        ]
+    )
+
+
+@pytest.mark.parametrize("count", [10, 500])
+def test_the_school_log_query_count_does_not_grow(count, senco, school, login, django_assert_max_num_queries):
+    pupils = bulk_register(school, min(count, 200))
+    bulk_events(school, pupils, senco, count)
+    client = login(senco)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(reverse("audit:school_log"))
+    assert response.status_code == 200
+    assert "Bulk1 Pupil0001" in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [10, 500])
+def test_the_pupil_log_query_count_does_not_grow(count, senco, school, pupil, login, django_assert_max_num_queries):
+    bulk_events(school, [pupil], senco, count)
+    client = login(senco)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(reverse("audit:pupil_log", args=[pupil.pk]))
+    assert response.status_code == 200
