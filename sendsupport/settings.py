@@ -51,7 +51,6 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
-    "govuk_frontend_django",
     "ninja",  # serves Swagger UI's files for the API docs as ordinary static files
     "sendsupport.core",
     "sendsupport.accounts",

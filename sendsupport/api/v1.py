@@ -1,6 +1,6 @@
 """API v1: the NinjaAPI instance, its routers (one module per resource) and its error handling.
 
-To add a resource (cycles, meetings, provisions): write ``routers/<resource>.py`` with a ``router``
+To add a resource (provisions, delivered sessions): write ``routers/<resource>.py`` with a ``router``
 that reads through the app's own selectors, scoped by ``caller(request)``, and add it below.
 """
 
@@ -11,7 +11,7 @@ from ninja import NinjaAPI
 from sendsupport.api import errors
 from sendsupport.api.auth import ApiTokenAuth
 from sendsupport.api.docs import SwaggerDocs
-from sendsupport.api.routers import me, pupils, schools, sen
+from sendsupport.api.routers import cycles, me, meetings, pupils, schools, sen
 
 DESCRIPTION = """
 The sendsupport API gives programs the same view of the SEN register that their owner has on the
@@ -45,3 +45,5 @@ api.add_router("/me", me.router)
 api.add_router("/schools", schools.router)
 api.add_router("/pupils", pupils.router)
 api.add_router("/pupils", sen.router)
+api.add_router("/pupils", cycles.router)
+api.add_router("/pupils", meetings.router)

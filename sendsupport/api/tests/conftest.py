@@ -55,3 +55,49 @@ def add_pupil(db):
                 return make_pupil(school, serial=serial, **kwargs)
 
     return _add
+
+
+@pytest.fixture
+def cycles(pupil, senco, teacher):
+    """Maya's cycle 1, reviewed and closed, and cycle 2, open with a draft plan whose outcome is vague."""
+    from datetime import date
+
+    from sendsupport.support.tests import helpers
+
+    first = helpers.reviewed_cycle(pupil, senco, teacher)
+    second = helpers.start(pupil, senco, opened_on=date(2025, 11, 19), teacher=teacher)
+    helpers.assess(second, senco, decided_on=date(2025, 11, 19))
+    draft = helpers.plan(second, senco, created_on=date(2025, 11, 19), review_date=date(2026, 2, 13))
+    helpers.outcome(draft, senco, **helpers.VAGUE_OUTCOME)
+    return {"first": first, "second": second}
+
+
+@pytest.fixture
+def meetings(pupil, parent, senco):
+    """One meeting shared with Maya's parents (with a correction), and one not yet shared."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from sendsupport.meetings import services as meeting_services
+    from sendsupport.pupils.models import Contact
+
+    def record(days_ago: int, discussed: str):
+        return meeting_services.record_meeting(
+            pupil=pupil,
+            by=senco,
+            held_on=timezone.localdate() - timedelta(days=days_ago),
+            kind="review",
+            discussed=discussed,
+            agreed="Maya will have two short sessions a week with the TA.",
+            actions="Mrs Evans will practise the word cards at home.",
+            parents_attended=list(Contact.objects.filter(pupil_links__pupil=pupil)),
+            staff_attendees=[senco],
+        )
+
+    shared = meeting_services.share_with_parents(meeting=record(14, "How Maya is getting on."), by=senco)
+    meeting_services.add_correction(
+        meeting=shared, by=senco, part="agreed", correction="Three sessions a week.", reason="A typing slip."
+    )
+    private = record(3, "Staff-only draft notes.")
+    return {"shared": shared, "private": private}

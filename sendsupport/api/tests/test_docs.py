@@ -22,6 +22,10 @@ def test_the_openapi_document_describes_every_route(client):
         "/api/v1/pupils/{pupil_id}",
         "/api/v1/pupils/{pupil_id}/sen-statuses",
         "/api/v1/pupils/{pupil_id}/needs",
+        "/api/v1/pupils/{pupil_id}/cycles",
+        "/api/v1/pupils/{pupil_id}/cycles/{number}",
+        "/api/v1/pupils/{pupil_id}/meetings",
+        "/api/v1/pupils/{pupil_id}/meetings/{meeting_id}",
     }
     for path, operations in schema["paths"].items():
         for operation in operations.values():

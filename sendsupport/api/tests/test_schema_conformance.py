@@ -42,15 +42,22 @@ def wsgi_app():
 
 
 @pytest.fixture
-def register(school, other_school, class_4a, pupil, other_pupil, add_pupil):
-    """Enough variety for every field to show up: no SEN status, a preferred name, a pupil who left."""
+def register(school, other_school, class_4a, pupil, other_pupil, add_pupil, cycles, meetings):
+    """Enough variety for every field to show up: no SEN status, a preferred name, a pupil who left,
+    a reviewed cycle and an open one with a draft plan, meetings shared with the parents and not."""
     add_pupil(school, first="Dev", last="Patel", year_group="R")
     left = add_pupil(school, first="Eve", last="Stone", provision="K", needs=[("NSA", 1)], registration_group=class_4a)
     left.preferred_first_name = "Evie"
     left.on_roll_until = left.on_roll_from.replace(year=2025)
     left.save()
     add_pupil(other_school, first="Zed", last="Other", provision="E", needs=[("PD", 1), ("VI", 2)])
-    return {"pupil_id": pupil.pk, "school_id": school.pk, "upn": pupil.upn}
+    return {
+        "pupil_id": pupil.pk,
+        "school_id": school.pk,
+        "upn": pupil.upn,
+        "number": cycles["first"].number,
+        "meeting_id": meetings["shared"].pk,
+    }
 
 
 def run_operation(operation, headers: dict[str, str], **strategy_kwargs) -> None:
@@ -74,7 +81,7 @@ def test_every_operation_meets_its_schema(persona, tokens, register, wsgi_app):
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", wsgi_app)
     headers = {"Authorization": f"Bearer {tokens[persona]}"} if persona else {}
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 9
+    assert len(operations) == 13
     for operation in operations:
         run_operation(operation, headers, generation_mode=GenerationMode.POSITIVE)
         if persona in NEGATIVE_FOR:
