@@ -9,6 +9,7 @@ from django.apps import apps
 from playwright.sync_api import expect
 
 from conftest import PASSWORD
+from sendsupport.api.v1 import api as api_v1
 from tests.browser.conftest import assert_accessible, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -61,7 +62,9 @@ def test_the_api_documentation_works_under_the_strict_csp_and_passes_axe(page, s
     page.goto("/api/v1/docs")
     expect(page.get_by_role("heading", name="sendsupport API documentation", level=1)).to_be_visible()
     expect(page.locator(".swagger-ui .opblock").first).to_be_visible()
-    expect(page.locator(".swagger-ui .opblock")).to_have_count(9)
+    # One block per operation in the OpenAPI document: the docs show the whole API.
+    operations = sum(len(methods) for methods in api_v1.get_openapi_schema()["paths"].values())
+    expect(page.locator(".swagger-ui .opblock")).to_have_count(operations)
     assert_accessible(page)
 
     page.locator(".swagger-ui .opblock-summary-control").first.click()
