@@ -31,6 +31,11 @@ CHROMIUM_ARGS = [
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+# Every browser test must use django_db(transaction=True, serialized_rollback=True): a transactional
+# test without it flushes and re-creates content types with new ids, which the next serialized
+# test then collides with on PostgreSQL.
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser" in str(item.fspath):

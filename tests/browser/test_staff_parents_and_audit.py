@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from conftest import PASSWORD
 from tests.browser.conftest import assert_accessible, sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_the_senco_invites_a_teacher_who_then_signs_in(page, senco, class_4a, pupil):
