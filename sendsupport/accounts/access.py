@@ -57,3 +57,8 @@ def manages(user: Any, school: School | None) -> bool:
 def sees_aggregates(user: Any, school: School | None) -> bool:
     """Governors, SENCOs and heads see the school's counts (never names, for governors)."""
     return bool(roles_at(user, school) & (REGISTER_MANAGERS | {Role.GOVERNOR}))
+
+
+def is_staff_for(user: Any, pupil: Any) -> bool:
+    """True for SENCOs, heads, teachers and TAs working at the pupil's school."""
+    return pupil is not None and bool(roles_at(user, pupil.school) & STAFF_ROLES)

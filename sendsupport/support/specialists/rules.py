@@ -11,12 +11,8 @@ from typing import Any
 import rules
 
 from sendsupport.accounts import access
-from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS
 
-
-def is_staff_for(user: Any, pupil: Any) -> bool:
-    """True for SENCOs, heads, teachers and TAs working at the pupil's school."""
-    return pupil is not None and bool(access.roles_at(user, pupil.school) & (REGISTER_MANAGERS | CLASSROOM_STAFF))
+is_staff_for = access.is_staff_for  # one definition, shared by every app
 
 
 @rules.predicate
