@@ -55,7 +55,7 @@ def prepare(pupils: int) -> tuple[str, str]:
     call_command("migrate", verbosity=0, interactive=False)
 
     from sendsupport.accounts.models import User
-    from sendsupport.core.synthetic import create_school, ensure_academic_years, ensure_local_authority
+    from sendsupport.demo.synthetic import create_school, ensure_academic_years, ensure_local_authority
     from sendsupport.schools.models import Role, School, StaffMembership
 
     today = date.today()

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "sendsupport.compliance",
     "sendsupport.interop",
     "sendsupport.api",
+    "sendsupport.home",
+    "sendsupport.demo",
 ]
 
 MIDDLEWARE = [
@@ -95,7 +97,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "sendsupport.core.context_processors.navigation",
+                "sendsupport.home.context_processors.navigation",
             ],
             "builtins": ["sendsupport.core.templatetags.sendsupport_tags"],
         },

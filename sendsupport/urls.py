@@ -4,9 +4,10 @@ from django.urls import include, path
 
 from sendsupport.accounts import views as account_views
 from sendsupport.core import views as core_views
+from sendsupport.home import views as home_views
 
 urlpatterns = [
-    path("", account_views.home, name="home"),
+    path("", home_views.home, name="home"),
     path("sign-in/", account_views.SignInView.as_view(), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("set-password/<uidb64>/<token>/", account_views.ChoosePasswordView.as_view(), name="set_password"),

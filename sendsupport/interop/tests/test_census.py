@@ -10,7 +10,7 @@ from lxml import etree
 
 from conftest import TODAY, make_pupil
 from sendsupport.audit.models import AuditEvent
-from sendsupport.core.demo import create_demo
+from sendsupport.demo.school import create_demo
 from sendsupport.interop import census
 from sendsupport.interop.selectors import census_day
 from sendsupport.interop.services.exports import census_report, export_census

@@ -11,7 +11,7 @@ from lxml import etree
 
 from conftest import TODAY, make_pupil
 from sendsupport.audit.models import AuditEvent
-from sendsupport.core.demo import DEMO_URN, create_demo
+from sendsupport.demo.school import DEMO_URN, create_demo
 from sendsupport.interop.services.ctf_import import import_ctf
 from sendsupport.interop.services.exports import export_ctf
 from sendsupport.pupils import services as pupil_services

@@ -7,7 +7,7 @@ import time
 from django.core.management.base import BaseCommand, CommandParser
 
 from sendsupport.core.dates import today
-from sendsupport.core.synthetic import seed
+from sendsupport.demo.synthetic import seed
 
 
 class Command(BaseCommand):

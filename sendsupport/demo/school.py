@@ -8,12 +8,12 @@ from datetime import date
 from django.db import transaction
 
 from sendsupport.accounts.models import User
-from sendsupport.core.synthetic import create_school, ensure_academic_years, ensure_local_authority
+from sendsupport.demo.support_history import add_demo_support
+from sendsupport.demo.synthetic import create_school, ensure_academic_years, ensure_local_authority
 from sendsupport.pupils.codes import Provision
 from sendsupport.pupils.models import Contact, Pupil, PupilContact
 from sendsupport.pupils.selectors import with_current_sen
 from sendsupport.schools.models import Group, LocalAuthorityMembership, Role, School, StaffMembership
-from sendsupport.support.demo import add_demo_support
 
 DEMO_PASSWORD = "demo-password"  # noqa: S105 - published demo credential, 127.0.0.1 only
 DEMO_URN = "100001"

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from sendsupport.core.dates import today
-from sendsupport.core.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, create_demo
+from sendsupport.demo.school import DEMO_ACCOUNTS, DEMO_PASSWORD, create_demo
 
 
 class Command(BaseCommand):

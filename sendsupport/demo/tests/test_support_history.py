@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import TODAY, make_pupil
+from sendsupport.demo.support_history import add_demo_support
 from sendsupport.support.choices import PlanStatus
-from sendsupport.support.demo import add_demo_support
 from sendsupport.support.models import Concern, Cycle
 
 

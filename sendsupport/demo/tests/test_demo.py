@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from sendsupport.accounts.models import User
 from sendsupport.accounts.tests.helpers import sign_in
-from sendsupport.core.demo import DEMO_PASSWORD
+from sendsupport.demo.school import DEMO_PASSWORD
 from sendsupport.pupils.models import Pupil
 from sendsupport.schools.models import School
 
