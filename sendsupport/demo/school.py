@@ -8,6 +8,7 @@ from datetime import date
 from django.db import transaction
 
 from sendsupport.accounts.models import User
+from sendsupport.demo.lived_in import add_school_year
 from sendsupport.demo.support_history import add_demo_support
 from sendsupport.demo.synthetic import create_school, ensure_academic_years, ensure_local_authority
 from sendsupport.pupils.codes import Provision
@@ -38,8 +39,12 @@ def _account(username: str, first: str, last: str) -> User:
 
 
 @transaction.atomic
-def create_demo(*, today: date) -> School:
-    """Create (once) Oakfield Primary with 420 pupils, and the seven demo accounts."""
+def create_demo(*, today: date, lived_in: bool = True) -> School:
+    """Create (once) Oakfield Primary with 420 pupils, and the seven demo accounts.
+
+    ``lived_in`` adds a year of records for every pupil on the register (about a minute); tests that
+    need only the school and its register leave it out.
+    """
     existing = School.objects.filter(urn=DEMO_URN).first()
     if existing:
         return existing
@@ -84,4 +89,7 @@ def create_demo(*, today: date) -> School:
     add_demo_support(
         school=school, child=child, senco=users["senco"], teacher=users["teacher"], ta=users["ta"], today=today
     )
+    # Every other pupil on the register: a year of records kept well, with a handful of current gaps.
+    if lived_in:
+        add_school_year(school=school, senco=users["senco"], today=today, skip={child.pk})
     return school

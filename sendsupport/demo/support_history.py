@@ -24,6 +24,7 @@ OUTCOMES = [
         "baseline": "Follows two-step instructions without a prompt 4 out of 10 times.",
         "target": "Follows two-step instructions without a prompt 8 out of 10 times.",
         "measure": "A weekly tally of 10 instructions by the teaching assistant.",
+        "progress": "6 out of 10",
     },
     {
         "area": "cognition",
@@ -31,8 +32,14 @@ OUTCOMES = [
         "baseline": "Reads 35 of the first 100 high-frequency words.",
         "target": "Reads 80 of the first 100 high-frequency words.",
         "measure": "A word-card check every 3 weeks.",
+        "progress": "52 of the first 100 words",
     },
 ]
+
+
+def _progress(outcome: Any) -> str:
+    """The latest measure in the outcome's own units (words read, instructions followed)."""
+    return next((o["progress"] for o in OUTCOMES if o["description"] == outcome.description), "")
 
 
 def _needs(pupil: Pupil) -> dict[str, str]:
@@ -79,6 +86,7 @@ def _cycle(child: Pupil, *, senco: Any, teacher: Any, ta: Any, opened: date, rev
     )
     if not plan.outcomes.exists():
         for fields in OUTCOMES:
+            fields = {key: value for key, value in fields.items() if key != "progress"}
             services.add_outcome(plan=plan, by=senco, due_date=review, responsible=teacher, **fields)
     services.agree_plan(
         plan=plan,
@@ -93,7 +101,7 @@ def _cycle(child: Pupil, *, senco: Any, teacher: Any, ta: Any, opened: date, rev
             outcome=outcome,
             by=ta,
             text="Worked on this in the group today; needed one reminder.",
-            measure="6 out of 10",
+            measure=_progress(outcome),
             written_on=opened + timedelta(days=30),
             today=today,
         )
@@ -127,7 +135,7 @@ def add_demo_support(*, school: Any, child: Pupil, senco: Any, teacher: Any, ta:
                 outcome_id=o.pk,
                 rating=Rating.PARTLY_MET,
                 evidence="Weekly tallies and word checks.",
-                latest_measure="6 out of 10",
+                latest_measure=_progress(o),
             )
             for o in plan.outcomes.all()
         ],

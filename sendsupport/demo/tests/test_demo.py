@@ -21,7 +21,7 @@ ACCOUNTS = ["senco", "teacher", "ta", "head", "governor", "parent", "la"]
 
 @pytest.fixture
 def demo():
-    call_command("demo", "--no-serve")
+    call_command("demo", "--no-serve", "--bare")
 
 
 def test_it_creates_the_demo_accounts_with_the_demo_password(demo):
@@ -35,7 +35,7 @@ def test_it_creates_the_demo_accounts_with_the_demo_password(demo):
 
 def test_running_it_twice_neither_fails_nor_duplicates(demo):
     before = (School.objects.count(), User.objects.count(), Pupil.objects.count())
-    call_command("demo", "--no-serve")
+    call_command("demo", "--no-serve", "--bare")
     assert (School.objects.count(), User.objects.count(), Pupil.objects.count()) == before
     assert School.objects.filter(name="Oakfield Primary School").count() == 1
 

@@ -90,7 +90,7 @@ def test_it_round_trips_sen_history_and_needs_exactly(school, receiving_school):
 
 
 def test_the_demo_register_moves_to_a_second_school_with_nothing_lost(db):
-    demo = create_demo(today=TODAY)
+    demo = create_demo(today=TODAY, lived_in=False)
     la = LocalAuthority.objects.create(number="330", name="Birmingham")
     second = School.objects.create(
         urn="103009", local_authority=la, estab="2109", name="Second School", phase="primary"

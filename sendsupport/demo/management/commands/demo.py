@@ -15,10 +15,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-serve", action="store_true", help="Set up the data but do not start the server.")
         parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument(
+            "--bare",
+            action="store_true",
+            help="Only the school, its register and accounts: skip the year of records (quicker, for tests).",
+        )
 
     def handle(self, *args, **options) -> None:
         call_command("migrate", interactive=False, verbosity=0)
-        school = create_demo(today=today())
+        if not options["bare"]:
+            self.stdout.write("Setting up the demo school with a year of records (about a minute the first time)...")
+        school = create_demo(today=today(), lived_in=not options["bare"])
         self.stdout.write(self.style.SUCCESS(f"Demo school ready: {school.name} (URN {school.urn})."))
         self.stdout.write(
             f"Sign in at http://127.0.0.1:{options['port']}/ with any of these, password {DEMO_PASSWORD}:"
