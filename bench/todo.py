@@ -12,112 +12,22 @@ from __future__ import annotations
 
 import argparse
 import os
-from datetime import date, timedelta
+from datetime import date
 
 from register import configure, free_port, measure, prepare, report, signed_in_opener, start_server, stop_server
 
 YEARS = 3
-CYCLES_PER_YEAR = 3
 
 
 def add_three_years_of_cycles() -> int:
-    """Bulk-create the graduated-approach history for every pupil on the newest school's register."""
-    from sendsupport.meetings.models import Meeting
-    from sendsupport.pupils.models import Pupil
-    from sendsupport.pupils.selectors import with_current_sen
+    """The seed's own records (``seed --years-of-records``) for every pupil on the newest school's register."""
+    from sendsupport.demo.synthetic_records import add_records
     from sendsupport.schools.models import School
-    from sendsupport.support.choices import CycleStatus, NextStep, PlanStatus
-    from sendsupport.support.models import Cycle, Outcome, ParentNotification, Plan, Review
 
     school = School.objects.order_by("-pk").first()
-    pupils = list(with_current_sen(Pupil.objects.filter(school=school)).filter(current_provision__in=["K", "E"]))
-    today = date.today()
-    first_day = today - timedelta(days=365 * YEARS)
-    total = YEARS * CYCLES_PER_YEAR
-    span = timedelta(days=(today - first_day).days // total)
-
-    cycles = []
-    for pupil in pupils:
-        for number in range(1, total + 1):
-            opened = first_day + span * (number - 1)
-            last = number == total
-            cycles.append(
-                Cycle(
-                    pupil=pupil,
-                    number=number,
-                    opened_on=opened,
-                    status=CycleStatus.OPEN if last else CycleStatus.CLOSED,
-                    closed_on=None if last else opened + span - timedelta(days=1),
-                )
-            )
-    cycles = Cycle.objects.bulk_create(cycles, batch_size=2000)
-    plans = Plan.objects.bulk_create(
-        [
-            Plan(
-                cycle=cycle,
-                pupil_id=cycle.pupil_id,
-                created_on=cycle.opened_on,
-                review_date=cycle.opened_on + span,
-                status=PlanStatus.AGREED,
-                agreed_on=cycle.opened_on + timedelta(days=3),
-                strategies="Visual timetable; chunked tasks.",
-                support="Small-group phonics, 3 x 20 minutes a week.",
-            )
-            for cycle in cycles
-        ],
-        batch_size=2000,
-    )
-    outcomes = []
-    for plan in plans:
-        for position in (1, 2):
-            outcomes.append(
-                Outcome(
-                    plan=plan,
-                    pupil_id=plan.pupil_id,
-                    position=position,
-                    area="cognition",
-                    description="Read 40 common exception words accurately.",
-                    baseline="Reads 12 of 40 words.",
-                    target="Reads 40 of 40 words.",
-                    measure="Word list check each half term.",
-                    due_date=plan.review_date,
-                )
-            )
-    Outcome.objects.bulk_create(outcomes, batch_size=2000)
-    Review.objects.bulk_create(
-        [
-            Review(
-                cycle=plan.cycle,
-                plan=plan,
-                pupil_id=plan.pupil_id,
-                held_on=plan.review_date,
-                expected_progress=plan.pk % 3 != 0,
-                pupil_views="I like the reading group.",
-                parent_views="Pleased with progress.",
-                attendees="SENCO, class teacher, parent",
-                next_step=NextStep.CONTINUE,
-            )
-            for plan in plans
-            if plan.cycle.status == CycleStatus.CLOSED
-        ],
-        batch_size=2000,
-    )
-    ParentNotification.objects.bulk_create(
-        [ParentNotification(pupil=pupil, notified_on=first_day, method="letter") for pupil in pupils]
-    )
-    Meeting.objects.bulk_create(
-        [
-            Meeting(
-                pupil=pupil, held_on=today - timedelta(days=30), kind="other", discussed="Progress", agreed="Carry on"
-            )
-            for pupil in pupils
-        ]
-    )
-    print(
-        f"Added {len(cycles)} cycles ({YEARS} years, {total} per pupil), {len(plans)} plans, "
-        f"{len(outcomes)} outcomes for {len(pupils)} pupils on the register."
-    )
-    return len(pupils)
+    cycles = add_records(schools=[school], today=date.today(), years=YEARS)
+    print(f"Added {cycles} cycles ({YEARS} years of termly cycles) to {school.name}.")
+    return cycles
 
 
 def main() -> None:

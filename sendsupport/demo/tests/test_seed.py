@@ -164,3 +164,20 @@ def test_the_sendsupport_command_takes_dashed_names():
     assert result.returncode == 0, result.stderr
     for option in ("--schools", "--pupils-per-school", "--seed"):
         assert option in result.stdout
+
+
+def test_with_years_of_records_the_register_looks_looked_after():
+    """``--years-of-records``: plans agreed, reviews ahead, parents told; the to-do list stays short."""
+    from sendsupport.compliance.engine import todo_list
+    from sendsupport.support.models import Cycle
+
+    call_command("seed", "--schools", "1", "--pupils-per-school", "300", "--seed", "3", "--years-of-records", "2")
+    school = School.objects.get()
+    on_register = with_current_sen(Pupil.objects.filter(school=school)).filter(current_provision__in=["K", "E"])
+    open_cycles = Cycle.objects.filter(pupil__in=on_register, status="open")
+    assert open_cycles.count() == on_register.count()
+    assert all(cycle.plan.review_date > today() for cycle in open_cycles.select_related("plan"))
+    senco = StaffMembership.objects.filter(school=school, role=Role.SENCO).first().user
+    todo = todo_list(senco, school, today=today())
+    duties = {item.gap.duty for item in todo.items}
+    assert "parent_not_notified" not in duties and "plan_not_agreed" not in duties and "review_overdue" not in duties
