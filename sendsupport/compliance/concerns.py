@@ -21,14 +21,15 @@ from sendsupport.support.models import Concern
 CONCERN_URGENCY = 3
 
 
-def open_concern_facts(user: Any, school: School) -> tuple[dict[int, list[ConcernFacts]], dict[int, PupilFacts]]:
+def open_concern_facts(
+    user: Any, school: School, pupil_ids: list[int] | None = None
+) -> tuple[dict[int, list[ConcernFacts]], dict[int, PupilFacts]]:
     """Open concerns per pupil (oldest first), and bare facts for each pupil concerned; one query."""
+    pupils = visible_pupils(user).filter(school=school, on_roll_until__isnull=True)
+    if pupil_ids is not None:
+        pupils = pupils.filter(pk__in=pupil_ids)
     rows = (
-        Concern.objects.filter(
-            pupil__in=visible_pupils(user).filter(school=school, on_roll_until__isnull=True),
-            cycle__isnull=True,
-            looked_at_on__isnull=True,
-        )
+        Concern.objects.filter(pupil__in=pupils, cycle__isnull=True, looked_at_on__isnull=True)
         .select_related("pupil", "raised_by")
         .order_by("raised_on", "id")
     )
@@ -60,9 +61,11 @@ def open_concern_facts(user: Any, school: School) -> tuple[dict[int, list[Concer
     return concerns, bare
 
 
-def merge_concerns(facts: list[PupilFacts], user: Any, school: School) -> list[PupilFacts]:
+def merge_concerns(
+    facts: list[PupilFacts], user: Any, school: School, pupil_ids: list[int] | None = None
+) -> list[PupilFacts]:
     """The register's facts with each pupil's open concerns, plus pupils off the register who have one."""
-    concerns, bare = open_concern_facts(user, school)
+    concerns, bare = open_concern_facts(user, school, pupil_ids)
     known = {f.pupil_id for f in facts}
     for f in facts:
         f.open_concerns = concerns.get(f.pupil_id, [])

@@ -121,8 +121,16 @@ def gap_sort_key(item: TodoItem) -> tuple:
     return (item.gap.urgency, item.standing.basis, -item.gap.days_overdue, item.gap.pupil_id)
 
 
-def todo_list(user: Any, school: School, *, today: date, filters: TodoFilters = TodoFilters()) -> TodoList:
-    facts_all = merge_concerns(school_facts(user, school, today), user, school)
+def todo_list(
+    user: Any,
+    school: School,
+    *,
+    today: date,
+    filters: TodoFilters = TodoFilters(),
+    pupil_ids: list[int] | None = None,
+) -> TodoList:
+    """The to-do list for the pupils ``user`` may see at ``school`` (or only ``pupil_ids``)."""
+    facts_all = merge_concerns(school_facts(user, school, today, pupil_ids), user, school, pupil_ids)
     all_facts = [facts for facts in facts_all if filters.keep(facts)]
     numbers = figures()
     duties = all_duties()
