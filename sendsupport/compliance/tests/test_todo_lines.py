@@ -132,3 +132,11 @@ def test_the_page_query_count_is_fixed(pupils, senco, teacher, school, class_4a,
     with django_assert_num_queries(PAGE_QUERIES):
         response = client.get(reverse("compliance:todo"))
     assert response.status_code == 200
+
+
+def test_the_pupil_page_shows_the_pupils_gaps_with_their_basis_to_the_senco_only(senco, teacher, pupil, login):
+    url = reverse("pupils:detail", args=[pupil.pk])
+    html = login(senco).get(url).content.decode()
+    section = html.split('id="to-do"')[1]
+    assert "Law: must: CFA 2014 s.68" in section and "Code of Practice: should: CoP 6.65" in section
+    assert 'id="to-do"' not in login(teacher).get(url).content.decode()
