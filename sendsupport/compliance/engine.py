@@ -86,6 +86,11 @@ class TodoList:
     counts: list[tuple[str, str, int]] = field(default_factory=list)  # (code, title, pupils), every duty
     pupils_checked: int = 0
 
+    @property
+    def summary(self) -> list[tuple[str, str, int, Standing]]:
+        """The counts with each duty's basis in law, for the summary by duty."""
+        return [(code, title, count, standing_of(code)) for code, title, count in self.counts]
+
 
 def figures() -> dict[str, Any]:
     return {
