@@ -92,6 +92,24 @@ class TodoList:
         return [(code, title, count, standing_of(code)) for code, title, count in self.counts]
 
 
+def most_urgent(lines: list[TodoLine], count: int) -> list[TodoLine]:
+    """The ``count`` most urgent pupils, but varied: first the most urgent pupil for each duty that
+    leads someone's line, then the next most urgent. After an import, 60 pupils share the same top
+    gap; the home page should still show that a concern or a meeting is waiting too."""
+    picked: list[TodoLine] = []
+    seen: set[str] = set()
+    for line in lines:
+        if len(picked) < count and line.first.gap.duty not in seen:
+            seen.add(line.first.gap.duty)
+            picked.append(line)
+    for line in lines:
+        if len(picked) >= count:
+            break
+        if line not in picked:
+            picked.append(line)
+    return sorted(picked, key=TodoLine.sort_key)
+
+
 def figures() -> dict[str, Any]:
     return {
         "PARENT_MEETINGS_PER_YEAR": settings.SENDSUPPORT["PARENT_MEETINGS_PER_YEAR"],

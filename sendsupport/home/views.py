@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from sendsupport.accounts.access import is_parent, la_ids_for, roles_at
-from sendsupport.compliance.engine import todo_list
+from sendsupport.compliance.engine import most_urgent, todo_list
 from sendsupport.core.dates import today
 from sendsupport.core.school_context import current_school
 from sendsupport.pupils import selectors as pupil_selectors
@@ -26,7 +26,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if roles & REGISTER_MANAGERS:
         context["register_counts"] = pupil_selectors.register_counts(request.user, school)
         todo = todo_list(request.user, school, today=today())
-        context["todo_lines"] = todo.lines[:HOME_TODO_PUPILS]
+        context["todo_lines"] = most_urgent(todo.lines, HOME_TODO_PUPILS)
         context["todo_total"] = len(todo.lines)
         context["todo_counts"] = [row for row in todo.counts if row[2]]
     if roles & CLASSROOM_STAFF:

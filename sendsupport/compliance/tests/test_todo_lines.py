@@ -9,9 +9,10 @@ from django.urls import reverse
 
 from conftest import TODAY, make_pupil
 from sendsupport.compliance.basis import Basis
-from sendsupport.compliance.engine import TodoFilters, todo_list
+from sendsupport.compliance.engine import TodoFilters, most_urgent, todo_list
 from sendsupport.compliance.tests.test_todo_list import _school_with
 from sendsupport.compliance.views import TODO_PAGE_SIZE
+from sendsupport.support import services
 from sendsupport.support.models import ParentNotification
 
 pytestmark = pytest.mark.django_db
@@ -140,3 +141,16 @@ def test_the_pupil_page_shows_the_pupils_gaps_with_their_basis_to_the_senco_only
     section = html.split('id="to-do"')[1]
     assert "Law: must: CFA 2014 s.68" in section and "Code of Practice: should: CoP 6.65" in section
     assert 'id="to-do"' not in login(teacher).get(url).content.decode()
+
+
+def test_the_home_page_picks_the_most_urgent_pupil_of_each_kind_first(senco, school, class_4a, teacher, login):
+    for index in range(7):
+        make_pupil(
+            school, first=f"P{index}", last="Test", registration_group=class_4a, provision="K", needs=[("SLCN", 1)]
+        )
+    ella = make_pupil(school, first="Ella", last="Kelly", registration_group=class_4a)
+    services.raise_concern(pupil=ella, by=teacher, noticed="x", since=date(2025, 9, 1), today=TODAY)
+    lines = most_urgent(todo_list(senco, school, today=TODAY).lines, 5)
+    assert len(lines) == 5
+    assert ella.pk in [line.pupil_id for line in lines]
+    assert lines[0].first.gap.duty == "parent_not_notified"  # still in order of urgency
