@@ -134,3 +134,17 @@ def test_a_cycle_from_a_concern_pre_fills_the_pupils_own_class_teacher(pupil, se
     html = login(senco).get(reverse("support:cycle_new", args=[pupil.pk]), {"concern": concern.pk}).content.decode()
     assert f'<option value="{teacher.pk}" selected>' in html
     assert f'<option value="{last_year.pk}" selected>' not in html
+
+
+def test_with_two_teachers_in_the_class_the_one_who_raised_the_concern_is_pre_filled(
+    pupil, senco, school, class_4a, login
+):
+    first = make_user("jobshare")
+    StaffMembership.objects.create(user=first, school=school, role=Role.TEACHER)
+    class_4a.staff.add(first)
+    raiser = make_user("raiser")
+    StaffMembership.objects.create(user=raiser, school=school, role=Role.TEACHER)
+    class_4a.staff.add(raiser)
+    concern = services.raise_concern(pupil=pupil, by=raiser, noticed="x", since=date(2025, 9, 1), today=TODAY)
+    html = login(senco).get(reverse("support:cycle_new", args=[pupil.pk]), {"concern": concern.pk}).content.decode()
+    assert f'<option value="{raiser.pk}" selected>' in html
