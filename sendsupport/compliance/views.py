@@ -105,7 +105,7 @@ def bulk_record(request: HttpRequest) -> HttpResponse:
         # Nothing was ticked on the list: say so on this page, with the way back.
         form.full_clean()
         form.cleaned_data = {}
-        form.add_error("pupils", "Choose at least one pupil on the to-do list first.")
+        form.add_error(None, "Choose at least one pupil on the to-do list first.")
     if request.method == "POST" and form.is_valid():
         cleaned = form.cleaned_data
         try:
