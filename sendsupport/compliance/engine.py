@@ -1,4 +1,9 @@
-"""The SENCO's to-do list: every duty for every pupil on the register, most urgent first."""
+"""The SENCO's to-do list: every duty for every pupil on the register, most urgent first.
+
+The list is one line per pupil with all their gaps (``lines``), filterable by duty and by basis
+in law, and paged by the view; ``items`` keeps one entry per gap for callers that want them.
+Everything is computed in memory from facts gathered in a fixed number of queries.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,21 @@ from typing import Any
 from django.conf import settings
 from django.urls import reverse
 
-from sendsupport.compliance.duties import DUTIES, Gap, gaps_for, sort_gaps
+from sendsupport.compliance.basis import Basis, Standing, standing_of
+from sendsupport.compliance.concerns import CONCERN_DUTY, merge_concerns
+from sendsupport.compliance.duties import DUTIES, Duty, Gap
 from sendsupport.compliance.facts import PupilFacts
 from sendsupport.compliance.loader import school_facts
 from sendsupport.schools.models import School
+
+
+def all_duties() -> list[Duty]:
+    """The duties in ``duties.py`` and those defined beside it, in the order the summary lists them."""
+    return [CONCERN_DUTY, *DUTIES]
+
+
+def duty_titles() -> dict[str, str]:
+    return {duty.code: duty.title for duty in all_duties()}
 
 
 @dataclass(frozen=True)
@@ -21,6 +37,8 @@ class TodoFilters:
     year_group: str = ""
     group_id: int | None = None
     teacher_id: int | None = None
+    duty: str = ""  # a duty code: only pupils with this gap, and only this gap shown
+    basis: Basis | None = None  # only gaps of this strength in law
 
     def keep(self, facts: PupilFacts) -> bool:
         if self.year_group and facts.year_group != self.year_group:
@@ -29,19 +47,67 @@ class TodoFilters:
             return False
         return not (self.teacher_id and self.teacher_id not in facts.teacher_ids)
 
+    def keep_gap(self, gap: Gap) -> bool:
+        if self.duty and gap.duty != self.duty:
+            return False
+        return not (self.basis is not None and standing_of(gap.duty).basis != self.basis)
+
 
 @dataclass(frozen=True)
 class TodoItem:
     gap: Gap
     pupil_name: str
     link: str
+    title: str = ""
+    standing: Standing = field(default_factory=lambda: standing_of(""))
+
+
+@dataclass
+class TodoLine:
+    """One pupil and every gap found for them, most urgent first."""
+
+    pupil_id: int
+    pupil_name: str
+    items: list[TodoItem]
+
+    @property
+    def first(self) -> TodoItem:
+        return self.items[0]
+
+    def sort_key(self) -> tuple:
+        gap = self.first.gap
+        return (gap.urgency, self.first.standing.basis, -gap.days_overdue, self.pupil_name, self.pupil_id)
 
 
 @dataclass
 class TodoList:
-    items: list[TodoItem] = field(default_factory=list)
-    counts: list[tuple[str, str, int]] = field(default_factory=list)  # (code, title, count), every duty
+    items: list[TodoItem] = field(default_factory=list)  # one per gap, most urgent first
+    lines: list[TodoLine] = field(default_factory=list)  # one per pupil, most urgent first
+    counts: list[tuple[str, str, int]] = field(default_factory=list)  # (code, title, pupils), every duty
     pupils_checked: int = 0
+
+    @property
+    def summary(self) -> list[tuple[str, str, int, Standing]]:
+        """The counts with each duty's basis in law, for the summary by duty."""
+        return [(code, title, count, standing_of(code)) for code, title, count in self.counts]
+
+
+def most_urgent(lines: list[TodoLine], count: int) -> list[TodoLine]:
+    """The ``count`` most urgent pupils, but varied: first the most urgent pupil for each duty that
+    leads someone's line, then the next most urgent. After an import, 60 pupils share the same top
+    gap; the home page should still show that a concern or a meeting is waiting too."""
+    picked: list[TodoLine] = []
+    seen: set[str] = set()
+    for line in lines:
+        if len(picked) < count and line.first.gap.duty not in seen:
+            seen.add(line.first.gap.duty)
+            picked.append(line)
+    for line in lines:
+        if len(picked) >= count:
+            break
+        if line not in picked:
+            picked.append(line)
+    return sorted(picked, key=TodoLine.sort_key)
 
 
 def figures() -> dict[str, Any]:
@@ -55,6 +121,8 @@ def fix_link(gap: Gap, facts: PupilFacts) -> str:
     """Where the gap is fixed: the page that records what is missing."""
     pupil = facts.pupil_id
     cycle = facts.cycle_number
+    if gap.fix == "concern" and facts.open_concerns:
+        return reverse("support:concern", args=[pupil, facts.open_concerns[0].concern_id])
     if gap.fix == "notification":
         return reverse("support:notify_pupil", args=[pupil])
     if gap.fix == "review" and gap.duty == "review_overdue" and cycle:
@@ -71,17 +139,44 @@ def fix_link(gap: Gap, facts: PupilFacts) -> str:
     return reverse("support:timeline", args=[pupil])
 
 
-def todo_list(user: Any, school: School, *, today: date, filters: TodoFilters = TodoFilters()) -> TodoList:
-    all_facts = [facts for facts in school_facts(user, school, today) if filters.keep(facts)]
-    by_pupil = {facts.pupil_id: facts for facts in all_facts}
-    gaps: list[Gap] = []
+def gap_sort_key(item: TodoItem) -> tuple:
+    """Most urgent first; at equal urgency the stronger duty in law; then the longest overdue."""
+    return (item.gap.urgency, item.standing.basis, -item.gap.days_overdue, item.gap.pupil_id)
+
+
+def todo_list(
+    user: Any,
+    school: School,
+    *,
+    today: date,
+    filters: TodoFilters = TodoFilters(),
+    pupil_ids: list[int] | None = None,
+) -> TodoList:
+    """The to-do list for the pupils ``user`` may see at ``school`` (or only ``pupil_ids``)."""
+    facts_all = merge_concerns(school_facts(user, school, today, pupil_ids), user, school, pupil_ids)
+    all_facts = [facts for facts in facts_all if filters.keep(facts)]
     numbers = figures()
+    duties = all_duties()
+    titles = duty_titles()
+    per_pupil: dict[int, list[TodoItem]] = {}
+    counted: Counter[str] = Counter()
     for facts in all_facts:
-        gaps.extend(gaps_for(facts, today, numbers))
-    gaps = sort_gaps(gaps)
-    counted = Counter(gap.duty for gap in gaps)
+        gaps = [gap for duty in duties for gap in duty.check(facts, today, numbers)]
+        counted.update({gap.duty for gap in gaps})
+        kept = [
+            TodoItem(gap, facts.name, fix_link(gap, facts), titles.get(gap.duty, gap.duty), standing_of(gap.duty))
+            for gap in gaps
+            if filters.keep_gap(gap)
+        ]
+        if kept:
+            per_pupil[facts.pupil_id] = sorted(kept, key=gap_sort_key)
+    lines = sorted(
+        (TodoLine(pupil_id, items[0].pupil_name, items) for pupil_id, items in per_pupil.items()),
+        key=TodoLine.sort_key,
+    )
     return TodoList(
-        items=[TodoItem(gap, by_pupil[gap.pupil_id].name, fix_link(gap, by_pupil[gap.pupil_id])) for gap in gaps],
-        counts=[(duty.code, duty.title, counted.get(duty.code, 0)) for duty in DUTIES],
-        pupils_checked=len(all_facts),
+        items=sorted((item for line in lines for item in line.items), key=gap_sort_key),
+        lines=lines,
+        counts=[(duty.code, duty.title, counted.get(duty.code, 0)) for duty in duties],
+        pupils_checked=len([f for f in all_facts if f.provision in ("K", "E")]),
     )

@@ -18,6 +18,15 @@ class ReviewFacts:
     parent_views_recorded: bool
 
 
+@dataclass(frozen=True)
+class ConcernFacts:
+    """A concern raised by staff that the SENCO has neither taken into a cycle nor closed."""
+
+    concern_id: int
+    raised_on: date
+    raised_by: str
+
+
 @dataclass
 class PupilFacts:
     pupil_id: int
@@ -42,3 +51,4 @@ class PupilFacts:
     staff_to_acknowledge: list[str] = field(default_factory=list)
     profile_exists: bool = False
     specialist_since: date | None = None  # earliest referral date, if any specialist is involved
+    open_concerns: list[ConcernFacts] = field(default_factory=list)  # oldest first; see compliance.concerns

@@ -19,8 +19,10 @@ from sendsupport.support.profiles.selectors import unacknowledged_staff
 from sendsupport.support.specialists.selectors import specialist_involvement
 
 
-def _register(user: Any, school: School) -> list[Pupil]:
+def _register(user: Any, school: School, pupil_ids: list[int] | None = None) -> list[Pupil]:
     pupils = with_current_sen(visible_pupils(user).filter(school=school, on_roll_until__isnull=True))
+    if pupil_ids is not None:  # one pupil's page: the same facts, for fewer pupils
+        pupils = pupils.filter(pk__in=pupil_ids)
     return list(
         pupils.filter(current_provision__in=[Provision.SEN_SUPPORT, Provision.EHC_PLAN])
         .select_related("registration_group")
@@ -68,9 +70,9 @@ def _support_started(ids: list[int]) -> dict[int, date | None]:
     return started
 
 
-def school_facts(user: Any, school: School, today: date) -> list[PupilFacts]:
+def school_facts(user: Any, school: School, today: date, pupil_ids: list[int] | None = None) -> list[PupilFacts]:
     """Facts for every pupil on the register this user may see at ``school``; about a dozen queries."""
-    pupils = _register(user, school)
+    pupils = _register(user, school, pupil_ids)
     ids = [pupil.pk for pupil in pupils]
     if not ids:
         return []

@@ -1,31 +1,139 @@
-"""The SENCO's to-do list page."""
+"""The SENCO's to-do list page, and recording in bulk what happened before sendsupport."""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from urllib.parse import urlencode
 
-from sendsupport.compliance.duties import DUTY_TITLES
-from sendsupport.compliance.engine import TodoFilters, todo_list
-from sendsupport.compliance.forms import TodoFilterForm
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from sendsupport.compliance import services
+from sendsupport.compliance.basis import basis_from_slug
+from sendsupport.compliance.engine import TodoFilters, duty_titles, todo_list
+from sendsupport.compliance.forms import WHAT_CHOICES, BulkRecordForm, TodoFilterForm
 from sendsupport.core.dates import today
+from sendsupport.core.forms import apply_validation_error
 from sendsupport.core.permissions import school_for
+from sendsupport.pupils.selectors import visible_pupils
+
+# Pupils a page: enough to work through a duty in one sitting, short enough to scan.
+TODO_PAGE_SIZE = 25
+# Which bulk record clears which duty, so a filtered list pre-selects the right one.
+WHAT_FOR_DUTY = {
+    "parent_not_notified": services.PARENTS_TOLD,
+    "plan_not_agreed": services.PLAN_AGREED,
+    "parent_meetings": services.MEETING_HELD,
+}
+FILTER_KEYS = ("duty", "basis", "year_group", "group", "teacher")
+
+
+def _filters(form: TodoFilterForm) -> TodoFilters:
+    if not form.is_valid():
+        return TodoFilters()
+    data = form.cleaned_data
+    return TodoFilters(
+        year_group=data["year_group"],
+        group_id=int(data["group"]) if data["group"] else None,
+        teacher_id=int(data["teacher"]) if data["teacher"] else None,
+        duty=data["duty"],
+        basis=basis_from_slug(data["basis"]),
+    )
+
+
+def _query(request: HttpRequest, *, without: tuple[str, ...] = ("page", "select")) -> str:
+    """The filters in the address, for links that keep them (pagination, "select all")."""
+    pairs = [(key, value) for key, value in request.GET.items() if key in FILTER_KEYS and value]
+    pairs += [(key, value) for key, value in request.GET.items() if key not in FILTER_KEYS and key not in without]
+    return urlencode(pairs)
 
 
 @login_required
 def todo(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "manage_school")
-    form = TodoFilterForm(request.GET or None, school=school)
-    filters = TodoFilters()
-    if form.is_valid():
-        data = form.cleaned_data
-        filters = TodoFilters(
-            year_group=data["year_group"],
-            group_id=int(data["group"]) if data["group"] else None,
-            teacher_id=int(data["teacher"]) if data["teacher"] else None,
-        )
+    titles = duty_titles()
+    form = TodoFilterForm(request.GET or None, school=school, duties=list(titles.items()))
+    filters = _filters(form)
     todo = todo_list(request.user, school, today=today(), filters=filters)
+    page = Paginator(todo.lines, TODO_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = _query(request)
     return render(
-        request, "compliance/todo.html", {"school": school, "form": form, "todo": todo, "duty_titles": DUTY_TITLES}
+        request,
+        "compliance/todo.html",
+        {
+            "school": school,
+            "form": form,
+            "todo": todo,
+            "page": page,
+            "query": query,
+            "select_query": _query(request, without=("select",)),
+            "select_all": request.GET.get("select") == "page",
+            "filtered_duty": titles.get(filters.duty, ""),
+            "filtered": any(request.GET.get(key) for key in FILTER_KEYS),
+            "can_bulk": bool(page.object_list),
+            "what_default": WHAT_FOR_DUTY.get(filters.duty, ""),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bulk_record(request: HttpRequest) -> HttpResponse:
+    """Record for the chosen pupils that parents were told, plans agreed or meetings held before
+    the school used sendsupport. Reached from the to-do list's checkboxes."""
+    school = school_for(request, "manage_school")
+    data = request.POST if request.method == "POST" else request.GET
+    chosen = [int(value) for value in data.getlist("pupils") if value.isdigit()]
+    pupils = list(
+        visible_pupils(request.user)
+        .filter(school=school, pk__in=chosen, on_roll_until__isnull=True)
+        .order_by("legal_last_name", "legal_first_name", "pk")
+    )
+    back_url = reverse("compliance:todo") + (f"?duty={data['duty']}" if data.get("duty") else "")
+    initial = {"pupils": [p.pk for p in pupils], "what": WHAT_FOR_DUTY.get(data.get("duty", ""), "")}
+    form = BulkRecordForm(
+        request.POST if request.method == "POST" else None,
+        pupils=[(p.pk, p.display_name) for p in pupils],
+        initial=initial,
+    )
+    if request.method == "GET" and not pupils:
+        # Nothing was ticked on the list: say so on this page, with the way back.
+        form.full_clean()
+        form.cleaned_data = {}
+        form.add_error(None, "Choose at least one pupil on the to-do list first.")
+    if request.method == "POST" and form.is_valid():
+        cleaned = form.cleaned_data
+        try:
+            result = services.record_before_sendsupport(
+                user=request.user,
+                school=school,
+                pupil_ids=cleaned["pupils"],
+                what=cleaned["what"],
+                on=cleaned["on"],
+                note=cleaned["note"],
+                method=cleaned.get("method") or "",
+                review_date=cleaned.get("review_date"),
+                today=today(),
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            label = dict(WHAT_CHOICES)[result.what]
+            count = len(result.pupils)
+            messages.success(
+                request,
+                f"Recorded for {count} pupil{'s' if count != 1 else ''}: {label[0].lower() + label[1:]}, "
+                f"on {cleaned['on']:%d/%m/%Y} (before sendsupport).",
+            )
+            return redirect(back_url)
+    return render(
+        request,
+        "compliance/bulk_record.html",
+        {"form": form, "back_url": back_url, "duty": data.get("duty", "")},
+        status=400 if form.errors else 200,
     )

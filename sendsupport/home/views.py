@@ -7,16 +7,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from sendsupport.accounts.access import is_parent, la_ids_for, roles_at
-from sendsupport.compliance.duties import DUTY_TITLES
-from sendsupport.compliance.engine import todo_list
+from sendsupport.compliance.engine import most_urgent, todo_list
 from sendsupport.core.dates import today
 from sendsupport.core.school_context import current_school
 from sendsupport.pupils import selectors as pupil_selectors
 from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Role
-from sendsupport.support.selectors import plans_for_teacher
+from sendsupport.support.selectors import concerns_raised_by, plans_for_teacher
 
-# The SENCO's home page shows the most urgent items; the to-do page shows them all.
-HOME_TODO_ITEMS = 10
+# The SENCO's home page shows a count per duty and the most urgent pupils; the to-do page shows all.
+HOME_TODO_PUPILS = 5
 
 
 @login_required
@@ -27,10 +26,9 @@ def home(request: HttpRequest) -> HttpResponse:
     if roles & REGISTER_MANAGERS:
         context["register_counts"] = pupil_selectors.register_counts(request.user, school)
         todo = todo_list(request.user, school, today=today())
-        context["todo_items"] = todo.items[:HOME_TODO_ITEMS]
-        context["todo_total"] = len(todo.items)
+        context["todo_lines"] = most_urgent(todo.lines, HOME_TODO_PUPILS)
+        context["todo_total"] = len(todo.lines)
         context["todo_counts"] = [row for row in todo.counts if row[2]]
-        context["duty_titles"] = DUTY_TITLES
     if roles & CLASSROOM_STAFF:
         context["my_plans"] = plans_for_teacher(request.user, school)
         with_plans = {item.pupil.pk for item in context["my_plans"]}
@@ -38,6 +36,8 @@ def home(request: HttpRequest) -> HttpResponse:
             pupil for pupil in pupil_selectors.my_pupils_on_register(request.user, school) if pupil.pk not in with_plans
         ]
         context["is_classroom"] = True
+    if roles & (CLASSROOM_STAFF | REGISTER_MANAGERS):
+        context["my_concerns"] = concerns_raised_by(request.user, school)
     context["is_governor"] = Role.GOVERNOR in roles
     context["is_parent"] = is_parent(request.user)
     context["is_la_officer"] = la_ids_for(request.user).exists()

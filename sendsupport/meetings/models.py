@@ -53,6 +53,10 @@ class Meeting(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    before_sendsupport = models.BooleanField(
+        "Recorded afterwards, from before the school used sendsupport", default=False, editable=False
+    )
+
     history = HistoricalRecords(m2m_fields=[parents_attended, staff_attendees])
 
     class Meta:

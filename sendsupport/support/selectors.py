@@ -82,8 +82,41 @@ def timeline(pupil: Pupil) -> list[Cycle]:
 
 
 def open_concerns(pupil: Pupil) -> QuerySet[Concern]:
-    """Concerns not yet taken up into a cycle, oldest first."""
-    return Concern.objects.filter(pupil=pupil, cycle__isnull=True).select_related("raised_by").order_by("raised_on")
+    """Concerns neither taken up into a cycle nor closed by the SENCO, oldest first."""
+    return (
+        Concern.objects.filter(pupil=pupil, cycle__isnull=True, looked_at_on__isnull=True)
+        .select_related("raised_by")
+        .order_by("raised_on")
+    )
+
+
+def concerns_of(pupil: Pupil) -> list[Concern]:
+    """Every concern about the pupil, newest first, with what became of each (for staff)."""
+    return list(
+        Concern.objects.filter(pupil=pupil)
+        .select_related("raised_by", "looked_at_by", "cycle")
+        .order_by("-raised_on", "-id")
+    )
+
+
+def get_concern(pupil: Pupil, concern_id: int) -> Concern:
+    """The pupil's concern with this id, or 404."""
+    return get_object_or_404(
+        Concern.objects.select_related("raised_by", "looked_at_by", "cycle"), pupil=pupil, pk=concern_id
+    )
+
+
+def concerns_raised_by(user: Any, school: School | None, *, limit: int = 10) -> list[Concern]:
+    """The latest concerns this member of staff raised at the school, with what became of each.
+
+    Scoped twice: raised by the user, about pupils the user may still see."""
+    if school is None:
+        return []
+    return list(
+        Concern.objects.filter(raised_by=user, pupil__in=visible_pupils(user).filter(school=school))
+        .select_related("pupil", "looked_at_by", "cycle")
+        .order_by("-raised_on", "-id")[:limit]
+    )
 
 
 def get_cycle(pupil: Pupil, number: int) -> Cycle:
@@ -192,18 +225,40 @@ def staff_at(school: School) -> QuerySet[User]:
 
 def likely_class_teacher(pupil: Pupil) -> User | None:
     """A teacher of the pupil's registration group: the default class teacher for a first cycle."""
+    return next(iter(registration_group_teachers(pupil)), None)
+
+
+def registration_group_teachers(pupil: Pupil) -> list[User]:
+    """The teachers (not TAs) of the pupil's registration group, the pupil's own class teachers."""
     if not pupil.registration_group_id:
-        return None
-    return (
+        return []
+    return list(
         User.objects.filter(
             teaching_groups=pupil.registration_group_id,
             memberships__school=pupil.school_id,
             memberships__role=Role.TEACHER,
             memberships__active=True,
         )
+        .distinct()
         .order_by("pk")
-        .first()
     )
+
+
+def class_teacher_for_new_cycle(pupil: Pupil, *, concerns: Any = (), latest: Cycle | None = None) -> User | None:
+    """Who to pre-fill as class teacher when a cycle starts: the pupil's own class teacher today.
+
+    The last cycle's teacher may be last year's; so a teacher of the pupil's registration group
+    comes first, preferring one who raised a concern being taken up, then the last cycle's teacher
+    if they still teach the class. With no registration group teacher, the last cycle's teacher.
+    """
+    own = registration_group_teachers(pupil)
+    if not own:
+        return latest.class_teacher if latest is not None else None
+    for preferred in [concern.raised_by_id for concern in concerns] + [latest.class_teacher_id if latest else None]:
+        for teacher in own:
+            if teacher.pk == preferred:
+                return teacher
+    return own[0]
 
 
 # --- Pre-filling a new cycle from the last review -------------------------------------------
@@ -280,7 +335,7 @@ def support_summary(pupil: Pupil) -> SupportSummary:
         plan=plan,
         next_review=plan.review_date if plan and latest.is_open and not reviewed else None,
         notification_missing=notification_missing(pupil),
-        open_concerns=Concern.objects.filter(pupil=pupil, cycle__isnull=True).count(),
+        open_concerns=Concern.objects.filter(pupil=pupil, cycle__isnull=True, looked_at_on__isnull=True).count(),
     )
 
 

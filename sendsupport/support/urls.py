@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sendsupport.support.views import assessment, bank, notify, plan, review, timeline
+from sendsupport.support.views import assessment, bank, concerns, notify, plan, review, timeline
 
 app_name = "support"
 
@@ -9,6 +9,12 @@ CYCLE = "pupils/<int:pupil_id>/support/cycles/<int:number>/"
 urlpatterns = [
     path("pupils/<int:pupil_id>/support/", timeline.timeline, name="timeline"),
     path("pupils/<int:pupil_id>/support/concerns/new/", timeline.concern_new, name="concern_new"),
+    path("pupils/<int:pupil_id>/support/concerns/<int:concern_id>/", concerns.concern, name="concern"),
+    path(
+        "pupils/<int:pupil_id>/support/concerns/<int:concern_id>/looked-at/",
+        concerns.concern_looked_at,
+        name="concern_looked_at",
+    ),
     path("pupils/<int:pupil_id>/support/cycles/new/", timeline.cycle_new, name="cycle_new"),
     path("pupils/<int:pupil_id>/support/parents-told/", notify.notify, name="notify_pupil"),
     path(CYCLE, timeline.cycle_detail, name="cycle"),

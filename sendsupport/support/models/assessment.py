@@ -156,6 +156,9 @@ class ParentNotification(models.Model):
     )
     notes = models.TextField(blank=True)
     recorded_at = models.DateTimeField(default=timezone.now)
+    before_sendsupport = models.BooleanField(
+        "Recorded afterwards, from before the school used sendsupport", default=False, editable=False
+    )
 
     history = HistoricalRecords()
 

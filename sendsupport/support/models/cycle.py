@@ -17,7 +17,9 @@ class Concern(models.Model):
     """A worry about a pupil raised by a member of staff who works with them.
 
     What they noticed, since when, and what they have tried already. The SENCO takes it up into a
-    cycle (``cycle`` is set then); until that, the concern is "open" and shows on the SENCO's list.
+    cycle (``cycle`` is set then), or records that they looked at it and why nothing more is needed
+    (``looked_at_on`` and ``looked_at_note``); until either, the concern is "open" and shows on the
+    SENCO's to-do list. The member of staff who raised it sees which of the two happened.
     """
 
     pupil = models.ForeignKey("pupils.Pupil", on_delete=models.CASCADE, related_name="concerns")
@@ -30,6 +32,11 @@ class Concern(models.Model):
         "support.Cycle", on_delete=models.SET_NULL, null=True, blank=True, related_name="concerns"
     )
     recorded_at = models.DateTimeField(default=timezone.now)
+    looked_at_on = models.DateField("Date looked at", null=True, blank=True)
+    looked_at_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    looked_at_note = models.TextField("What was decided", blank=True)
 
     history = HistoricalRecords()
 
@@ -39,6 +46,10 @@ class Concern(models.Model):
 
     def __str__(self) -> str:
         return f"Concern about {self.pupil} raised on {self.raised_on:%d/%m/%Y}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.cycle_id is None and self.looked_at_on is None
 
     def clean(self) -> None:
         if self.since and self.raised_on and self.since > self.raised_on:

@@ -50,6 +50,10 @@ class Plan(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    before_sendsupport = models.BooleanField(
+        "Recorded afterwards, from before the school used sendsupport", default=False, editable=False
+    )
+
     history = HistoricalRecords()
 
     class Meta:

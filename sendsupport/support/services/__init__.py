@@ -3,6 +3,7 @@ injectable. Bad input raises ``ValidationError`` keyed by field name, and nothin
 
 from sendsupport.support.services.assessment import ScoreInput, record_assessment, update_assessment
 from sendsupport.support.services.bank import remove_bank_entry, save_bank_entry
+from sendsupport.support.services.concerns import record_concern_looked_at
 from sendsupport.support.services.corrections import add_correction, correctable_items
 from sendsupport.support.services.cycles import close_cycle, raise_concern, start_cycle
 from sendsupport.support.services.notification import email_notification, letter_context, record_notification
@@ -32,6 +33,7 @@ __all__ = [
     "letter_context",
     "raise_concern",
     "record_assessment",
+    "record_concern_looked_at",
     "record_notification",
     "record_review",
     "remove_bank_entry",

@@ -43,6 +43,7 @@ def timeline(request: HttpRequest, pupil_id: int) -> HttpResponse:
             "cycles": cycles,
             "staff_view": staff_view,
             "concerns": list(selectors.open_concerns(pupil)) if staff_view else [],
+            "answered_concerns": [c for c in selectors.concerns_of(pupil) if not c.is_open] if staff_view else [],
             "can_manage": can(request, "support.manage", pupil),
             "can_raise": can(request, "support.raise_concern", pupil),
             "has_open_cycle": any(cycle.is_open for cycle in cycles),
@@ -59,7 +60,11 @@ def concern_new(request: HttpRequest, pupil_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         concern = try_service(form, lambda: services.raise_concern(pupil=pupil, by=request.user, **form.cleaned_data))
         if concern:
-            messages.success(request, "Your concern has been recorded. The SENCO will see it on the SEN support page.")
+            messages.success(
+                request,
+                "Your concern has been recorded. The SENCO sees it on their home page and to-do list; "
+                "what they decide will show here and on your home page.",
+            )
             return redirect("support:timeline", pupil_id=pupil.pk)
     return form_page(
         request,
@@ -77,13 +82,15 @@ def concern_new(request: HttpRequest, pupil_id: int) -> HttpResponse:
 def cycle_new(request: HttpRequest, pupil_id: int) -> HttpResponse:
     pupil = pupil_for(request, pupil_id, "support.manage")
     latest = selectors.latest_cycle(pupil)
-    teacher = latest.class_teacher if latest else selectors.likely_class_teacher(pupil)
     concerns = selectors.open_concerns(pupil)
+    # Started from one concern (the SENCO's to-do list): tick that one; otherwise all open ones.
+    chosen = [c for c in concerns if str(c.pk) == request.GET.get("concern")] or list(concerns)
+    teacher = selectors.class_teacher_for_new_cycle(pupil, concerns=chosen, latest=latest)
     form = StartCycleForm(
         request.POST or None,
         staff=selectors.staff_at(pupil.school),
         concerns=concerns,
-        initial={"opened_on": today(), "class_teacher": teacher, "concerns": list(concerns)},
+        initial={"opened_on": today(), "class_teacher": teacher, "concerns": chosen},
     )
     if request.method == "POST" and form.is_valid():
         cycle = try_service(
