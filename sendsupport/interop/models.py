@@ -88,19 +88,13 @@ class CSVColumnMapping(models.Model):
 
 
 class CensusSettings(models.Model):
-    """What the school census needs to know that the register does not: SEN unit and resourced provision."""
+    """The census page's own state for a school. Whether the school has a SEN unit or resourced
+    provision lives on the school; who is a member lives on each pupil."""
 
     school = models.OneToOneField(School, on_delete=models.CASCADE, related_name="census_settings")
-    has_sen_unit = models.BooleanField(
-        "The school has a SEN unit",
-        default=False,
-        help_text="A special unit for pupils with SEN, recognised by the local authority.",
-    )
-    has_resourced_provision = models.BooleanField(
-        "The school has resourced provision",
-        default=False,
-        help_text="Places reserved at a mainstream school for pupils with a specific type of SEN.",
-    )
+    # Set by the migration that stopped copying the school's unit and resourced provision settings to
+    # every K and E pupil: the census page tells the SENCO once, until they say they have checked.
+    per_pupil_notice = models.BooleanField("Show the notice that membership is now per pupil", default=False)
 
     history = HistoricalRecords()
 

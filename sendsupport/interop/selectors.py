@@ -80,6 +80,15 @@ def census_settings_for(school: School) -> CensusSettings:
     return CensusSettings.objects.filter(school=school).first() or CensusSettings(school=school)
 
 
+def provision_members(user: Any, school: School) -> dict[str, int]:
+    """How many pupils the user can see are recorded as members of the SEN unit and of resourced provision."""
+    pupils = school_pupils(user, school)
+    return {
+        "sen_unit": pupils.filter(in_sen_unit=True).count(),
+        "resourced_provision": pupils.filter(in_resourced_provision=True).count(),
+    }
+
+
 def saved_csv_columns(school: School) -> dict[str, str]:
     mapping = CSVColumnMapping.objects.filter(school=school).first()
     return dict(mapping.columns) if mapping else {}

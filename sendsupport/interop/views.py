@@ -36,7 +36,6 @@ def hub(request: HttpRequest) -> HttpResponse:
         {
             "school": school,
             "runs": selectors.import_runs(school)[:RECENT_RUNS],
-            "census_settings": selectors.census_settings_for(school),
         },
     )
 
@@ -241,9 +240,18 @@ def census(request: HttpRequest) -> HttpResponse:
             "result": result,
             "rows": rows,
             "settings": selectors.census_settings_for(school),
+            "members": selectors.provision_members(request.user, school),
         },
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def census_notice_dismiss(request: HttpRequest) -> HttpResponse:
+    school = school_for(request, "manage_school")
+    runs.dismiss_per_pupil_notice(school=school, by=request.user)
+    return redirect("interop:census")
 
 
 @login_required
@@ -264,23 +272,28 @@ def census_download(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def census_settings(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "manage_school")
-    current = selectors.census_settings_for(school)
     form = CensusSettingsForm(
         request.POST or None,
-        initial={"has_sen_unit": current.has_sen_unit, "has_resourced_provision": current.has_resourced_provision},
+        initial={"has_sen_unit": school.has_sen_unit, "has_resourced_provision": school.has_resourced_provision},
     )
     if request.method == "POST" and form.is_valid():
-        runs.save_census_settings(school=school, by=request.user, **form.cleaned_data)
-        messages.success(request, "The census settings have been saved.")
-        return redirect("interop:census")
+        try:
+            runs.save_census_settings(school=school, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, "The census settings have been saved.")
+            return redirect("interop:census")
     return render(
         request,
         "forms/page.html",
         {
             "form": form,
             "page_title": "Census settings",
-            "intro": "The census asks, for pupils on SEN support or with an EHC plan, whether they are in a SEN unit "
-            "or resourced provision. Special schools and pupil referral units do not return these.",
+            "intro": "The census asks, for pupils on SEN support or with an EHC plan, whether they are members of a "
+            "SEN unit or resourced provision recognised by the local authority. Say here whether the school has "
+            "one; then record each member on their own record. Special schools and pupil referral units do not "
+            "return these.",
             "back_url": reverse("interop:census"),
         },
         status=400 if form.errors else 200,
