@@ -19,6 +19,7 @@ def move_to_school_and_clear(apps, schema_editor):
     school_model = apps.get_model("schools", "School")
     status_model = apps.get_model("pupils", "SENStatus")
     for row in settings_model.objects.filter(models.Q(has_sen_unit=True) | models.Q(has_resourced_provision=True)):
+        name = school_model.objects.filter(pk=row.school_id).values_list("name", flat=True).first()
         school_model.objects.filter(pk=row.school_id).update(
             has_sen_unit=row.has_sen_unit, has_resourced_provision=row.has_resourced_provision
         )
@@ -34,7 +35,7 @@ def move_to_school_and_clear(apps, schema_editor):
             latest[pupil_id] = provision
         copied = sum(1 for provision in latest.values() if provision in {"K", "E"})
         print(  # noqa: T201 - a data migration tells whoever runs it what it changed
-            f"\n  School {row.school_id}: SEN unit and resourced provision indicators cleared for {copied} "
+            f"\n  {name}: SEN unit and resourced provision indicators cleared for {copied} "
             f"pupil(s) on SEN support or with an EHC plan. {NOTICE}"
         )
 
