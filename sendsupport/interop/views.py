@@ -174,7 +174,13 @@ def run_detail(request: HttpRequest, run_id: int) -> HttpResponse:
     if run.kind == ImportRun.Kind.CSV and run.status == ImportRun.Status.UPLOADED:
         return redirect("interop:csv_columns", run_id=run.pk)
     form = ConfirmForm()
-    return render(request, "interop/run_detail.html", {"run": run, "form": form, **_report_context(run)})
+    context = _report_context(run)
+    to_fix = (run.report or {}).get("to_fix", [])
+    upns = [re.sub(r"^Pupil (\S+).*$", r"\1", problem["where"]) for problem in to_fix]
+    ids = selectors.upns_by_pupil_id(request.user, school, upns) if run.status == ImportRun.Status.IMPORTED else {}
+    context["to_fix"] = [{**problem, "pupil_id": ids.get(upn)} for problem, upn in zip(to_fix, upns, strict=True)]
+    context["fix_count"] = (run.report or {}).get("fix_count", 0)
+    return render(request, "interop/run_detail.html", {"run": run, "form": form, **context})
 
 
 @login_required
@@ -190,7 +196,13 @@ def run_confirm(request: HttpRequest, run_id: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
         return redirect("interop:run", run_id=run.pk)
     if run.status == ImportRun.Status.IMPORTED:
-        messages.success(request, f"{run.file_name} has been imported.")
+        to_fix = (run.report or {}).get("fix_count", 0)
+        note = (
+            f" {to_fix} problem{'s' if to_fix != 1 else ''} in pupils' SEN records to fix: see the list below."
+            if to_fix
+            else ""
+        )
+        messages.success(request, f"{run.file_name} has been imported.{note}")
     return redirect("interop:run", run_id=run.pk)
 
 
