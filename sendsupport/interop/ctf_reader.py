@@ -85,7 +85,7 @@ class CTFPupil:
     needs: list[NeedEntry] = field(default_factory=list)
     valid: bool = True
     # SEN record problems the receiving SENCO fixes; the pupil is still imported with what is valid.
-    to_fix: int = 0
+    to_fix: list[tuple[str, str, str]] = field(default_factory=list)  # (element, rule, message)
 
     @property
     def where(self) -> str:
@@ -272,7 +272,7 @@ class CTFReader:
     def _fix(self, pupil: CTFPupil, element: str, rule: str, message: str) -> None:
         """A problem in the pupil's SEN record: the rest of the pupil is still imported, and the
         problem is listed for the receiving SENCO to fix (DOMAIN.md, census)."""
-        pupil.to_fix += 1
+        pupil.to_fix.append((element, rule, message))
         self.report.fix(pupil.where, element, rule, message)
 
     def _date(self, pupil: CTFPupil, raw: str | None, element: str, *, required: bool, sen: str = "") -> date | None:
@@ -422,10 +422,10 @@ class CTFReader:
                 + NEED_LEFT_OUT,
             )
             ok = False
-        before = pupil.to_fix
+        before = len(pupil.to_fix)
         start = self._date(pupil, need.get("NeedStartDate"), "SENneed/NeedStartDate", required=False, sen=NEED_LEFT_OUT)
         end = self._date(pupil, need.get("NeedEndDate"), "SENneed/NeedEndDate", required=False, sen=NEED_LEFT_OUT)
-        if pupil.to_fix != before:
+        if len(pupil.to_fix) != before:
             ok = (
                 False  # a need with an unreadable date is left out, not guessed at (an unreadable end is not "current")
             )

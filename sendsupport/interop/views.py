@@ -20,7 +20,7 @@ from sendsupport.interop import selectors
 from sendsupport.interop.csv_reader import FIELD_LABELS, CSVProblem, guess_columns, read_table
 from sendsupport.interop.forms import CensusForm, CensusSettingsForm, ColumnsForm, ConfirmForm, TransferForm, UploadForm
 from sendsupport.interop.models import ImportRun
-from sendsupport.interop.services import exports, runs
+from sendsupport.interop.services import exports, runs, transfer_problems
 from sendsupport.pupils.selectors import get_visible_pupil
 
 RECENT_RUNS = 10
@@ -310,6 +310,18 @@ def census_settings(request: HttpRequest) -> HttpResponse:
         },
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def transfer_problem_fixed(request: HttpRequest, pupil_id: int, problem_id: int) -> HttpResponse:
+    """The SENCO has fixed a problem the transfer file left in the pupil's SEN record."""
+    pupil = get_visible_pupil(request.user, pupil_id)
+    require("change_pupil", request, pupil)
+    problem = selectors.transfer_problem_for(pupil, problem_id)
+    transfer_problems.mark_fixed(problem=problem, by=request.user)
+    messages.success(request, "The problem from the transfer file is marked as fixed.")
+    return redirect("pupils:detail", pupil_id=pupil.pk)
 
 
 @login_required

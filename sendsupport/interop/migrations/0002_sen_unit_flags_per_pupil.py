@@ -1,4 +1,7 @@
-"""The SEN unit and resourced provision census indicators become per-pupil flags.
+"""The SEN unit and resourced provision census indicators become per-pupil flags; problems in a
+pupil's SEN record found on CTF import are kept on the pupil (TransferProblem).
+
+The census indicators:
 
 Until now the school's "has a SEN unit" / "has resourced provision" settings were copied into the
 census for every pupil on SEN support (K) or with an EHC plan (E), so a school with a unit reported
@@ -7,11 +10,13 @@ allow pupils to be marked as members); no pupil is marked, so the copied values 
 that had either setting on see a one-time notice on the census page, and this migration says so.
 """
 
+import django.db.models.deletion
+import django.utils.timezone
+import simple_history.models
+from django.conf import settings
 from django.db import migrations, models
 
-NOTICE = (
-    "Unit and resourced provision are now recorded pupil by pupil; check the pupils who are members."
-)
+NOTICE = "Unit and resourced provision are now recorded pupil by pupil; check the pupils who are members."
 
 
 def move_to_school_and_clear(apps, schema_editor):
@@ -55,6 +60,7 @@ class Migration(migrations.Migration):
         ("interop", "0001_initial"),
         ("schools", "0002_school_sen_unit_and_resourced_provision"),
         ("pupils", "0002_pupil_sen_unit_and_resourced_provision_members"),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
@@ -73,4 +79,112 @@ class Migration(migrations.Migration):
         migrations.RemoveField(model_name="censussettings", name="has_sen_unit"),
         migrations.RemoveField(model_name="historicalcensussettings", name="has_resourced_provision"),
         migrations.RemoveField(model_name="historicalcensussettings", name="has_sen_unit"),
+        migrations.CreateModel(
+            name="HistoricalTransferProblem",
+            fields=[
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("element", models.CharField(max_length=60)),
+                ("rule", models.CharField(max_length=60)),
+                ("message", models.TextField()),
+                ("found_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("fixed_at", models.DateTimeField(blank=True, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "fixed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pupil",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pupils.pupil",
+                    ),
+                ),
+                (
+                    "run",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="interop.importrun",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical transfer problem",
+                "verbose_name_plural": "historical transfer problems",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="TransferProblem",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("element", models.CharField(max_length=60)),
+                ("rule", models.CharField(max_length=60)),
+                ("message", models.TextField()),
+                ("found_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("fixed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "fixed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pupil",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="transfer_problems", to="pupils.pupil"
+                    ),
+                ),
+                (
+                    "run",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="interop.importrun",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["found_at", "id"],
+                "indexes": [models.Index(fields=["pupil", "fixed_at"], name="interop_tra_pupil_i_59bc6e_idx")],
+            },
+        ),
     ]

@@ -10,7 +10,8 @@ import pytest
 from django.urls import reverse
 
 from conftest import TODAY
-from sendsupport.interop.models import ImportRun
+from sendsupport.audit.models import AuditEvent
+from sendsupport.interop.models import ImportRun, TransferProblem
 from sendsupport.interop.services.ctf_import import import_ctf
 from sendsupport.interop.services.runs import start_import
 from sendsupport.interop.tests.samples import ctf_xml, pupil_xml, upn
@@ -162,3 +163,53 @@ def test_the_preview_and_the_result_list_the_problems_to_fix_with_a_link(school,
     assert "2 problems in pupils&#x27; SEN records to fix" in page
     ben = Pupil.objects.get(upn=upn(3))
     assert f'href="/pupils/{ben.pk}/"' in page and "These pupils were imported with everything valid" in page
+    assert {p.run_id for p in TransferProblem.objects.filter(pupil=ben)} == {run.pk}
+    detail = client.get(reverse("pupils:detail", args=[ben.pk])).content.decode()
+    assert f'href="/import-export/imports/{run.pk}/"' in detail
+
+
+def test_the_problems_stay_on_the_pupils_page_until_the_senco_marks_them_fixed(school, senco, teacher, login):
+    imported(ctf_xml(pupil_xml(upn(3), sen=K, needs=[("MLD", "3", None, None)])), school)
+    ben = Pupil.objects.get(upn=upn(3))
+    assert [(p.rule, p.fixed_at) for p in TransferProblem.objects.filter(pupil=ben)] == [
+        ("rank_valid", None),
+        ("need_required", None),
+    ]
+    client = login(senco)
+    page = client.get(reverse("pupils:detail", args=[ben.pk])).content.decode()
+    assert "To fix from the transfer file" in page and "SENtypeRank &#x27;3&#x27;" in page
+    teacher_page = login(teacher).get(reverse("pupils:detail", args=[ben.pk])).content.decode()
+    assert "To fix from the transfer file" not in teacher_page
+    client = login(senco)
+    for problem in TransferProblem.objects.filter(pupil=ben):
+        url = reverse("interop:transfer_problem_fixed", args=[ben.pk, problem.pk])
+        assert client.post(url).status_code == 302
+    assert "To fix from the transfer file" not in client.get(reverse("pupils:detail", args=[ben.pk])).content.decode()
+    fixed = TransferProblem.objects.filter(pupil=ben)
+    assert all(p.fixed_by == senco and p.fixed_at for p in fixed), "kept, with who fixed it"
+    assert AuditEvent.objects.filter(pupil_id=ben.pk, action="changed").exists()
+
+
+def test_only_the_senco_and_head_can_mark_a_problem_fixed(personas, school, login, client):
+    imported(ctf_xml(pupil_xml(upn(3), sen=K)), school)
+    ben = Pupil.objects.get(upn=upn(3))
+    problem = TransferProblem.objects.get(pupil=ben)
+    url = reverse("interop:transfer_problem_fixed", args=[ben.pk, problem.pk])
+    response = client.post(url)
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    for persona, user in personas.items():
+        if persona in {"senco", "head"}:
+            continue
+        assert login(user).get(url).status_code in {404, 405}, persona
+        assert login(user).post(url).status_code == 404, persona
+    problem.refresh_from_db()
+    assert problem.fixed_at is None
+    assert login(personas["head"]).get(url).status_code == 405  # a button, never a link
+    assert login(personas["head"]).post(url).status_code == 302
+
+
+def test_a_problem_of_another_pupil_is_not_found(school, senco, pupil, login):
+    imported(ctf_xml(pupil_xml(upn(3), sen=K)), school)
+    problem = TransferProblem.objects.get()
+    url = reverse("interop:transfer_problem_fixed", args=[pupil.pk, problem.pk])
+    assert login(senco).post(url).status_code == 404
