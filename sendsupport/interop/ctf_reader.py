@@ -351,11 +351,12 @@ class CTFReader:
                 self.report.warn(f"{pupil.where}: SEN provision S (statement) recoded as E (EHC plan).")
                 code = RECODED_PROVISION[code]
             if code in HISTORIC_PROVISION:
+                when = (values.get("StartDate") or "an unknown date")[:30]
                 self._fix(
                     pupil,
                     "SEN/SENprovision",
                     "provision_current",
-                    f"{code} ({HISTORIC_PROVISION[code]}) from {values.get('StartDate') or 'an unknown date'} is a "
+                    f"{code} ({HISTORIC_PROVISION[code]}) from {when} is a "
                     "historic code, not valid since 2014 (it is listed here so the history is not lost)."
                     + ENTRY_LEFT_OUT,
                 )
@@ -418,8 +419,8 @@ class CTFReader:
                 pupil,
                 "SENneed/SENtypeRank",
                 "rank_valid",
-                f"{need_type[:10] or 'A need'} has SENtypeRank {raw_rank[:10]!r}: it must be 1 (primary) or 2 (secondary)."
-                + NEED_LEFT_OUT,
+                f"{need_type[:10] or 'A need'} has SENtypeRank {raw_rank[:10]!r}: "
+                "it must be 1 (primary) or 2 (secondary)." + NEED_LEFT_OUT,
             )
             ok = False
         before = len(pupil.to_fix)
