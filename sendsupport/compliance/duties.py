@@ -206,7 +206,7 @@ DUTIES: list[Duty] = [
     Duty("involve_specialists", "Involve specialists", "CoP 6.58", involve_specialists),
     Duty("parent_meetings", "Fewer than three meetings with parents", "CoP 6.65", too_few_parent_meetings),
     Duty("plan_not_agreed", "Plan not agreed", "CoP 6.48", plan_not_agreed),
-    Duty("outcomes_not_smart", "Outcomes fail the SMART check", "CoP 6.40", outcomes_not_smart),
+    Duty("outcomes_not_smart", "Outcomes fail the SMART check", "Good practice (CoP 9.66; 6.48)", outcomes_not_smart),
     Duty("views_missing", "Pupil or parent views missing", "CoP 6.45, 6.54", views_missing),
     Duty("profile_unread", "Staff have not read the pupil passport", "CoP 6.48", profile_not_acknowledged),
 ]

@@ -59,8 +59,8 @@ class CensusReturn:
 
 
 def census_pupils(user: Any, school: School, term: str, day: date) -> Iterator[CensusPupil]:
-    """The census SEN items for each pupil on roll on ``day``, as they will be written."""
-    settings = selectors.census_settings_for(school)
+    """The census SEN items for each pupil on roll on ``day``, as they will be written. The SEN unit
+    and resourced provision indicators are each pupil's own membership, never the school's setting."""
     with_needs = term in NEEDS_COLLECTED_IN
     for pupil in selectors.pupils_on_roll(user, school, day).iterator(chunk_size=1000):
         statuses = pupil.statuses_by_day
@@ -69,8 +69,8 @@ def census_pupils(user: Any, school: School, term: str, day: date) -> Iterator[C
         if with_needs:
             record.needs = [(need.need_type, need.rank) for need in pupil.needs_on_day]
         if provision in (Provision.SEN_SUPPORT, Provision.EHC_PLAN) and not school.is_special_or_pru:
-            record.sen_unit = settings.has_sen_unit
-            record.resourced_provision = settings.has_resourced_provision
+            record.sen_unit = pupil.in_sen_unit
+            record.resourced_provision = pupil.in_resourced_provision
         yield record
 
 

@@ -33,6 +33,10 @@ PROVISION_CODES = frozenset(Provision.values)  # the enum builds a new list on e
 NEED_TYPE_CODES = frozenset(NeedType.values)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _VERSION = re.compile(r"^(\d{1,3})(?:\.\d{1,3})?$")
+# What the receiving SENCO reads after each kind of SEN record problem (the pupil is imported anyway).
+ENTRY_LEFT_OUT = " This SEN history entry was not imported; check the pupil's SEN status on their record."
+NEED_LEFT_OUT = " This need was not imported; record the right need on the pupil's record."
+KEPT_TO_FIX = " Imported as the file has it: fix it on the pupil's record (Change SEN status and needs)."
 # Which CTF element each census-rule field is about, for the report.
 RULE_ELEMENT = {"provision": "SENprovision", "primary_need": "SENneeds", "secondary_need": "SENneeds"}
 
@@ -80,6 +84,8 @@ class CTFPupil:
     sen: list[SENEntry] = field(default_factory=list)
     needs: list[NeedEntry] = field(default_factory=list)
     valid: bool = True
+    # SEN record problems the receiving SENCO fixes; the pupil is still imported with what is valid.
+    to_fix: list[tuple[str, str, str]] = field(default_factory=list)  # (element, rule, message)
 
     @property
     def where(self) -> str:
@@ -263,10 +269,25 @@ class CTFReader:
         pupil.valid = False
         self.report.problem(pupil.where, element, rule, message)
 
-    def _date(self, pupil: CTFPupil, raw: str | None, element: str, *, required: bool) -> date | None:
+    def _fix(self, pupil: CTFPupil, element: str, rule: str, message: str) -> None:
+        """A problem in the pupil's SEN record: the rest of the pupil is still imported, and the
+        problem is listed for the receiving SENCO to fix (DOMAIN.md, census)."""
+        pupil.to_fix.append((element, rule, message))
+        self.report.fix(pupil.where, element, rule, message)
+
+    def _date(self, pupil: CTFPupil, raw: str | None, element: str, *, required: bool, sen: str = "") -> date | None:
+        """The date, or None with the problem noted. A date in the SEN record (``sen``: what happens
+        to the entry) is a problem to fix after the import, not a reason to refuse the pupil."""
+
+        def note(pupil: CTFPupil, element: str, rule: str, message: str) -> None:
+            if sen:
+                self._fix(pupil, element, rule, message + sen)
+            else:
+                self._problem(pupil, element, rule, message)
+
         if raw is None or raw == "":
             if required:
-                self._problem(pupil, element, "date_present", f"{element} is missing: enter a date as YYYY-MM-DD.")
+                note(pupil, element, "date_present", f"{element} is missing: enter a date as YYYY-MM-DD.")
             return None
         value = None
         if _DATE.match(raw):
@@ -275,12 +296,10 @@ class CTFReader:
             except ValueError:
                 value = None
         if value is None:
-            self._problem(
-                pupil, element, "date_valid", f"{raw[:30]!r} is not a date: write it as YYYY-MM-DD, like 2016-03-27."
-            )
+            note(pupil, element, "date_valid", f"{raw[:30]!r} is not a date: write it as YYYY-MM-DD, like 2016-03-27.")
             return None
         if value > self.today:
-            self._problem(pupil, element, "date_not_future", f"{value:%Y-%m-%d} is in the future.")
+            note(pupil, element, "date_not_future", f"{value:%Y-%m-%d} is in the future.")
             return None
         return value
 
@@ -326,38 +345,51 @@ class CTFReader:
         seen_dates: set[date] = set()
         for entry in history.iterchildren("SEN"):
             values = _children(entry)
-            start = self._date(pupil, values.get("StartDate"), "SEN/StartDate", required=True)
+            start = self._date(pupil, values.get("StartDate"), "SEN/StartDate", required=True, sen=ENTRY_LEFT_OUT)
             code = values.get("SENprovision", "").upper()
             if code in RECODED_PROVISION:
                 self.report.warn(f"{pupil.where}: SEN provision S (statement) recoded as E (EHC plan).")
                 code = RECODED_PROVISION[code]
             if code in HISTORIC_PROVISION:
-                self._problem(
+                when = (values.get("StartDate") or "an unknown date")[:30]
+                self._fix(
                     pupil,
                     "SEN/SENprovision",
                     "provision_current",
-                    f"{code} ({HISTORIC_PROVISION[code]}) is a historic code, not valid since 2014: the sending school "
-                    "must record it as K (SEN support) or N.",
+                    f"{code} ({HISTORIC_PROVISION[code]}) from {when} is a "
+                    "historic code, not valid since 2014 (it is listed here so the history is not lost)."
+                    + ENTRY_LEFT_OUT,
                 )
                 continue
             if code not in PROVISION_CODES:
-                self._problem(
+                self._fix(
                     pupil,
                     "SEN/SENprovision",
                     "provision_valid",
-                    f"{code[:10]!r} is not a SEN provision code: use N, K or E."
-                    if code
-                    else "SENprovision is missing.",
+                    (
+                        f"{code[:10]!r} is not a SEN provision code: use N, K or E."
+                        if code
+                        else "SENprovision is missing."
+                    )
+                    + ENTRY_LEFT_OUT,
                 )
                 continue
             if start is None:
                 continue
             if pupil.date_of_birth and start < pupil.date_of_birth:
-                self._problem(pupil, "SEN/StartDate", "after_birth", f"{start:%Y-%m-%d} is before the pupil was born.")
+                self._fix(
+                    pupil,
+                    "SEN/StartDate",
+                    "after_birth",
+                    f"{start:%Y-%m-%d} is before the pupil was born." + ENTRY_LEFT_OUT,
+                )
                 continue
             if start in seen_dates:
-                self._problem(
-                    pupil, "SEN/StartDate", "one_entry_per_date", f"Two SEN history entries start on {start:%Y-%m-%d}."
+                self._fix(
+                    pupil,
+                    "SEN/StartDate",
+                    "one_entry_per_date",
+                    f"Two SEN history entries start on {start:%Y-%m-%d}: the first was kept." + ENTRY_LEFT_OUT,
                 )
                 continue
             seen_dates.add(start)
@@ -374,49 +406,78 @@ class CTFReader:
         raw_rank = need.get("SENtypeRank", "")
         ok = True
         if need_type not in NEED_TYPE_CODES:
-            self._problem(
+            self._fix(
                 pupil,
                 "SENneed/SENtype",
                 "need_type_valid",
-                f"{need_type[:10]!r} is not a census SEN type code." if need_type else "SENtype is missing.",
+                (f"{need_type[:10]!r} is not a census SEN type code." if need_type else "SENtype is missing.")
+                + NEED_LEFT_OUT,
             )
             ok = False
         if raw_rank not in {"1", "2"}:
-            self._problem(
+            self._fix(
                 pupil,
                 "SENneed/SENtypeRank",
                 "rank_valid",
-                f"SENtypeRank must be 1 (primary) or 2 (secondary), not {raw_rank[:10]!r}.",
+                f"{need_type[:10] or 'A need'} has SENtypeRank {raw_rank[:10]!r}: "
+                "it must be 1 (primary) or 2 (secondary)." + NEED_LEFT_OUT,
             )
             ok = False
-        start = self._date(pupil, need.get("NeedStartDate"), "SENneed/NeedStartDate", required=False)
-        end = self._date(pupil, need.get("NeedEndDate"), "SENneed/NeedEndDate", required=False)
+        before = len(pupil.to_fix)
+        start = self._date(pupil, need.get("NeedStartDate"), "SENneed/NeedStartDate", required=False, sen=NEED_LEFT_OUT)
+        end = self._date(pupil, need.get("NeedEndDate"), "SENneed/NeedEndDate", required=False, sen=NEED_LEFT_OUT)
+        if len(pupil.to_fix) != before:
+            ok = (
+                False  # a need with an unreadable date is left out, not guessed at (an unreadable end is not "current")
+            )
         start = start or default_start
         if start is None:
-            self._problem(
+            self._fix(
                 pupil,
                 "SENneed/NeedStartDate",
                 "need_has_start",
-                "A need needs a start date or a SEN history entry before it.",
+                "A need needs a start date or a SEN history entry before it." + NEED_LEFT_OUT,
             )
             ok = False
         elif end is not None and end < start:
-            self._problem(pupil, "SENneed/NeedEndDate", "end_after_start", "A need cannot end before it starts.")
+            self._fix(
+                pupil, "SENneed/NeedEndDate", "end_after_start", "A need cannot end before it starts." + NEED_LEFT_OUT
+            )
             ok = False
         if ok and start is not None:
             pupil.needs.append(NeedEntry(need_type, int(raw_rank), start, end))
 
     def _check_census_rules(self, pupil: CTFPupil) -> None:
+        """The census rules on the pupil's current SEN record. Breaks are listed to fix, not refused;
+        only a second current need of the same rank is left out (a pupil holds one per rank)."""
+        kept: dict[int, NeedEntry] = {}
+        for need in sorted(pupil.open_needs, key=lambda item: item.start_date, reverse=True):
+            if need.rank in kept:
+                pupil.needs.remove(need)
+                self._fix(
+                    pupil,
+                    "SENneeds",
+                    "ranks_distinct",
+                    f"{need.need_type} and {kept[need.rank].need_type} are both current with rank {need.rank}: "
+                    f"{kept[need.rank].need_type} was kept." + NEED_LEFT_OUT,
+                )
+                continue
+            kept[need.rank] = need
         provision = pupil.current_provision
         open_needs = [(need.need_type, need.rank) for need in pupil.open_needs]
         if provision is None:
             if open_needs:
-                self._problem(
+                self._fix(
                     pupil,
                     "SENhistory",
                     "needs_without_provision",
-                    "The pupil has types of need but no SEN provision entry.",
+                    "The pupil has types of need but no SEN provision entry." + KEPT_TO_FIX,
                 )
             return
         for rule_break in check_sen_record(provision, open_needs):
-            self._problem(pupil, RULE_ELEMENT.get(rule_break.field, "SENhistory"), rule_break.rule, rule_break.message)
+            self._fix(
+                pupil,
+                RULE_ELEMENT.get(rule_break.field, "SENhistory"),
+                rule_break.rule,
+                rule_break.message + KEPT_TO_FIX,
+            )

@@ -88,19 +88,13 @@ class CSVColumnMapping(models.Model):
 
 
 class CensusSettings(models.Model):
-    """What the school census needs to know that the register does not: SEN unit and resourced provision."""
+    """The census page's own state for a school. Whether the school has a SEN unit or resourced
+    provision lives on the school; who is a member lives on each pupil."""
 
     school = models.OneToOneField(School, on_delete=models.CASCADE, related_name="census_settings")
-    has_sen_unit = models.BooleanField(
-        "The school has a SEN unit",
-        default=False,
-        help_text="A special unit for pupils with SEN, recognised by the local authority.",
-    )
-    has_resourced_provision = models.BooleanField(
-        "The school has resourced provision",
-        default=False,
-        help_text="Places reserved at a mainstream school for pupils with a specific type of SEN.",
-    )
+    # Set by the migration that stopped copying the school's unit and resourced provision settings to
+    # every K and E pupil: the census page tells the SENCO once, until they say they have checked.
+    per_pupil_notice = models.BooleanField("Show the notice that membership is now per pupil", default=False)
 
     history = HistoricalRecords()
 
@@ -113,3 +107,29 @@ class CensusSettings(models.Model):
 
     def audit_subject(self) -> tuple[int | None, int | None]:
         return self.school_id, None
+
+
+class TransferProblem(models.Model):
+    """A problem in a pupil's SEN record found when their Common Transfer File was imported (a rank
+    other than 1 or 2, an old code, a missing need). The pupil came in with everything valid; this
+    stays on their record until the SENCO has fixed it and says so."""
+
+    pupil = models.ForeignKey("pupils.Pupil", on_delete=models.CASCADE, related_name="transfer_problems")
+    run = models.ForeignKey(ImportRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    element = models.CharField(max_length=60)
+    rule = models.CharField(max_length=60)
+    message = models.TextField()
+    found_at = models.DateTimeField(default=timezone.now)
+    fixed_at = models.DateTimeField(null=True, blank=True)
+    fixed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["found_at", "id"]
+        indexes = [models.Index(fields=["pupil", "fixed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.element}: {self.message[:60]}"

@@ -56,6 +56,11 @@ class Report:
     error_count: int = 0
     change_count: int = 0
     problems: list[Problem] = field(default_factory=list)
+    # Problems in a pupil's SEN record that do not stop the import: the pupil comes in with what
+    # is valid, and the receiving SENCO fixes the rest (DOMAIN.md: a CTF that breaks a census rule
+    # is still imported). They are not errors: a file with only these is imported.
+    to_fix: list[Problem] = field(default_factory=list)
+    fix_count: int = 0
     changes: list[Change] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # Called with each change as it is found (the command line prints them without keeping them).
@@ -69,6 +74,11 @@ class Report:
         self.error_count += 1
         if len(self.problems) < MAX_LISTED:
             self.problems.append(Problem(where, element, rule, message))
+
+    def fix(self, where: str, element: str, rule: str, message: str) -> None:
+        self.fix_count += 1
+        if len(self.to_fix) < MAX_LISTED:
+            self.to_fix.append(Problem(where, element, rule, message))
 
     @property
     def wants_details(self) -> bool:
@@ -107,6 +117,8 @@ class Report:
             "skipped_rows": self.skipped_rows,
             "change_count": self.change_count,
             "problems": [asdict(problem) for problem in self.problems],
+            "fix_count": self.fix_count,
+            "to_fix": [asdict(problem) for problem in self.to_fix],
             "changes": [asdict(change) for change in self.changes],
             "warnings": list(self.warnings),
         }
@@ -121,6 +133,7 @@ class Report:
             f"New or changed needs: {self.new_needs}",
             f"New parents and carers: {self.new_contacts}",
             f"Problems: {self.error_count}",
+            f"SEN records to fix after the import: {self.fix_count}",
         ]
 
 

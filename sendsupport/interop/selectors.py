@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
-from sendsupport.interop.models import CensusSettings, CSVColumnMapping, ImportRun
+from sendsupport.interop.models import CensusSettings, CSVColumnMapping, ImportRun, TransferProblem
 from sendsupport.pupils.models import Pupil, SENNeed, SENStatus
 from sendsupport.pupils.selectors import visible_pupils
 from sendsupport.schools.models import AcademicYear, School
@@ -78,6 +78,29 @@ def pupils_on_roll(user: Any, school: School, day: date) -> QuerySet[Pupil]:
 def census_settings_for(school: School) -> CensusSettings:
     """The school's census settings; unsaved defaults (no SEN unit, no resourced provision) if none yet."""
     return CensusSettings.objects.filter(school=school).first() or CensusSettings(school=school)
+
+
+def provision_members(user: Any, school: School) -> dict[str, int]:
+    """How many pupils the user can see are recorded as members of the SEN unit and of resourced provision."""
+    pupils = school_pupils(user, school)
+    return {
+        "sen_unit": pupils.filter(in_sen_unit=True).count(),
+        "resourced_provision": pupils.filter(in_resourced_provision=True).count(),
+    }
+
+
+def open_transfer_problems(pupil: Pupil) -> list[TransferProblem]:
+    """A pupil's SEN record problems from an imported CTF that are not fixed yet. The caller has
+    already found the pupil through a user-scoped selector and checked the user manages the school."""
+    return list(TransferProblem.objects.filter(pupil=pupil, fixed_at__isnull=True))
+
+
+def transfer_problem_for(pupil: Pupil, problem_id: int) -> TransferProblem:
+    """One of the (already visible) pupil's transfer problems; 404 for any other."""
+    problem = TransferProblem.objects.filter(pk=problem_id, pupil=pupil).first()
+    if problem is None:
+        raise Http404("No such problem")
+    return problem
 
 
 def saved_csv_columns(school: School) -> dict[str, str]:

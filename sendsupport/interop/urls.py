@@ -15,5 +15,11 @@ urlpatterns = [
     path("import-export/census/", views.census, name="census"),
     path("import-export/census/download/", views.census_download, name="census_download"),
     path("import-export/census/settings/", views.census_settings, name="census_settings"),
+    path("import-export/census/notice/", views.census_notice_dismiss, name="census_notice_dismiss"),
+    path(
+        "pupils/<int:pupil_id>/transfer-problems/<int:problem_id>/fixed/",
+        views.transfer_problem_fixed,
+        name="transfer_problem_fixed",
+    ),
     path("pupils/<int:pupil_id>/transfer-file/", views.pupil_transfer, name="pupil_transfer"),
 ]

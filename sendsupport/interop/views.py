@@ -20,7 +20,7 @@ from sendsupport.interop import selectors
 from sendsupport.interop.csv_reader import FIELD_LABELS, CSVProblem, guess_columns, read_table
 from sendsupport.interop.forms import CensusForm, CensusSettingsForm, ColumnsForm, ConfirmForm, TransferForm, UploadForm
 from sendsupport.interop.models import ImportRun
-from sendsupport.interop.services import exports, runs
+from sendsupport.interop.services import exports, runs, transfer_problems
 from sendsupport.pupils.selectors import get_visible_pupil
 
 RECENT_RUNS = 10
@@ -36,7 +36,6 @@ def hub(request: HttpRequest) -> HttpResponse:
         {
             "school": school,
             "runs": selectors.import_runs(school)[:RECENT_RUNS],
-            "census_settings": selectors.census_settings_for(school),
         },
     )
 
@@ -175,7 +174,13 @@ def run_detail(request: HttpRequest, run_id: int) -> HttpResponse:
     if run.kind == ImportRun.Kind.CSV and run.status == ImportRun.Status.UPLOADED:
         return redirect("interop:csv_columns", run_id=run.pk)
     form = ConfirmForm()
-    return render(request, "interop/run_detail.html", {"run": run, "form": form, **_report_context(run)})
+    context = _report_context(run)
+    to_fix = (run.report or {}).get("to_fix", [])
+    upns = [re.sub(r"^Pupil (\S+).*$", r"\1", problem["where"]) for problem in to_fix]
+    ids = selectors.upns_by_pupil_id(request.user, school, upns) if run.status == ImportRun.Status.IMPORTED else {}
+    context["to_fix"] = [{**problem, "pupil_id": ids.get(upn)} for problem, upn in zip(to_fix, upns, strict=True)]
+    context["fix_count"] = (run.report or {}).get("fix_count", 0)
+    return render(request, "interop/run_detail.html", {"run": run, "form": form, **context})
 
 
 @login_required
@@ -191,7 +196,13 @@ def run_confirm(request: HttpRequest, run_id: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
         return redirect("interop:run", run_id=run.pk)
     if run.status == ImportRun.Status.IMPORTED:
-        messages.success(request, f"{run.file_name} has been imported.")
+        to_fix = (run.report or {}).get("fix_count", 0)
+        note = (
+            f" {to_fix} problem{'s' if to_fix != 1 else ''} in pupils' SEN records to fix: see the list below."
+            if to_fix
+            else ""
+        )
+        messages.success(request, f"{run.file_name} has been imported.{note}")
     return redirect("interop:run", run_id=run.pk)
 
 
@@ -241,9 +252,18 @@ def census(request: HttpRequest) -> HttpResponse:
             "result": result,
             "rows": rows,
             "settings": selectors.census_settings_for(school),
+            "members": selectors.provision_members(request.user, school),
         },
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def census_notice_dismiss(request: HttpRequest) -> HttpResponse:
+    school = school_for(request, "manage_school")
+    runs.dismiss_per_pupil_notice(school=school, by=request.user)
+    return redirect("interop:census")
 
 
 @login_required
@@ -264,27 +284,44 @@ def census_download(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def census_settings(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "manage_school")
-    current = selectors.census_settings_for(school)
     form = CensusSettingsForm(
         request.POST or None,
-        initial={"has_sen_unit": current.has_sen_unit, "has_resourced_provision": current.has_resourced_provision},
+        initial={"has_sen_unit": school.has_sen_unit, "has_resourced_provision": school.has_resourced_provision},
     )
     if request.method == "POST" and form.is_valid():
-        runs.save_census_settings(school=school, by=request.user, **form.cleaned_data)
-        messages.success(request, "The census settings have been saved.")
-        return redirect("interop:census")
+        try:
+            runs.save_census_settings(school=school, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, "The census settings have been saved.")
+            return redirect("interop:census")
     return render(
         request,
         "forms/page.html",
         {
             "form": form,
             "page_title": "Census settings",
-            "intro": "The census asks, for pupils on SEN support or with an EHC plan, whether they are in a SEN unit "
-            "or resourced provision. Special schools and pupil referral units do not return these.",
+            "intro": "The census asks, for pupils on SEN support or with an EHC plan, whether they are members of a "
+            "SEN unit or resourced provision recognised by the local authority. Say here whether the school has "
+            "one; then record each member on their own record. Special schools and pupil referral units do not "
+            "return these.",
             "back_url": reverse("interop:census"),
         },
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def transfer_problem_fixed(request: HttpRequest, pupil_id: int, problem_id: int) -> HttpResponse:
+    """The SENCO has fixed a problem the transfer file left in the pupil's SEN record."""
+    pupil = get_visible_pupil(request.user, pupil_id)
+    require("change_pupil", request, pupil)
+    problem = selectors.transfer_problem_for(pupil, problem_id)
+    transfer_problems.mark_fixed(problem=problem, by=request.user)
+    messages.success(request, "The problem from the transfer file is marked as fixed.")
+    return redirect("pupils:detail", pupil_id=pupil.pk)
 
 
 @login_required

@@ -71,6 +71,24 @@ class PupilForm(ModelForm):
         return (self.cleaned_data.get("upn") or "").strip().upper()
 
 
+class ProvisionMembershipForm(Form):
+    in_sen_unit = forms.BooleanField(required=False, label="Member of the school's SEN unit")
+    in_resourced_provision = forms.BooleanField(required=False, label="Member of the school's resourced provision")
+
+    def __init__(self, *args, school: School, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name, has, what in (
+            ("in_sen_unit", school.has_sen_unit, "a SEN unit"),
+            ("in_resourced_provision", school.has_resourced_provision, "resourced provision"),
+        ):
+            self.fields[name].help_text = (
+                "Only for a pupil who is a member of provision the local authority recognises "
+                "(often named in the EHC plan)."
+                if has
+                else f"The school does not have {what} recorded in its census settings."
+            )
+
+
 class SENStatusForm(Form):
     provision = forms.ChoiceField(choices=Provision.choices, widget=forms.RadioSelect, label="SEN provision")
     primary_need = forms.ChoiceField(choices=NEED_CHOICES, required=False, label="Primary need (rank 1)")

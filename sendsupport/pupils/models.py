@@ -52,6 +52,10 @@ class Pupil(models.Model):
     )
     on_roll_from = models.DateField("On roll from")
     on_roll_until = models.DateField("Left on", null=True, blank=True)
+    # Census SEN unit and resourced provision indicators: set only for a member of provision the LA
+    # recognises, and only where the school has it (School.has_sen_unit, has_resourced_provision).
+    in_sen_unit = models.BooleanField("Member of the school's SEN unit", default=False)
+    in_resourced_provision = models.BooleanField("Member of the school's resourced provision", default=False)
 
     history = HistoricalRecords(m2m_fields=[teaching_groups])
 

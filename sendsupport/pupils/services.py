@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from sendsupport.audit.models import AuditEvent
+from sendsupport.audit.services import record_change
 from sendsupport.pupils.census_rules import check_sen_record
 from sendsupport.pupils.models import Contact, Pupil, PupilContact, SENNeed, SENStatus
 from sendsupport.schools.models import Group, School
@@ -159,3 +161,74 @@ def update_contact(
 def unlink_contact(*, link: PupilContact, by: Any) -> None:
     link._history_user = by
     link.delete()
+
+
+# The census SEN unit and resourced provision indicators are per pupil: a pupil is marked only as a
+# member of provision the LA recognises, and only where the school has it.
+MEMBERSHIP = {
+    "in_sen_unit": ("has_sen_unit", "the SEN unit", "a SEN unit"),
+    "in_resourced_provision": ("has_resourced_provision", "resourced provision", "resourced provision"),
+}
+
+
+@transaction.atomic
+def set_provision_membership(*, pupil: Pupil, by: Any, in_sen_unit: bool, in_resourced_provision: bool) -> Pupil:
+    """Record whether the pupil is a member of the school's SEN unit and of its resourced provision."""
+    wanted = {"in_sen_unit": in_sen_unit, "in_resourced_provision": in_resourced_provision}
+    errors: dict[str, list[str]] = {}
+    for field, member in wanted.items():
+        school_field, _, named = MEMBERSHIP[field]
+        if member and not getattr(pupil.school, school_field):
+            errors[field] = [
+                f"{pupil.school.name} does not have {named} recorded, so no pupil can be a member of it. "
+                "If the school has one recognised by the local authority, record it in the census settings first."
+            ]
+    if errors:
+        raise ValidationError(errors)
+    if all(getattr(pupil, field) == value for field, value in wanted.items()):
+        return pupil
+    for field, value in wanted.items():
+        setattr(pupil, field, value)
+    pupil._history_user = by
+    pupil.save(update_fields=list(wanted))
+    return pupil
+
+
+@transaction.atomic
+def set_school_provision(*, school: School, by: Any, has_sen_unit: bool, has_resourced_provision: bool) -> School:
+    """Record whether the school has a SEN unit and resourced provision. Neither can be turned off
+    while pupils are recorded as members: they would be returned to the census as members of nothing."""
+    wanted = {"has_sen_unit": has_sen_unit, "has_resourced_provision": has_resourced_provision}
+    errors: dict[str, list[str]] = {}
+    for pupil_field, (school_field, what, _) in MEMBERSHIP.items():
+        if wanted[school_field]:
+            continue
+        members = Pupil.objects.filter(school=school, **{pupil_field: True}).count()
+        if members:
+            errors[school_field] = [
+                f"{members} pupil{'s are' if members != 1 else ' is'} recorded as a member of {what}. "
+                "Change their records first, then say the school has none."
+            ]
+    if errors:
+        raise ValidationError(errors)
+    changes = [
+        {"field": name, "before": getattr(school, name), "after": value}
+        for name, value in wanted.items()
+        if getattr(school, name) != value
+    ]
+    if not changes:
+        return school
+    for name, value in wanted.items():
+        setattr(school, name, value)
+    school.save(update_fields=list(wanted))
+    record_change(
+        user=by,
+        school_id=school.pk,
+        pupil_id=None,
+        action=AuditEvent.Action.CHANGED,
+        object_type="school",
+        object_id=str(school.pk),
+        summary=f"Changed the SEN unit and resourced provision settings of {school.name}",
+        changes=changes,
+    )
+    return school

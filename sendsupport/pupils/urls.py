@@ -10,6 +10,7 @@ urlpatterns = [
     path("pupils/<int:pupil_id>/", views.pupil_detail, name="detail"),
     path("pupils/<int:pupil_id>/edit/", views.pupil_edit, name="edit"),
     path("pupils/<int:pupil_id>/sen-status/", views.sen_status_change, name="sen_status"),
+    path("pupils/<int:pupil_id>/sen-unit/", views.provision_membership, name="provision_membership"),
     path("pupils/<int:pupil_id>/parents/new/", views.contact_add, name="contact_add"),
     path("pupils/<int:pupil_id>/parents/<int:link_id>/edit/", views.contact_edit, name="contact_edit"),
     path("pupils/<int:pupil_id>/parents/<int:link_id>/remove/", views.contact_remove, name="contact_remove"),

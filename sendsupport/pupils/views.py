@@ -20,7 +20,7 @@ from sendsupport.core.permissions import base_url, require, school_for
 from sendsupport.core.school_context import current_school
 from sendsupport.pupils import selectors, services
 from sendsupport.pupils.codes import NeedType, Provision
-from sendsupport.pupils.forms import ContactForm, PupilForm, RegisterFilterForm, SENStatusForm
+from sendsupport.pupils.forms import ContactForm, ProvisionMembershipForm, PupilForm, RegisterFilterForm, SENStatusForm
 from sendsupport.pupils.selectors import RegisterFilters
 from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS
 
@@ -181,6 +181,42 @@ def sen_status_change(request: HttpRequest, pupil_id: int) -> HttpResponse:
             "caption": pupil.display_name,
             "intro": "Pupils on SEN support (K) or with an EHC plan (E) need a primary type of need. "
             "NSA can only be used for SEN support. Pupils with no provision (N) have no types of need.",
+            "back_url": reverse("pupils:detail", args=[pupil.pk]),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def provision_membership(request: HttpRequest, pupil_id: int) -> HttpResponse:
+    """Whether the pupil is a member of the school's SEN unit or resourced provision (census indicators)."""
+    pupil = selectors.get_visible_pupil(request.user, pupil_id)
+    require("change_pupil", request, pupil)
+    form = ProvisionMembershipForm(
+        request.POST or None,
+        school=pupil.school,
+        initial={"in_sen_unit": pupil.in_sen_unit, "in_resourced_provision": pupil.in_resourced_provision},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_provision_membership(pupil=pupil, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, f"{pupil.display_name}'s SEN unit and resourced provision have been saved.")
+            return redirect("pupils:detail", pupil_id=pupil.pk)
+    return render(
+        request,
+        "forms/page.html",
+        {
+            "form": form,
+            "page_title": "SEN unit and resourced provision",
+            "caption": pupil.display_name,
+            "intro": "The school census returns, for each pupil on SEN support or with an EHC plan, whether they are "
+            "a member of a SEN unit or resourced provision that the local authority recognises. Tick only if this "
+            "pupil is a member.",
+            "submit_label": "Save",
             "back_url": reverse("pupils:detail", args=[pupil.pk]),
         },
         status=400 if form.errors else 200,

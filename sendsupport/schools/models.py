@@ -67,6 +67,18 @@ class School(models.Model):
         default=False,
         help_text="If not, teachers and teaching assistants see only the pupils they teach or support.",
     )
+    # Whether the school has provision the LA formally recognises. Only then may a pupil be recorded
+    # as a member (Pupil.in_sen_unit, Pupil.in_resourced_provision) for the census indicators.
+    has_sen_unit = models.BooleanField(
+        "The school has a SEN unit",
+        default=False,
+        help_text="A special unit for pupils with SEN, recognised by the local authority.",
+    )
+    has_resourced_provision = models.BooleanField(
+        "The school has resourced provision",
+        default=False,
+        help_text="Places reserved at a mainstream school for pupils with a specific type of SEN.",
+    )
 
     class Meta:
         ordering = ["name"]

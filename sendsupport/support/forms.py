@@ -273,10 +273,11 @@ class AgreeForm(Form):
         "Date the pupil agreed", required=False, help_text="Leave blank if the pupil has not agreed yet."
     )
     override_reason = text_field(
-        "Why agree the plan although outcomes fail the SMART check?",
+        "Anything to note about the warnings (optional)",
         required=False,
         rows=3,
-        help_text="Only if some outcomes do not pass. The reason is kept with your name.",
+        help_text="For example, why an outcome is worded as it is. The note is kept with your name. "
+        "The plan is agreed either way.",
     )
 
     def __init__(self, *args: Any, has_problems: bool, **kwargs: Any) -> None:

@@ -85,7 +85,8 @@ class PlanOut(Schema):
     at_home: str = Field(..., description="How parents can help at home.")
     class_teacher: str | None = Field(..., description="The teacher responsible for the pupil day to day.")
     smart_override_reason: str | None = Field(
-        ..., description="Why it was agreed although outcomes fail the SMART check; null unless you are staff."
+        ...,
+        description="A note on the SMART warnings made when the plan was agreed (the check never blocks agreement); null unless you are staff.",
     )
     outcomes: list[OutcomeOut]
 

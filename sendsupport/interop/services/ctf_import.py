@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sendsupport.interop.ctf_reader import CTFHeader, CTFPupil, CTFReader, NeedEntry, year_group_for_birth
+from sendsupport.interop.models import TransferProblem
 from sendsupport.interop.problems import Change, ImportRejected, Report
 from sendsupport.interop.services.audit import import_summary, pupil_event, save_events
 from sendsupport.interop.services.fast_insert import create_with_history, update_with_history
@@ -89,6 +90,8 @@ class _Plan:
     new_needs: list[SENNeed] = field(default_factory=list)
     ended_needs: list[SENNeed] = field(default_factory=list)
     touched: list[_Touched] = field(default_factory=list)
+    # SEN record problems to keep on each pupil for the receiving SENCO (element, rule, message).
+    to_fix: list[tuple[Pupil, list[tuple[str, str, str]]]] = field(default_factory=list)
 
 
 class _Planner:
@@ -198,6 +201,8 @@ class _Planner:
             lambda: {"after": f"born {born:%Y-%m-%d}, {YEAR_LABELS.get(pupil.year_group, pupil.year_group)}"},
         )
         plan.new_pupils.append(pupil)
+        if record.to_fix:
+            plan.to_fix.append((pupil, record.to_fix))
         for entry in sorted(record.sen, key=lambda item: item.start_date):
             plan.new_statuses.append(self._status(pupil, entry.provision, entry.start_date))
             self.report.new_sen_entries += 1
@@ -224,6 +229,8 @@ class _Planner:
         plan: _Plan,
     ) -> None:
         touched = _Touched(pupil, created=False)
+        if record.to_fix:
+            plan.to_fix.append((pupil, record.to_fix))
         wanted = {
             "legal_first_name": record.forename,
             "legal_last_name": record.surname,
@@ -319,7 +326,7 @@ def _preferred(preferred: str | None, legal: str) -> str:
     return "" if not preferred or preferred == legal else preferred
 
 
-def _apply(plan: _Plan, *, by: Any, school: School, file_name: str) -> None:
+def _apply(plan: _Plan, *, by: Any, school: School, file_name: str, run_id: int | None = None) -> None:
     user = by if getattr(by, "is_authenticated", False) else None
     create_with_history(Pupil, plan.new_pupils, user=user)
     update_with_history(Pupil, plan.updated_pupils, PUPIL_FIELDS, user=user)
@@ -327,6 +334,11 @@ def _apply(plan: _Plan, *, by: Any, school: School, file_name: str) -> None:
     # End needs before adding new ones: only one current need per rank is allowed.
     update_with_history(SENNeed, plan.ended_needs, ["end_date"], user=user)
     create_with_history(SENNeed, plan.new_needs, user=user)
+    TransferProblem.objects.bulk_create(
+        TransferProblem(pupil_id=pupil.pk, run_id=run_id, element=element, rule=rule, message=message)
+        for pupil, problems in plan.to_fix
+        for element, rule, message in problems
+    )
     save_events(
         [
             pupil_event(
@@ -378,7 +390,7 @@ def import_ctf(
             for batch in _batches(reader, BATCH_SIZE):
                 plan = planner.plan(batch)
                 if report.ok and not dry_run:
-                    _apply(plan, by=by, school=school, file_name=file_name)
+                    _apply(plan, by=by, school=school, file_name=file_name, run_id=run_id)
             _check_destination(reader.header, school, report)
             if not report.ok or dry_run:
                 raise _Rollback

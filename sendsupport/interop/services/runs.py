@@ -23,6 +23,7 @@ from sendsupport.interop.models import CensusSettings, CSVColumnMapping, ImportR
 from sendsupport.interop.problems import ImportRejected, Report
 from sendsupport.interop.services.csv_import import import_csv
 from sendsupport.interop.services.ctf_import import import_ctf
+from sendsupport.pupils.services import set_school_provision
 from sendsupport.schools.models import School
 
 UPLOAD_DIR = "interop-uploads"
@@ -219,14 +220,20 @@ def cancel_import(*, run: ImportRun, by: Any) -> ImportRun:
     return run
 
 
+def save_census_settings(*, school: School, by: Any, has_sen_unit: bool, has_resourced_provision: bool) -> School:
+    """Whether the school has a SEN unit and resourced provision (which pupils are members is
+    recorded on each pupil's record)."""
+    return set_school_provision(
+        school=school, by=by, has_sen_unit=has_sen_unit, has_resourced_provision=has_resourced_provision
+    )
+
+
 @transaction.atomic
-def save_census_settings(
-    *, school: School, by: Any, has_sen_unit: bool, has_resourced_provision: bool
-) -> CensusSettings:
-    record = CensusSettings.objects.filter(school=school).first() or CensusSettings(school=school)
-    record.has_sen_unit = has_sen_unit
-    record.has_resourced_provision = has_resourced_provision
+def dismiss_per_pupil_notice(*, school: School, by: Any) -> None:
+    """The SENCO has read the notice that unit and resourced provision membership is now per pupil."""
+    record = CensusSettings.objects.filter(school=school, per_pupil_notice=True).first()
+    if record is None:
+        return
+    record.per_pupil_notice = False
     record._history_user = _user(by)
-    record.full_clean()
     record.save()
-    return record

@@ -17,6 +17,7 @@ from sendsupport.interop.services.exports import census_report, export_census
 from sendsupport.interop.services.runs import save_census_settings
 from sendsupport.pupils import services as pupil_services
 from sendsupport.pupils.models import Pupil, SENNeed, SENStatus
+from sendsupport.pupils.services import set_provision_membership
 from sendsupport.pupils.upn import make_upn
 from sendsupport.schools.models import School
 
@@ -44,6 +45,7 @@ def test_the_spring_census_has_ranked_needs_and_indicators(school):
     ben = make_pupil(school, first="Ben", provision="E", needs=[("ASD", 1)])
     none = make_pupil(school, first="Ali")
     save_census_settings(school=school, by=None, has_sen_unit=True, has_resourced_provision=False)
+    set_provision_membership(pupil=maya, by=None, in_sen_unit=True, in_resourced_provision=False)
     result, root = export(school, "spring", 2026)
     assert result.problems == [] and result.pupils == 3
     assert root.findtext("Header/CensusDate") == "2026-01-15"
@@ -56,8 +58,38 @@ def test_the_spring_census_has_ranked_needs_and_indicators(school):
     assert sen[maya.upn].findtext("SENunitIndicator") == "true"
     assert sen[maya.upn].findtext("ResourcedProvisionIndicator") == "false"
     assert sen[ben.upn].findtext("SENprovision") == "E"
+    # Ben is not a member, although the school has a unit: the indicator is his own.
+    assert sen[ben.upn].findtext("SENunitIndicator") == "false"
     assert sen[none.upn].findtext("SENprovision") == "N"
     assert sen[none.upn].find("SENunitIndicator") is None and sen[none.upn].find("SENneeds") is None
+
+
+def test_the_return_counts_unit_and_resourced_provision_members_one_by_one(school):
+    save_census_settings(school=school, by=None, has_sen_unit=True, has_resourced_provision=True)
+    pupils = [
+        make_pupil(school, first=name, provision=provision, needs=[("SLCN", 1)])
+        for name, provision in (("Amy", "K"), ("Bo", "K"), ("Cal", "E"), ("Dee", "K"), ("Eli", "E"))
+    ]
+    # 2 members of the unit among 5 pupils on K or E; 1 of them also in resourced provision.
+    set_provision_membership(pupil=pupils[1], by=None, in_sen_unit=True, in_resourced_provision=False)
+    set_provision_membership(pupil=pupils[4], by=None, in_sen_unit=True, in_resourced_provision=True)
+    result, root = export(school, "spring", 2026)
+    assert result.problems == [] and result.pupils == 5
+    sen = by_upn(root)
+    flags = {
+        p.legal_first_name: (
+            sen[p.upn].findtext("SENunitIndicator"),
+            sen[p.upn].findtext("ResourcedProvisionIndicator"),
+        )
+        for p in pupils
+    }
+    assert flags == {
+        "Amy": ("false", "false"),
+        "Bo": ("true", "false"),
+        "Cal": ("false", "false"),
+        "Dee": ("false", "false"),
+        "Eli": ("true", "true"),
+    }
 
 
 def test_the_autumn_census_has_no_needs(school):

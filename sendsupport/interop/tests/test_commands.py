@@ -36,16 +36,22 @@ def test_import_ctf_dry_run_prints_each_change_and_saves_nothing(school, tmp_pat
 
 def test_import_ctf_exits_non_zero_with_the_report(school, tmp_path):
     path = tmp_path / "bad.xml"
-    path.write_bytes(ctf_xml(pupil_xml(upn(2), sen=[("2024-09-01", "K")], needs=[("BAD", "1", None, None)])))
+    path.write_bytes(ctf_xml(pupil_xml(upn(2), sex="X", sen=[("2024-09-01", "K")], needs=[("SLCN", "1", None, None)])))
     err = io.StringIO()
     with pytest.raises(CommandError, match="Nothing has been changed"):
         call_command("import_ctf", str(path), "--school", school.urn, stderr=err)
-    assert (
-        f"Pupil {upn(2)} (Maya Evans), SENneed/SENtype: 'BAD' is not a census SEN type code. [need_type_valid]"
-        in err.getvalue()
-    )
+    assert f"Pupil {upn(2)} (Maya Evans), Sex: Sex must be M or F, not 'X'. [sex_valid]" in err.getvalue()
     with pytest.raises(CommandError, match="No school has the URN 999999"):
         call_command("import_ctf", str(path), "--school", "999999")
+
+
+def test_import_ctf_keeps_a_pupil_whose_sen_record_breaks_a_rule_and_lists_it(school, tmp_path):
+    path = tmp_path / "rank3.xml"
+    path.write_bytes(ctf_xml(pupil_xml(upn(2), sen=[("2024-09-01", "K")], needs=[("BAD", "1", None, None)])))
+    out = io.StringIO()
+    call_command("import_ctf", str(path), "--school", school.urn, stdout=out)
+    assert "To fix: Pupil" in out.getvalue() and "[need_type_valid]" in out.getvalue()
+    assert "SEN records to fix after the import: 2" in out.getvalue()
 
 
 def test_the_sendsupport_command_maps_dashes_and_exits_non_zero(school, tmp_path, capsys):

@@ -17,9 +17,10 @@ from sendsupport.support.choices import PlanStatus
 class Plan(models.Model):
     """The Plan stage (Code of Practice 6.48): outcomes, teaching strategies, support and a review date.
 
-    A plan is a draft until agreed. It becomes ``agreed`` (with ``agreed_on``) only when every outcome
-    passes the SMART check or the SENCO records ``smart_override_reason``. The parent's and the
-    pupil's agreement are recorded with their dates. Changing an agreed plan makes it a draft again.
+    A plan is a draft until agreed (with ``agreed_on``). The measurability (SMART) check only warns;
+    ``smart_override_reason`` keeps an optional note on its warnings made when the plan was agreed.
+    The parent's and the pupil's agreement are recorded with their dates. Changing an agreed plan
+    makes it a draft again.
     """
 
     cycle = models.OneToOneField("support.Cycle", on_delete=models.CASCADE, related_name="plan")

@@ -233,8 +233,10 @@ def agree_plan(
     override_reason: str = "",
     today: date | None = None,
 ) -> Plan:
-    """Agree the plan. Every outcome must pass the SMART check, or the SENCO gives a reason to
-    agree it anyway (kept with who gave it). The parent's and pupil's agreement keep their dates."""
+    """Agree the plan. The measurability check only warns: a plan is agreed whatever it says
+    (SMART outcomes are good practice, CoP 9.66; chapter 6 asks for the expected impact and a clear
+    review date, 6.48). A note on the warnings, if given, is kept with who gave it. The parent's and
+    pupil's agreement keep their dates."""
     today = today_or(today)
     ensure_open(plan.cycle)
     errors: Errors = {}
@@ -245,14 +247,6 @@ def agree_plan(
         add(errors, "outcomes", "Add at least one outcome before agreeing the plan.")
     problems = smart_problems(plan, outcomes)
     override_reason = override_reason.strip()
-    if problems and not override_reason:
-        count = len(problems)
-        add(
-            errors,
-            "override_reason",
-            f"{count} outcome{'s do' if count != 1 else ' does'} not pass the SMART check. Fix "
-            f"{'them' if count != 1 else 'it'}, or give a reason for agreeing the plan anyway.",
-        )
     for name, value, who in (
         ("agreed_on", agreed_on, "The date the plan was agreed"),
         ("parent_agreed_on", parent_agreed_on, "The date the parent agreed"),
@@ -267,8 +261,9 @@ def agree_plan(
     plan.agreed_by = by
     plan.parent_agreed_on = parent_agreed_on
     plan.pupil_agreed_on = pupil_agreed_on
+    # Kept only beside warnings it answers; it never decides whether the plan can be agreed.
     plan.smart_override_reason = override_reason if problems else ""
-    plan.override_by = by if problems else None
+    plan.override_by = by if problems and override_reason else None
     errors = clean_errors(plan, exclude=["cycle"])
     raise_if(errors)
     return save(plan, by)

@@ -194,10 +194,11 @@ def test_the_senco_writes_a_plan_with_outcomes_then_agrees_it(assessed, senco, t
     assert client.post(url("outcome_new", pupil_id, 1), vague).status_code == 302
     plan_page = client.get(url("plan", pupil_id, 1)).content.decode()
     assert "Not SMART yet" in plan_page and "There is no baseline" in plan_page
-    refused = client.post(url("plan_agree", pupil_id, 1), {"agreed_on": today.isoformat()})
-    assert refused.status_code == 400
-    assert "1 outcome does not pass the SMART check" in errors_of(refused)
+    agree_page = client.get(url("plan_agree", pupil_id, 1)).content.decode()
+    assert "you can still agree the plan" in agree_page and "There is no baseline" in agree_page
     outcome = Outcome.objects.get()
+    edit_page = client.get(url("outcome_edit", pupil_id, 1, outcome.pk)).content.decode()
+    assert "Not SMART yet" in edit_page and "The target has no measure" in edit_page
     fixed = {**vague, **helpers.GOOD_OUTCOME, "due_date": review_date, "responsible": teacher.pk}
     assert client.post(url("outcome_edit", pupil_id, 1, outcome.pk), fixed).status_code == 302
     agreed = client.post(
@@ -207,6 +208,23 @@ def test_the_senco_writes_a_plan_with_outcomes_then_agrees_it(assessed, senco, t
     assert agreed.status_code == 302
     assessed.plan.refresh_from_db()
     assert assessed.plan.status == PlanStatus.AGREED
+
+
+def test_a_plan_with_warnings_is_agreed_on_its_page_with_an_optional_note(assessed, senco, teacher, login):
+    plan = helpers.plan(assessed, senco)
+    helpers.outcome(plan, senco, **helpers.VAGUE_OUTCOME)
+    client = login(senco)
+    page = client.get(url("plan", assessed.pupil_id, 1)).content.decode()
+    assert "They are advice: they do not stop you agreeing the plan." in page
+    note = "Parents chose this wording; we will add a measure at the first meeting."
+    response = client.post(
+        url("plan_agree", assessed.pupil_id, 1), {"agreed_on": helpers.TODAY.isoformat(), "override_reason": note}
+    )
+    assert response.status_code == 302, errors_of(response)
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.AGREED
+    assert (plan.smart_override_reason, plan.override_by) == (note, senco)
+    assert "Note on the SMART warnings" in client.get(url("plan", assessed.pupil_id, 1)).content.decode()
 
 
 def test_an_outcome_due_after_the_review_date_is_refused_on_the_form(assessed, senco, teacher, login):

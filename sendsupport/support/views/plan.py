@@ -205,7 +205,7 @@ def outcome_new(request: HttpRequest, pupil_id: int, number: int) -> HttpRespons
     if request.method == "POST" and form.is_valid():
         outcome = try_service(form, lambda: services.add_outcome(plan=plan, by=request.user, **form.cleaned_data))
         if outcome:
-            messages.success(request, "The outcome has been added.")
+            messages.success(request, "The outcome has been added." + _warning_note(plan, outcome))
             return redirect(f"{plan_url(cycle)}#outcome-{outcome.pk}")
     bank = selectors.outcome_bank(cycle.pupil.school)
     bank_groups = [(label, [e for e in bank if e.area == code]) for code, label in BroadArea.choices]
@@ -221,6 +221,14 @@ def outcome_new(request: HttpRequest, pupil_id: int, number: int) -> HttpRespons
         submit_label="Add the outcome",
         back_url=plan_url(cycle),
     )
+
+
+def _warning_note(plan: Plan, outcome: Outcome) -> str:
+    """A word after saving an outcome that the measurability check has advice on it (never a refusal)."""
+    count = len(services.smart_problems(plan, [outcome]).get(outcome.pk, []))
+    if not count:
+        return ""
+    return f" The measurability check has {count} warning{'s' if count != 1 else ''} on it: see the outcome below."
 
 
 def _outcome_of(plan: Plan, outcome_id: int) -> Outcome:
@@ -244,13 +252,16 @@ def outcome_edit(request: HttpRequest, pupil_id: int, number: int, outcome_id: i
         and form.is_valid()
         and try_service(form, lambda: services.update_outcome(outcome=outcome, by=request.user, **form.cleaned_data))
     ):
-        messages.success(request, "The outcome has been saved.")
+        messages.success(request, "The outcome has been saved." + _warning_note(plan, outcome))
         return redirect(f"{plan_url(cycle)}#outcome-{outcome.pk}")
     return form_page(
         request,
         form,
+        template="support/outcome_form.html",
         page_title="Change the outcome",
         caption=f"{cycle.pupil.display_name}, cycle {cycle.number}",
+        plan=plan,
+        problems=services.smart_problems(plan, [outcome]).get(outcome.pk, []),
         back_url=plan_url(cycle),
     )
 

@@ -45,6 +45,8 @@ class Command(BaseCommand):
             ) from None
         for warning in report.warnings:
             self.stdout.write(f"Note: {warning}")
+        for problem in report.to_fix:
+            self.stdout.write(f"To fix: {problem.as_text()}")
         for line in report.summary_lines():
             self.stdout.write(line)
         verb = "Dry run: nothing was changed" if dry_run else f"Imported into {school.name}"
