@@ -164,3 +164,9 @@ def test_the_sendsupport_command_takes_dashed_names():
     assert result.returncode == 0, result.stderr
     for option in ("--schools", "--pupils-per-school", "--seed"):
         assert option in result.stdout
+
+
+def test_a_few_pupils_have_down_syndrome_a_census_type_since_2025(data):
+    needs = [need for _, need, _ in data["needs"]]
+    # A small share (about 1 in 60 plans, fewer on SEN support), but present so every screen meets it.
+    assert 0 < needs.count("DS") < len(needs) * 0.03
