@@ -7,9 +7,7 @@ from django import forms
 from sendsupport.audit.models import AuditEvent
 from sendsupport.audit.selectors import LogFilters
 from sendsupport.core.dates import in_words
-from sendsupport.core.forms import DateInput, Form
-
-DATE_HINT = "For example 2026-09-01"
+from sendsupport.core.forms import DateInput, Form, date_example
 
 
 class LogFilterForm(Form):
@@ -29,13 +27,15 @@ class LogFilterForm(Form):
         label="From",
         required=False,
         widget=DateInput(),
-        error_messages={"invalid": "Enter the first day to show as a real date, for example 2026-09-01."},
+        error_messages={
+            "invalid": date_example("Enter the first day to show as a real date, for example {example}.", days=-30)
+        },
     )
     date_to = forms.DateField(
         label="To",
         required=False,
         widget=DateInput(),
-        error_messages={"invalid": "Enter the last day to show as a real date, for example 2026-09-30."},
+        error_messages={"invalid": date_example("Enter the last day to show as a real date, for example {example}.")},
     )
 
     def __init__(self, *args, with_pupil: bool = True, **kwargs) -> None:

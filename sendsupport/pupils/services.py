@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from sendsupport.core.dates import in_words
 from sendsupport.pupils.census_rules import check_sen_record
 from sendsupport.pupils.models import Contact, Pupil, PupilContact, SENNeed, SENStatus
 from sendsupport.schools.models import Group, School
@@ -90,7 +91,7 @@ def change_sen_status(
     latest = pupil.sen_statuses.order_by("-start_date", "-id").first()
     if latest and start_date < latest.start_date:
         errors.setdefault("start_date", []).append(
-            f"The date cannot be before the current status began ({latest.start_date:%d/%m/%Y})."
+            f"The date cannot be before the current status began ({in_words(latest.start_date)})."
         )
     if start_date < pupil.date_of_birth:
         errors.setdefault("start_date", []).append("The date cannot be before the pupil's date of birth.")

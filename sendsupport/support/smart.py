@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sendsupport.core.dates import in_words
+
 # Words that say nothing measurable by themselves (the list, plus close cousins).
 VAGUE_PHRASES = (
     "improve",
@@ -150,7 +152,7 @@ def check_outcome(
             SmartProblem(
                 "date_after_review",
                 "due_date",
-                f"The date ({due_date:%d/%m/%Y}) is after the plan's review date ({review_date:%d/%m/%Y}): "
+                f"The date ({in_words(due_date)}) is after the plan's review date ({in_words(review_date)}): "
                 "an outcome should be due by the review.",
             )
         )
