@@ -49,7 +49,25 @@ def _fields(model: type[models.Model]) -> dict[str, models.Field]:
     for field in model._meta.concrete_fields:
         fields[field.name] = field
         fields[field.attname] = field
+    for field in model._meta.many_to_many:
+        fields[field.name] = field
     return fields
+
+
+def _m2m_ids(field: models.Field, value: Any) -> list[Any]:
+    """History records a many-to-many change as rows of the link table: pick out the far end's ids."""
+    if not field.many_to_many or not isinstance(value, list):
+        return []
+    name = field.m2m_reverse_field_name()
+    ids = []
+    for row in value:
+        if isinstance(row, dict):
+            found = row.get(name, row.get(f"{name}_id"))
+            if found not in EMPTY:
+                ids.append(found)
+        elif row not in EMPTY:
+            ids.append(row)
+    return ids
 
 
 def _label(field: models.Field | None, name: str) -> str:
@@ -83,6 +101,9 @@ def _own_str(row: models.Model) -> str:
 def _as_text(field: models.Field | None, value: Any, names: dict[tuple[type, str], str]) -> str:
     if value in EMPTY:
         return ""
+    if field is not None and field.many_to_many:
+        unknown = "a record no longer here"
+        return ", ".join(names.get((field.related_model, str(pk)), unknown) for pk in _m2m_ids(field, value))
     if field is not None and field.is_relation and field.related_model is not None:
         return names.get((field.related_model, str(value)), f"a record no longer here (number {value})")
     if field is not None and field.choices:
@@ -111,7 +132,10 @@ def readable_changes(events: Iterable[AuditEvent]) -> dict[int, list[ReadableCha
         fields = _fields(model) if model else {}
         for change in event.changes or []:
             field = fields.get(change.get("field", ""))
-            if field is not None and field.is_relation and field.related_model is not None:
+            if field is not None and field.many_to_many:
+                for value in (change.get("before"), change.get("after")):
+                    wanted[field.related_model].update(_m2m_ids(field, value))
+            elif field is not None and field.is_relation and field.related_model is not None:
                 for value in (change.get("before"), change.get("after")):
                     if value not in EMPTY:
                         wanted[field.related_model].add(value)

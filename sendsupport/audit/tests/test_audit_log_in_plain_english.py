@@ -12,6 +12,7 @@ from conftest import make_pupil
 from sendsupport.audit.models import AuditEvent
 from sendsupport.audit.services import record_view
 from sendsupport.audit.views import PAGE_SIZE
+from sendsupport.pupils.models import Contact
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +116,24 @@ def test_the_pupil_log_filters_too_but_has_no_pupil_field(senco, school, pupil, 
     html = response.content.decode()
     assert "Kept" in html and "Older" not in html
     assert 'name="pupil"' not in html and 'name="person"' in html
+
+
+def test_who_attended_a_meeting_is_named_not_numbered(senco, school, pupil, parent, login):
+    contact = Contact.objects.get(user=parent)
+    AuditEvent.objects.create(
+        actor=senco,
+        actor_name=senco.username,
+        school=school,
+        pupil=pupil,
+        action="changed",
+        object_type="meeting with parents",
+        object_id="1",
+        summary="The meeting under test",
+        changes=[
+            {"field": "parents_attended", "before": [], "after": [{"meeting": 1, "contact": contact.pk}]},
+            {"field": "staff_attendees", "before": [], "after": [{"meeting": 1, "user": senco.pk}]},
+        ],
+    )
+    html = log(login(senco)).content.decode().split("The meeting under test")[1].split("</tr>")[0]
+    assert f"<strong>Parents and carers who attended</strong>: {contact}" in html
+    assert "<strong>Staff who attended</strong>: Senco Person" in html
