@@ -254,6 +254,8 @@ SENDSUPPORT = {
     "REVIEWS_BEFORE_SPECIALIST": env_int("REVIEWS_BEFORE_SPECIALIST", 2),
     # How far ahead a new plan's review date is suggested; good practice is at least termly.
     "PLAN_REVIEW_WEEKS": env_int("PLAN_REVIEW_WEEKS", 12),
+    # The broad area Down syndrome (DS) is shown under; the DfE places it in none, so "other" by default.
+    "DS_BROAD_AREA": env_str("DS_BROAD_AREA", "other"),
     "IMPORT_MAX_BYTES": env_int("IMPORT_MAX_BYTES", 200 * 1024 * 1024),
     "SPECIALIST_DOCUMENT_MAX_BYTES": env_int("SPECIALIST_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024),
 }

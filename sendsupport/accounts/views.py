@@ -45,6 +45,13 @@ class ChangePasswordView(InvalidFormIs400, auth_views.PasswordChangeView):
     template_name = "registration/change_password.html"
     form_class = ChangePasswordForm
     success_url = reverse_lazy("home")
+    # forms/page.html draws the heading and button from these; without them the h1 was empty.
+    extra_context = {
+        "page_title": "Change your password",
+        "intro": "Enter your current password, then choose a new one of at least 12 characters.",
+        "submit_label": "Change password",
+        "back_url": reverse_lazy("home"),
+    }
 
     def form_valid(self, form):
         messages.success(self.request, "Your password has been changed.")

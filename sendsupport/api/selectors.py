@@ -8,12 +8,22 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
-from sendsupport.accounts.access import la_ids_for, schools_for
+from sendsupport.accounts.access import STAFF_ROLES, la_ids_for, school_ids_with_roles, schools_for
 from sendsupport.api.models import ApiToken
 from sendsupport.pupils.codes import Provision, need_types_in_area
 from sendsupport.pupils.models import Pupil
 from sendsupport.pupils.selectors import visible_pupils, with_current_sen
 from sendsupport.schools.models import School, StaffMembership
+
+
+def may_use_api(user: Any) -> bool:
+    """Staff who work with pupils (SENCO, head, teacher, TA) and LA officers may make API tokens.
+
+    Parents, governors and people with no role have no program to connect: they are not offered tokens.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return school_ids_with_roles(user, STAFF_ROLES).exists() or la_ids_for(user).exists()
 
 
 def tokens_for(user: Any) -> QuerySet[ApiToken]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
@@ -13,13 +13,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from sendsupport.api import services
 from sendsupport.api.forms import TokenForm
-from sendsupport.api.selectors import get_own_token, tokens_for
+from sendsupport.api.selectors import get_own_token, may_use_api, tokens_for
 from sendsupport.core.forms import apply_validation_error
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def token_list(request: HttpRequest) -> HttpResponse:
+    if not may_use_api(request.user):
+        raise Http404("Not found")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -43,10 +45,11 @@ def token_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+    # Revoking stays open to everyone: someone whose role changed can still switch an old token off.
     token = get_own_token(request.user, token_id)
     services.revoke_token(token=token)
     messages.success(request, f"The token “{token.name}” has been revoked. Programs using it can no longer sign in.")
-    return redirect("api:tokens")
+    return redirect("api:tokens" if may_use_api(request.user) else "home")
 
 
 @csrf_exempt

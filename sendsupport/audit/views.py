@@ -8,7 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from sendsupport.audit.models import AuditEvent
+from sendsupport.audit.forms import LogFilterForm
+from sendsupport.audit.presenting import readable_changes
 from sendsupport.audit.selectors import pupil_log, school_log
 from sendsupport.core.permissions import require, school_for
 from sendsupport.pupils.selectors import get_visible_pupil
@@ -16,24 +17,37 @@ from sendsupport.pupils.selectors import get_visible_pupil
 PAGE_SIZE = 100
 
 
+def _log_page(request: HttpRequest, form: LogFilterForm, events, context: dict) -> HttpResponse:
+    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)  # read once: the template and the labels share the rows
+    readable = readable_changes(page.object_list)
+    for event in page.object_list:
+        event.readable_changes = readable[event.pk]
+    # Keep the filters on the page links; the page number is the pagination's own.
+    query = request.GET.copy()
+    query.pop("page", None)
+    context.update(
+        {
+            "page": page,
+            "form": form,
+            "query": query.urlencode(),
+            "filtered": any(value for key, value in request.GET.items() if key != "page"),
+        }
+    )
+    return render(request, "audit/log.html", context, status=400 if form.errors else 200)
+
+
 @login_required
 @require_safe
 def school_log_view(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "view_school_audit")
-    action = request.GET.get("action", "")
-    if action not in AuditEvent.Action.values:
-        action = ""
-    page = Paginator(school_log(school, action=action), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
+    form = LogFilterForm(request.GET)
+    form.is_valid()
+    return _log_page(
         request,
-        "audit/log.html",
-        {
-            "title": f"Audit log for {school.name}",
-            "page": page,
-            "actions": AuditEvent.Action.choices,
-            "action": action,
-            "show_pupil": True,
-        },
+        form,
+        school_log(school, filters=form.filters()),
+        {"title": f"Audit log for {school.name}", "show_pupil": True},
     )
 
 
@@ -42,14 +56,11 @@ def school_log_view(request: HttpRequest) -> HttpResponse:
 def pupil_log_view(request: HttpRequest, pupil_id: int) -> HttpResponse:
     pupil = get_visible_pupil(request.user, pupil_id)
     require("view_school_audit", request, pupil.school)
-    page = Paginator(pupil_log(pupil), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
+    form = LogFilterForm(request.GET, with_pupil=False)
+    form.is_valid()
+    return _log_page(
         request,
-        "audit/log.html",
-        {
-            "title": f"Audit log for {pupil.display_name}",
-            "page": page,
-            "pupil": pupil,
-            "show_pupil": False,
-        },
+        form,
+        pupil_log(pupil, filters=form.filters()),
+        {"title": f"Audit log for {pupil.display_name}", "pupil": pupil, "show_pupil": False},
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sendsupport.compliance.facts import PupilFacts
+from sendsupport.core.dates import in_words
 
 SEN_SUPPORT = "K"
 
@@ -63,7 +64,7 @@ def review_overdue(facts: PupilFacts, today: date, figures: dict) -> list[Gap]:
         Gap(
             "review_overdue",
             facts.pupil_id,
-            f"The review was due on {facts.plan_review_date:%d/%m/%Y}: {days} day{'s' if days != 1 else ''} overdue.",
+            f"The review was due on {in_words(facts.plan_review_date)}: {days} day{'s' if days != 1 else ''} overdue.",
             urgency=2,
             days_overdue=days,
             fix="review",
@@ -176,7 +177,7 @@ def views_missing(facts: PupilFacts, today: date, figures: dict) -> list[Gap]:
         Gap(
             "views_missing",
             facts.pupil_id,
-            f"The last review ({last.held_on:%d/%m/%Y}) has no record of the {' or the '.join(missing)} views, "
+            f"The last review ({in_words(last.held_on)}) has no record of the {' or the '.join(missing)} views, "
             "or why they are missing.",
             urgency=8,
             fix="review",

@@ -7,10 +7,14 @@ these templates so every field gets a label, hint, error message and the right c
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.utils.functional import lazy
+
+from sendsupport.core.dates import today
 
 WIDGET_CLASSES = {
     forms.TextInput: "govuk-input",
@@ -38,6 +42,25 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def _example_date(text: str, days: int, years: int) -> str:
+    day = today() + timedelta(days=days)
+    if years:
+        day = day.replace(year=day.year + years, day=min(day.day, 28))
+    return text.format(example=day.isoformat())
+
+
+_lazy_example = lazy(_example_date, str)
+
+
+def date_example(text: str = "For example {example}", *, days: int = 0, years: int = 0) -> str:
+    """A hint or message with an example date worked out from today when the page is drawn.
+
+    ``{example}`` in ``text`` becomes a date ``days`` and ``years`` from today, in the form the date
+    input takes (2026-12-01): a fixed example goes stale ("For example 2025-11-20" in December 2026).
+    """
+    return _lazy_example(text, days, years)
 
 
 class GovUKFormMixin:

@@ -31,6 +31,7 @@ PRIMARY_NEED_WEIGHTS = {
         "ASD": 9.0,
         "OTH": 3.5,
         "NSA": 4.5,
+        "DS": 0.2,
         "PD": 2.3,
         "HI": 1.4,
         "VI": 0.7,
@@ -51,6 +52,7 @@ PRIMARY_NEED_WEIGHTS = {
         "VI": 1.0,
         "MSI": 0.3,
         "OTH": 2.5,
+        "DS": 1.6,
     },
 }
 SHARE_ON_SEN_SUPPORT = 0.142

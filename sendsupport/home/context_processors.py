@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 
-from sendsupport.accounts.access import is_parent, la_ids_for, roles_at
+from sendsupport.accounts.access import STAFF_ROLES, is_parent, la_ids_for, roles_at
 from sendsupport.core.school_context import current_school
 from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Role
 
@@ -35,7 +35,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ]
     if roles & (REGISTER_MANAGERS | {Role.GOVERNOR}):
         items.append(("Overview", reverse("schools:overview")))
-    if la_ids_for(user).exists():
+    in_la = la_ids_for(user).exists()
+    if in_la:
         items.append(("Schools in your area", reverse("schools:la_overview")))
     if is_parent(user):
         items.append(("Your children", reverse("pupils:my_children")))
@@ -44,4 +45,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         {"text": text, "href": href, "active": path == href or (href != "/" and path.startswith(href))}
         for text, href in items
     ]
-    return {"nav_items": nav, "current_school": school, "current_roles": roles}
+    # The same people api.selectors.may_use_api lets in, read from what is already known (no extra query).
+    can_use_api = bool(roles & STAFF_ROLES) or in_la
+    return {"nav_items": nav, "current_school": school, "current_roles": roles, "can_use_api": can_use_api}

@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from sendsupport.core.dates import in_words
 from sendsupport.interop.csv_reader import FIELD_LABELS, CSVProblem, read_table
 from sendsupport.interop.problems import Change, Report
 from sendsupport.pupils.census_rules import check_sen_record
@@ -375,7 +376,7 @@ def _plan_sen(
             plan,
             "sen_start_date",
             "after_current_status",
-            f"The date cannot be before the current status began ({latest[1]:%d/%m/%Y}).",
+            f"The date cannot be before the current status began ({in_words(latest[1])}).",
         )
     else:
         born = plan.fields.get("date_of_birth") or (plan.pupil.date_of_birth if plan.pupil else None)

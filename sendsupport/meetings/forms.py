@@ -4,10 +4,11 @@ from typing import Any
 
 from django import forms
 
-from sendsupport.core.forms import DateInput, Form
+from sendsupport.core.forms import DateInput, Form, date_example
 from sendsupport.meetings.models import Meeting, MeetingCorrection
 from sendsupport.meetings.selectors import parent_choices, staff_choices
 from sendsupport.pupils.models import Pupil
+from sendsupport.schools.selectors import staff_label
 
 
 class ParentChoiceField(forms.ModelMultipleChoiceField):
@@ -17,17 +18,17 @@ class ParentChoiceField(forms.ModelMultipleChoiceField):
 
 class StaffChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return obj.get_full_name() or obj.get_username()
+        return staff_label(obj)
 
 
 class MeetingForm(Form):
     held_on = forms.DateField(
         widget=DateInput(),
         label="Date of the meeting",
-        help_text="For example 2025-11-12. Record a meeting once it has been held.",
+        help_text=date_example("For example {example}. Record a meeting once it has been held.", days=-7),
         error_messages={
             "required": "Enter the date of the meeting.",
-            "invalid": "Enter the date of the meeting as a real date, for example 2025-11-12.",
+            "invalid": date_example("Enter the date of the meeting as a real date, for example {example}.", days=-7),
         },
     )
     kind = forms.ChoiceField(

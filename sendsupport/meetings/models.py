@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from sendsupport.core.dates import in_words
 from sendsupport.pupils.models import Contact, Pupil
 
 
@@ -67,7 +68,7 @@ class Meeting(models.Model):
         indexes = [models.Index(fields=["pupil", "held_on"])]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} on {self.held_on:%d/%m/%Y}"
+        return f"{self.get_kind_display()} on {in_words(self.held_on)}"
 
     @property
     def is_shared(self) -> bool:
@@ -103,7 +104,7 @@ class MeetingCorrection(models.Model):
         ordering = ["made_on", "id"]
 
     def __str__(self) -> str:
-        return f"Correction to {self.get_part_display().lower()} on {self.made_on:%d/%m/%Y}"
+        return f"Correction to {self.get_part_display().lower()} on {in_words(self.made_on)}"
 
     def audit_subject(self) -> tuple[int | None, int | None]:
         pupil = self.meeting.pupil

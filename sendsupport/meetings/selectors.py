@@ -17,6 +17,7 @@ from sendsupport.meetings.models import Meeting, MeetingCorrection
 from sendsupport.meetings.rules import is_staff_for
 from sendsupport.pupils.models import Pupil
 from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, AcademicYear, StaffMembership
+from sendsupport.schools.selectors import with_role_at
 
 
 def meetings_per_year_target() -> int:
@@ -95,7 +96,8 @@ def staff_choices(pupil: Pupil) -> QuerySet:
     member_ids = StaffMembership.objects.filter(
         school_id=pupil.school_id, active=True, role__in=REGISTER_MANAGERS | CLASSROOM_STAFF
     ).values("user_id")
-    return get_user_model().objects.filter(pk__in=member_ids, is_active=True).order_by("last_name", "first_name")
+    users = get_user_model().objects.filter(pk__in=member_ids, is_active=True)
+    return with_role_at(users, pupil.school_id)  # "Priya Shah (teacher)", classroom staff first
 
 
 def parent_choices(pupil: Pupil) -> QuerySet:

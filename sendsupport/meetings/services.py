@@ -10,6 +10,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from sendsupport.core.dates import in_words
 from sendsupport.meetings.models import Meeting, MeetingCorrection
 from sendsupport.meetings.selectors import parent_choices, staff_choices
 from sendsupport.pupils.models import Contact, Pupil
@@ -31,7 +32,7 @@ def _check(
         errors["held_on"] = "Enter the date of the meeting."
     elif held_on > today:
         errors["held_on"] = (
-            f"The date of the meeting must be today ({today:%d/%m/%Y}) or in the past: "
+            f"The date of the meeting must be today ({in_words(today)}) or in the past: "
             "record a meeting once it has been held."
         )
     if kind not in Meeting.Kind.values:
@@ -116,7 +117,7 @@ def update_meeting(
     if meeting.is_shared:
         raise ValidationError(
             {
-                NON_FIELD_ERRORS: f"This record was shared with the parents on {meeting.shared_with_parents_on:%d/%m/%Y}, "
+                NON_FIELD_ERRORS: f"This record was shared with the parents on {in_words(meeting.shared_with_parents_on)}, "
                 "so it cannot be changed. Add a correction instead."
             }
         )
@@ -151,7 +152,7 @@ def share_with_parents(*, meeting: Meeting, by: Any, today: date | None = None) 
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.is_shared:
         raise ValidationError(
-            {NON_FIELD_ERRORS: f"This record was already shared on {meeting.shared_with_parents_on:%d/%m/%Y}."}
+            {NON_FIELD_ERRORS: f"This record was already shared on {in_words(meeting.shared_with_parents_on)}."}
         )
     meeting.shared_with_parents_on = max(today, meeting.held_on)
     meeting.shared_by = by

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 
@@ -31,6 +32,7 @@ class NeedType(models.TextChoices):
     MSI = "MSI", "Multi-sensory impairment"
     PD = "PD", "Physical disability"
     ASD = "ASD", "Autistic spectrum disorder"
+    DS = "DS", "Down syndrome"
     OTH = "OTH", "Other difficulty or disability"
     NSA = "NSA", "SEN support but no specialist assessment of type of need"
 
@@ -50,14 +52,24 @@ BROAD_AREA_OF_NEED = {
     NeedType.OTH: BroadArea.OTHER,
     NeedType.NSA: BroadArea.OTHER,
 }
+# DS (Down syndrome, a census type since January 2025) has no broad area in the DfE's table:
+# it shows under "Other" unless the school chooses one (the DS_BROAD_AREA setting).
+UNPLACED_NEED_TYPES = (NeedType.DS,)
+
+
+def broad_areas() -> dict[NeedType, BroadArea]:
+    """Every need type's broad area, with the school's choice for the types the DfE places nowhere."""
+    chosen = settings.SENDSUPPORT.get("DS_BROAD_AREA", BroadArea.OTHER)
+    area = BroadArea(chosen) if chosen in BroadArea.values else BroadArea.OTHER
+    return {**BROAD_AREA_OF_NEED, **dict.fromkeys(UNPLACED_NEED_TYPES, area)}
 
 
 def broad_area(need_type: str) -> BroadArea:
-    return BroadArea(BROAD_AREA_OF_NEED[NeedType(need_type)])
+    return BroadArea(broad_areas()[NeedType(need_type)])
 
 
 def need_types_in_area(area: str) -> list[str]:
-    return [str(code) for code, found in BROAD_AREA_OF_NEED.items() if found == area]
+    return [str(code) for code, found in broad_areas().items() if found == area]
 
 
 # Year groups from nursery to post-16; the system does not assume compulsory school age.

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from sendsupport.core.forms import DateInput, Form, ModelForm
+from sendsupport.core.forms import DateInput, Form, ModelForm, date_example
 from sendsupport.pupils.codes import YEAR_GROUPS, BroadArea, NeedType, Provision
 from sendsupport.pupils.models import Pupil
 from sendsupport.schools.models import Group, School
@@ -39,7 +39,7 @@ class PupilForm(ModelForm):
             "upn": "13 characters, for example H801200001001. A temporary UPN ends in a letter.",
             "preferred_first_name": "Leave blank if the same as the legal name.",
             "preferred_last_name": "Leave blank if the same as the legal name.",
-            "date_of_birth": "For example 2015-03-27",
+            "date_of_birth": date_example(years=-8),
             "on_roll_until": "Leave blank while the pupil is at the school.",
         }
         error_messages = {
@@ -49,11 +49,11 @@ class PupilForm(ModelForm):
             },
             "date_of_birth": {
                 "required": "Enter the pupil's date of birth.",
-                "invalid": "Enter the date of birth as a real date, for example 2015-03-27.",
+                "invalid": date_example("Enter the date of birth as a real date, for example {example}.", years=-8),
             },
             "on_roll_from": {
                 "required": "Enter the date the pupil joined the school.",
-                "invalid": "Enter a real date, for example 2022-09-01.",
+                "invalid": date_example("Enter a real date, for example {example}.", years=-1),
             },
         }
 
@@ -98,7 +98,7 @@ class SENStatusForm(Form):
         label="Date this starts",
         error_messages={
             "required": "Enter the date this starts.",
-            "invalid": "Enter a real date, for example 2025-09-15.",
+            "invalid": date_example("Enter a real date, for example {example}."),
         },
     )
     reason = forms.CharField(

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from sendsupport.core.dates import in_words
 from sendsupport.pupils.codes import YEAR_GROUPS, NeedType, Provision, broad_area
 from sendsupport.pupils.upn import UPNError, validate_upn
 from sendsupport.schools.models import Group, School
@@ -117,7 +118,7 @@ class SENStatus(models.Model):
         indexes = [models.Index(fields=["pupil", "-start_date", "-id"])]
 
     def __str__(self) -> str:
-        return f"{self.get_provision_display()} from {self.start_date:%d/%m/%Y}"
+        return f"{self.get_provision_display()} from {in_words(self.start_date)}"
 
 
 class SENNeed(models.Model):

@@ -189,7 +189,7 @@ class Aggregates:
 
 def school_aggregates(school: School) -> Aggregates:
     """The school's register in numbers, for governors (appropriate authority) and the SENCO."""
-    from sendsupport.pupils.codes import BROAD_AREA_OF_NEED, YEAR_GROUP_ORDER, YEAR_GROUPS, BroadArea
+    from sendsupport.pupils.codes import YEAR_GROUP_ORDER, YEAR_GROUPS, BroadArea, broad_area
 
     pupils = with_current_sen(Pupil.objects.filter(still_on_roll(), school=school))
     on_roll = pupils.count()
@@ -204,7 +204,7 @@ def school_aggregates(school: School) -> Aggregates:
     for row in rows:
         by_provision[row["current_provision"]] += row["n"]
         if row["primary_need"]:
-            by_area[BroadArea(BROAD_AREA_OF_NEED[row["primary_need"]]).label] += row["n"]
+            by_area[broad_area(row["primary_need"]).label] += row["n"]
         per_year.setdefault(row["year_group"], {"K": 0, "E": 0})[row["current_provision"]] += row["n"]
     labels = dict(YEAR_GROUPS)
     by_year = [

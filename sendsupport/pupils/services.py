@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from sendsupport.audit.models import AuditEvent
 from sendsupport.audit.services import record_change
+from sendsupport.core.dates import in_words
 from sendsupport.pupils.census_rules import check_sen_record
 from sendsupport.pupils.models import Contact, Pupil, PupilContact, SENNeed, SENStatus
 from sendsupport.schools.models import Group, School
@@ -92,7 +93,7 @@ def change_sen_status(
     latest = pupil.sen_statuses.order_by("-start_date", "-id").first()
     if latest and start_date < latest.start_date:
         errors.setdefault("start_date", []).append(
-            f"The date cannot be before the current status began ({latest.start_date:%d/%m/%Y})."
+            f"The date cannot be before the current status began ({in_words(latest.start_date)})."
         )
     if start_date < pupil.date_of_birth:
         errors.setdefault("start_date", []).append("The date cannot be before the pupil's date of birth.")

@@ -2,9 +2,55 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, QuerySet
+from typing import Any
 
-from sendsupport.schools.models import Group, School, StaffMembership
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value, When
+
+from sendsupport.schools.models import Group, Role, School, StaffMembership
+
+# Lists of staff to choose from start with the people who work with the pupil in class.
+ROLE_ORDER = [Role.TEACHER, Role.TA, Role.SENCO, Role.HEAD, Role.GOVERNOR]
+# A role as it reads after a name: "Priya Shah (teacher)".
+ROLE_WORDS = {
+    Role.SENCO: "SENCO",
+    Role.HEAD: "head teacher",
+    Role.TEACHER: "teacher",
+    Role.TA: "teaching assistant",
+    Role.GOVERNOR: "governor",
+}
+
+
+def with_role_at(users: QuerySet, school_id: int) -> QuerySet:
+    """Annotate each user with their main active role and job title at the school, and order by role.
+
+    Subqueries, not a join, so a person with two roles is listed once.
+    """
+    rank = Case(
+        *[When(role=role, then=Value(index)) for index, role in enumerate(ROLE_ORDER)],
+        default=Value(len(ROLE_ORDER)),
+        output_field=IntegerField(),
+    )
+    main = (
+        StaffMembership.objects.filter(school_id=school_id, user=OuterRef("pk"), active=True)
+        .annotate(rank=rank)
+        .order_by("rank", "id")
+    )
+    return users.annotate(
+        staff_role=Subquery(main.values("role")[:1]),
+        staff_job_title=Subquery(main.values("job_title")[:1]),
+        staff_rank=Subquery(main.values("rank")[:1]),
+    ).order_by("staff_rank", "last_name", "first_name", "username")
+
+
+def staff_label(user: Any) -> str:
+    """A name with the person's job or role, so two people of the same name, or a name alone, are clear."""
+    name = user.get_full_name() or user.get_username()
+    role = (getattr(user, "staff_job_title", "") or "").strip() or ROLE_WORDS.get(getattr(user, "staff_role", None))
+    if not role:
+        return name
+    if not role[:2].isupper():  # "Class teacher" reads "class teacher" after a name; "SENCO" stays
+        role = role[:1].lower() + role[1:]
+    return f"{name} ({role})"
 
 
 def staff_of(school: School) -> QuerySet[StaffMembership]:

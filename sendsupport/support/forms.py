@@ -7,9 +7,11 @@ from typing import Any
 
 from django import forms
 
-from sendsupport.core.forms import WIDGET_CLASSES, DateInput, Form
+from sendsupport.core.dates import in_words
+from sendsupport.core.forms import WIDGET_CLASSES, DateInput, Form, date_example
 from sendsupport.pupils.codes import BroadArea, NeedType
 from sendsupport.pupils.models import Pupil
+from sendsupport.schools.selectors import staff_label
 from sendsupport.support.choices import Comparison, Decision, NextStep, NotificationMethod, Rating
 from sendsupport.support.models import Concern, Outcome
 from sendsupport.support.services.assessment import ScoreInput
@@ -38,15 +40,15 @@ def style_added_fields(form: forms.BaseForm) -> None:
                 break
 
 
-def date_field(label: str, *, required: bool = True, help_text: str = "For example 2025-11-20") -> forms.DateField:
+def date_field(label: str, *, required: bool = True, help_text: str | None = None) -> forms.DateField:
     return forms.DateField(
         label=label,
         required=required,
         widget=DateInput(),
-        help_text=help_text,
+        help_text=date_example() if help_text is None else help_text,
         error_messages={
             "required": f"Enter the {label[0].lower() + label[1:]}.",
-            "invalid": "Enter a real date, for example 2025-11-20.",
+            "invalid": date_example("Enter a real date, for example {example}."),
         },
     )
 
@@ -65,7 +67,9 @@ def text_field(
 
 class ConcernForm(Form):
     noticed = text_field("What have you noticed?", message="Say what you have noticed.")
-    since = date_field("Since when?", help_text="An approximate date is fine, for example 2025-09-15.")
+    since = date_field(
+        "Since when?", help_text=date_example("An approximate date is fine, for example {example}.", days=-60)
+    )
     tried = text_field(
         "What have you tried already?",
         required=False,
@@ -93,10 +97,10 @@ class StartCycleForm(Form):
     def __init__(self, *args: Any, staff: Any, concerns: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["class_teacher"].queryset = staff
-        self.fields["class_teacher"].label_from_instance = lambda user: user.get_full_name() or user.username
+        self.fields["class_teacher"].label_from_instance = staff_label
         self.fields["concerns"].queryset = concerns
         self.fields["concerns"].label_from_instance = lambda concern: (
-            f"Raised on {concern.raised_on:%d/%m/%Y} by {concern.raised_by}: {concern.noticed[:120]}"
+            f"Raised on {in_words(concern.raised_on)} by {concern.raised_by}: {concern.noticed[:120]}"
         )
         if not concerns.exists():
             del self.fields["concerns"]
@@ -221,7 +225,9 @@ class NotificationForm(Form):
 
 
 class PlanForm(Form):
-    review_date = date_field("Review date", help_text="Good practice is at least once a term. For example 2026-02-20.")
+    review_date = date_field(
+        "Review date", help_text=date_example("Good practice is at least once a term. For example {example}.", days=84)
+    )
     strategies = text_field(
         "Strategies for class teachers",
         required=False,
@@ -261,7 +267,7 @@ class OutcomeForm(Form):
     def __init__(self, *args: Any, staff: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["responsible"].queryset = staff
-        self.fields["responsible"].label_from_instance = lambda user: user.get_full_name() or user.username
+        self.fields["responsible"].label_from_instance = staff_label
 
 
 class AgreeForm(Form):

@@ -13,10 +13,12 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from sendsupport.accounts.models import User
+from sendsupport.core.dates import in_words
 from sendsupport.pupils.codes import Provision
 from sendsupport.pupils.models import Pupil, PupilContact, SENNeed, SENStatus
 from sendsupport.pupils.selectors import current_needs, visible_pupils
 from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Group, Role, School
+from sendsupport.schools.selectors import with_role_at
 from sendsupport.support.choices import RATINGS_CARRIED_FORWARD, CycleStatus, Decision
 from sendsupport.support.models import (
     Concern,
@@ -212,14 +214,14 @@ def senco_for(school: School) -> User | None:
 
 def staff_at(school: School) -> QuerySet[User]:
     """Everyone who works with pupils at the school: who may be a class teacher or responsible."""
-    return (
+    # Annotated with each person's role so a list can say "Priya Shah (teacher)"; classroom staff first.
+    return with_role_at(
         User.objects.filter(
             memberships__school=school,
             memberships__active=True,
             memberships__role__in=REGISTER_MANAGERS | CLASSROOM_STAFF,
-        )
-        .distinct()
-        .order_by("last_name", "first_name", "username")
+        ).distinct(),
+        school.pk,
     )
 
 
@@ -279,7 +281,7 @@ def assessment_initial(cycle: Cycle, *, today: date) -> dict[str, Any]:
     review = getattr(previous, "review", None) if previous else None
     if review is not None:
         initial["teacher_assessment"] = (
-            f"At the review of cycle {previous.number} on {review.held_on:%d/%m/%Y}: {review.progress_summary}".strip()
+            f"At the review of cycle {previous.number} on {in_words(review.held_on)}: {review.progress_summary}".strip()
         )
         for name in ("pupil_views", "pupil_views_absent_reason", "parent_views", "parent_views_absent_reason"):
             initial[name] = getattr(review, name)

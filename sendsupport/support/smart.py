@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sendsupport.core.dates import in_words
+
 # Words that say nothing measurable by themselves; only reported when the target has no measure.
 VAGUE_PHRASES = (
     "improve",
@@ -266,7 +268,7 @@ def _date_problems(due_date: date | None, review_date: date | None) -> list[Smar
             SmartProblem(
                 "date_after_review",
                 "due_date",
-                f"The date ({due_date:%d/%m/%Y}) is after the plan's review date ({review_date:%d/%m/%Y}): "
+                f"The date ({in_words(due_date)}) is after the plan's review date ({in_words(review_date)}): "
                 "set the step the pupil should reach by the review; a longer-term aim can stay in the wording.",
             )
         ]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
+from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -76,3 +78,16 @@ def test_changing_a_password_applies_the_same_rules(senco, login):
     assert "at least 12 characters" in response.content.decode()
     senco.refresh_from_db()
     assert senco.check_password(PASSWORD)
+
+
+@pytest.mark.parametrize("persona", ["senco", "head", "teacher", "ta", "parent", "governor", "la_officer", "stranger"])
+def test_the_change_password_page_has_a_heading_for_everyone(persona, personas, login):
+    html = login(personas[persona]).get(reverse("change_password")).content.decode()
+    assert '<h1 class="govuk-heading-l">Change your password</h1>' in html
+    assert "Change password</button>" in html
+
+
+def test_signed_out_visitors_are_sent_to_sign_in_for_the_password_page(client):
+    response = client.get(reverse("change_password"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(resolve_url(settings.LOGIN_URL))

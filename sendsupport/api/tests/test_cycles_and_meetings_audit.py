@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sendsupport.audit.models import AuditEvent
+from sendsupport.core.dates import in_words
 
 
 @pytest.mark.parametrize(
@@ -29,7 +30,7 @@ def test_it_logs_each_view_of_a_pupil(path, what, persona, pupil, personas, toke
         personas[persona].pk,
         pupil.pk,
         pupil.school_id,
-        what.format(held_on=f"{shared.held_on:%d/%m/%Y}"),
+        what.format(held_on=in_words(shared.held_on)),
     )
 
 

@@ -1,4 +1,4 @@
-"""The API tokens page: any signed-in person manages their own tokens, sees a new one once, revokes."""
+"""The API tokens page: staff and LA officers manage their own tokens, see a new one once, revoke; others get 404."""
 
 from __future__ import annotations
 
@@ -8,14 +8,35 @@ from django.urls import reverse
 from sendsupport.api import services
 from sendsupport.api.models import ApiToken
 
-PERSONAS = ["senco", "head", "teacher", "ta", "parent", "other_parent", "governor", "la_officer", "stranger"]
+PERSONAS = ["senco", "head", "teacher", "ta", "la_officer"]
+NOT_OFFERED = ["parent", "other_parent", "governor", "stranger"]
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-def test_every_signed_in_persona_can_open_their_tokens_page(persona, request, login):
-    response = login(request.getfixturevalue(persona)).get(reverse("api:tokens"))
+def test_staff_and_la_officers_can_open_their_tokens_page_from_every_page(persona, request, login):
+    client = login(request.getfixturevalue(persona))
+    response = client.get(reverse("api:tokens"))
     assert response.status_code == 200
     assert b'<h1 class="govuk-heading-l">API tokens</h1>' in response.content
+    assert f'href="{reverse("api:tokens")}">API tokens</a>'.encode() in client.get(reverse("home")).content
+
+
+@pytest.mark.parametrize("persona", NOT_OFFERED)
+def test_parents_governors_and_people_with_no_role_are_not_offered_tokens(persona, request, login):
+    user = request.getfixturevalue(persona)
+    client = login(user)
+    assert client.get(reverse("api:tokens")).status_code == 404
+    assert client.post(reverse("api:tokens"), {"name": "My script"}).status_code == 404
+    assert not ApiToken.objects.filter(user=user).exists()
+    assert reverse("api:tokens").encode() not in client.get(reverse("home")).content
+    assert reverse("api:tokens").encode() not in client.get(reverse("api:openapi-view")).content
+
+
+def test_someone_no_longer_offered_tokens_can_still_revoke_an_old_one(parent, login):
+    token, _ = services.create_token(user=parent, name="Old script")
+    response = login(parent).post(reverse("api:token_revoke", args=[token.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("home")
+    assert ApiToken.objects.get(pk=token.pk).revoked_at is not None
 
 
 @pytest.mark.parametrize("persona", PERSONAS)

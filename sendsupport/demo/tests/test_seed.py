@@ -181,3 +181,9 @@ def test_with_years_of_records_the_register_looks_looked_after():
     todo = todo_list(senco, school, today=today())
     duties = {item.gap.duty for item in todo.items}
     assert "parent_not_notified" not in duties and "plan_not_agreed" not in duties and "review_overdue" not in duties
+
+
+def test_a_few_pupils_have_down_syndrome_a_census_type_since_2025(data):
+    needs = [need for _, need, _ in data["needs"]]
+    # A small share (about 1 in 60 plans, fewer on SEN support), but present so every screen meets it.
+    assert 0 < needs.count("DS") < len(needs) * 0.03

@@ -18,6 +18,7 @@ from typing import IO, Any
 from django.db import transaction
 from django.utils import timezone
 
+from sendsupport.core.dates import in_words
 from sendsupport.interop.ctf_reader import CTFHeader, CTFPupil, CTFReader, NeedEntry, year_group_for_birth
 from sendsupport.interop.models import TransferProblem
 from sendsupport.interop.problems import Change, ImportRejected, Report
@@ -164,7 +165,7 @@ class _Planner:
         if pupil.on_roll_until is not None and pupil.on_roll_until < self.today:
             message = (
                 f"This pupil's record is held by {pupil.school.name} in this system (they left on "
-                f"{pupil.on_roll_until:%d/%m/%Y}). One record cannot belong to two schools: ask your system "
+                f"{in_words(pupil.on_roll_until)}). One record cannot belong to two schools: ask your system "
                 "administrator to transfer it."
             )
         else:

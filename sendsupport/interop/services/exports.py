@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from sendsupport.audit.services import record_export
+from sendsupport.core.dates import in_words
 from sendsupport.interop import census, selectors
 from sendsupport.interop.ctf_writer import DEST_ESTAB, DEST_LEA, write_ctf
 from sendsupport.interop.problems import Problem
@@ -115,6 +116,6 @@ def export_census(*, out: IO[bytes], school: School, by: Any, term: str, year: i
         user=by,
         school_id=school.pk,
         pupil=None,
-        what=f"School census SEN return, {term} {year}: {count} pupils on roll on {census_return.day:%d/%m/%Y}",
+        what=f"School census SEN return, {term} {year}: {count} pupils on roll on {in_words(census_return.day)}",
     )
     return CensusResult(census_return, count, census.check_return(census_return, pupils))

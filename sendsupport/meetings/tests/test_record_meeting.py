@@ -43,7 +43,7 @@ def test_it_accepts_a_meeting_held_today(pupil, parent, senco):
 def test_it_refuses_a_meeting_dated_in_the_future(pupil, parent, senco):
     with pytest.raises(ValidationError) as error:
         _record(pupil, senco, held_on=date(2025, 11, 21))
-    assert "must be today (20/11/2025) or in the past" in error.value.message_dict["held_on"][0]
+    assert "must be today (20 November 2025) or in the past" in error.value.message_dict["held_on"][0]
     assert Meeting.objects.count() == 0
 
 

@@ -125,7 +125,7 @@ def test_nsa_is_allowed_on_sen_support(pupil, senco):
 @pytest.mark.parametrize(
     ("start", "words"),
     [
-        (date(2024, 8, 31), "cannot be before the current status began (01/09/2024)"),
+        (date(2024, 8, 31), "cannot be before the current status began (1 September 2024)"),
         (date(2025, 11, 21), "must be today or in the past"),
         (date(2010, 1, 1), "before the pupil's date of birth"),
     ],

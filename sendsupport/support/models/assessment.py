@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from sendsupport.core.dates import in_words
 from sendsupport.pupils.codes import NeedType
 from sendsupport.support.choices import Comparison, Decision, NotificationMethod
 
@@ -97,7 +98,9 @@ class Assessment(models.Model):
         if self.decision in (Decision.START, Decision.CONTINUE) and not self.primary_need:
             errors["primary_need"] = "Choose the primary area of need: the register records it for SEN support."
         if self.cycle_id and self.decided_on and self.decided_on < self.cycle.opened_on:
-            errors["decided_on"] = f"The decision cannot be before the cycle started ({self.cycle.opened_on:%d/%m/%Y})."
+            errors["decided_on"] = (
+                f"The decision cannot be before the cycle started ({in_words(self.cycle.opened_on)})."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -167,4 +170,4 @@ class ParentNotification(models.Model):
         indexes = [models.Index(fields=["pupil", "-notified_on"])]
 
     def __str__(self) -> str:
-        return f"Parent told ({self.get_method_display().lower()}) on {self.notified_on:%d/%m/%Y}"
+        return f"Parent told ({self.get_method_display().lower()}) on {in_words(self.notified_on)}"

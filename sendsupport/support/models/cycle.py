@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from sendsupport.core.dates import in_words
 from sendsupport.support.choices import CycleStatus
 
 CLOSED_MESSAGE = "This cycle is closed. Add a correction instead."
@@ -45,7 +46,7 @@ class Concern(models.Model):
         indexes = [models.Index(fields=["pupil", "cycle"])]
 
     def __str__(self) -> str:
-        return f"Concern about {self.pupil} raised on {self.raised_on:%d/%m/%Y}"
+        return f"Concern about {self.pupil} raised on {in_words(self.raised_on)}"
 
     @property
     def is_open(self) -> bool:
@@ -151,7 +152,7 @@ class Correction(models.Model):
         indexes = [models.Index(fields=["cycle", "object_type", "object_id"])]
 
     def __str__(self) -> str:
-        return f"Correction to {self.label} on {self.made_on:%d/%m/%Y}"
+        return f"Correction to {self.label} on {in_words(self.made_on)}"
 
     def save(self, *args, **kwargs) -> None:
         if self.pk is not None:

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from sendsupport.core.dates import in_words
 from sendsupport.pupils.codes import BroadArea
 from sendsupport.support.choices import PlanStatus
 
@@ -75,13 +76,13 @@ class Plan(models.Model):
     def clean(self) -> None:
         errors: dict[str, str] = {}
         if self.review_date and self.created_on and self.review_date <= self.created_on:
-            errors["review_date"] = f"The review date must be after the plan was written ({self.created_on:%d/%m/%Y})."
+            errors["review_date"] = f"The review date must be after the plan was written ({in_words(self.created_on)})."
         if self.status == PlanStatus.AGREED and not self.agreed_on:
             errors["agreed_on"] = "Enter the date the plan was agreed."
         if self.agreed_on and self.created_on and self.agreed_on < self.created_on:
-            errors["agreed_on"] = f"The plan cannot be agreed before it was written ({self.created_on:%d/%m/%Y})."
+            errors["agreed_on"] = f"The plan cannot be agreed before it was written ({in_words(self.created_on)})."
         if self.agreed_on and self.review_date and self.agreed_on >= self.review_date:
-            errors["agreed_on"] = f"The plan must be agreed before its review date ({self.review_date:%d/%m/%Y})."
+            errors["agreed_on"] = f"The plan must be agreed before its review date ({in_words(self.review_date)})."
         if errors:
             raise ValidationError(errors)
 
@@ -136,7 +137,7 @@ class Outcome(models.Model):
         errors: dict[str, str] = {}
         if self.plan_id and self.due_date and self.due_date > self.plan.review_date:
             errors["due_date"] = (
-                f"The outcome must be due on or before the plan's review date ({self.plan.review_date:%d/%m/%Y})."
+                f"The outcome must be due on or before the plan's review date ({in_words(self.plan.review_date)})."
             )
         if not self.responsible_id and not self.responsible_other.strip():
             errors["responsible"] = "Choose who is responsible for this outcome, or name someone else."
@@ -168,4 +169,4 @@ class OutcomeNote(models.Model):
         indexes = [models.Index(fields=["outcome", "-written_on"])]
 
     def __str__(self) -> str:
-        return f"Note on {self.written_on:%d/%m/%Y}"
+        return f"Note on {in_words(self.written_on)}"

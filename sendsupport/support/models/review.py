@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from sendsupport.core.dates import in_words
 from sendsupport.support.choices import NextStep, Rating
 from sendsupport.support.models.assessment import views_problems
 
@@ -45,7 +46,7 @@ class Review(models.Model):
         indexes = [models.Index(fields=["pupil", "held_on"])]
 
     def __str__(self) -> str:
-        return f"Review of {self.cycle} on {self.held_on:%d/%m/%Y}"
+        return f"Review of {self.cycle} on {in_words(self.held_on)}"
 
     @property
     def views_missing(self) -> bool:
@@ -54,7 +55,7 @@ class Review(models.Model):
     def clean(self) -> None:
         errors = views_problems(self)
         if self.plan_id and self.held_on and self.held_on < self.plan.starts_on:
-            errors["held_on"] = f"The review cannot be before the plan began ({self.plan.starts_on:%d/%m/%Y})."
+            errors["held_on"] = f"The review cannot be before the plan began ({in_words(self.plan.starts_on)})."
         if self.expected_progress is None:
             errors["expected_progress"] = "Say whether the pupil made expected progress."
         if errors:

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
+from sendsupport.core.dates import in_words
 from sendsupport.support.models import Correction, Cycle, OutcomeNote, OutcomeRating, ParentNotification
 from sendsupport.support.services._common import Errors, add, not_in_future, raise_if, save, today_or
 
@@ -63,14 +64,14 @@ def correctable_items(cycle: Cycle) -> list[Correctable]:
     if assessment is not None:
         objects.append(("assessment", assessment, "Assessment"))
     for notification in ParentNotification.objects.filter(cycle=cycle).order_by("notified_on", "id"):
-        objects.append(("notification", notification, f"Parents told on {notification.notified_on:%d/%m/%Y}"))
+        objects.append(("notification", notification, f"Parents told on {in_words(notification.notified_on)}"))
     plan = getattr(cycle, "plan", None)
     if plan is not None:
         objects.append(("plan", plan, "Plan"))
         for number, outcome in enumerate(plan.outcomes.order_by("position", "id"), start=1):
             objects.append(("outcome", outcome, f"Outcome {number}"))
         for note in OutcomeNote.objects.filter(outcome__plan=plan).select_related("outcome").order_by("written_on"):
-            objects.append(("note", note, f"Note of {note.written_on:%d/%m/%Y}"))
+            objects.append(("note", note, f"Note of {in_words(note.written_on)}"))
         review = getattr(cycle, "review", None)
         if review is not None:
             objects.append(("review", review, "Review"))
@@ -127,7 +128,7 @@ def add_correction(
         add(errors, "reason", "Say why the record is being corrected.")
     not_in_future(errors, "made_on", made_on, today)
     if cycle.closed_on and made_on < cycle.closed_on:
-        add(errors, "made_on", f"A correction cannot be dated before the cycle closed ({cycle.closed_on:%d/%m/%Y}).")
+        add(errors, "made_on", f"A correction cannot be dated before the cycle closed ({in_words(cycle.closed_on)}).")
     raise_if(errors)
     correction = Correction(
         cycle=cycle,

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
+from sendsupport.core.dates import in_words
 from sendsupport.pupils.models import Pupil
 from sendsupport.support.choices import CycleStatus
 from sendsupport.support.models import Concern, Cycle
@@ -80,10 +81,10 @@ def start_cycle(
         add(
             errors,
             "opened_on",
-            f"The new cycle cannot start before cycle {last.number} closed ({last.closed_on:%d/%m/%Y}).",
+            f"The new cycle cannot start before cycle {last.number} closed ({in_words(last.closed_on)}).",
         )
     if opened_on < pupil.on_roll_from:
-        add(errors, "opened_on", f"The cycle cannot start before the pupil joined ({pupil.on_roll_from:%d/%m/%Y}).")
+        add(errors, "opened_on", f"The cycle cannot start before the pupil joined ({in_words(pupil.on_roll_from)}).")
     if class_teacher is None and last is not None:
         class_teacher = last.class_teacher
     if class_teacher is not None and not works_at(class_teacher, pupil.school_id):
@@ -92,7 +93,7 @@ def start_cycle(
         if concern.pupil_id != pupil.pk:
             add(errors, "concerns", "Choose concerns raised about this pupil.")
         elif concern.cycle_id is not None:
-            add(errors, "concerns", f"The concern raised on {concern.raised_on:%d/%m/%Y} is already in a cycle.")
+            add(errors, "concerns", f"The concern raised on {in_words(concern.raised_on)} is already in a cycle.")
     raise_if(errors)
 
     cycle = Cycle(
@@ -127,7 +128,7 @@ def close_cycle(*, cycle: Cycle, by: Any, closed_on: date, reason: str, today: d
     errors: Errors = {}
     not_in_future(errors, "closed_on", closed_on, today)
     if closed_on < cycle.opened_on:
-        add(errors, "closed_on", f"A cycle cannot close before it started ({cycle.opened_on:%d/%m/%Y}).")
+        add(errors, "closed_on", f"A cycle cannot close before it started ({in_words(cycle.opened_on)}).")
     if not reason.strip():
         add(errors, "reason", "Say why the cycle is closing.")
     raise_if(errors)

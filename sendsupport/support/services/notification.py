@@ -12,6 +12,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 
 from sendsupport.audit.services import record_export
+from sendsupport.core.dates import in_words
 from sendsupport.pupils.models import Contact, Pupil
 from sendsupport.support import selectors
 from sendsupport.support.choices import NotificationMethod
@@ -44,7 +45,7 @@ def _check(*, pupil: Pupil, cycle: Cycle | None, notified_on: date, contact: Con
         add(
             errors,
             "notified_on",
-            f"The parent cannot be told before the decision was made ({decided_on:%d/%m/%Y}).",
+            f"The parent cannot be told before the decision was made ({in_words(decided_on)}).",
         )
     if contact is not None and not pupil.contact_links.filter(contact=contact).exists():
         add(errors, "contact", "Choose one of this pupil's parents or carers.")

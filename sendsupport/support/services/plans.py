@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from sendsupport.core.dates import in_words
 from sendsupport.support import selectors, smart
 from sendsupport.support.choices import Decision, PlanStatus
 from sendsupport.support.models import Assessment, Cycle, Outcome, OutcomeNote, Plan
@@ -109,7 +110,7 @@ def create_plan(
         add(
             errors,
             "created_on",
-            f"The plan cannot be written before the assessment ({assessment.decided_on:%d/%m/%Y}).",
+            f"The plan cannot be written before the assessment ({in_words(assessment.decided_on)}).",
         )
     raise_if(errors)
     save(plan, by)
@@ -150,7 +151,7 @@ def update_plan(*, plan: Plan, by: Any, **fields: Any) -> Plan:
             add(
                 errors,
                 "review_date",
-                f"The outcome '{outcome}' is due on {outcome.due_date:%d/%m/%Y}, after this review date: "
+                f"The outcome '{outcome}' is due on {in_words(outcome.due_date)}, after this review date: "
                 "outcomes must be due by the review. Change the outcome first, or choose a later date.",
             )
     raise_if(errors)
@@ -254,7 +255,7 @@ def agree_plan(
     ):
         not_in_future(errors, name, value, today, who)
         if value and value < plan.created_on:
-            add(errors, name, f"{who} cannot be before the plan was written ({plan.created_on:%d/%m/%Y}).")
+            add(errors, name, f"{who} cannot be before the plan was written ({in_words(plan.created_on)}).")
     raise_if(errors)
     plan.status = PlanStatus.AGREED
     plan.agreed_on = agreed_on
@@ -296,6 +297,8 @@ def add_note(
     errors = clean_errors(note, exclude=["outcome", "by"])
     not_in_future(errors, "written_on", note.written_on, today)
     if note.written_on < plan.created_on:
-        add(errors, "written_on", f"The note cannot be dated before the plan was written ({plan.created_on:%d/%m/%Y}).")
+        add(
+            errors, "written_on", f"The note cannot be dated before the plan was written ({in_words(plan.created_on)})."
+        )
     raise_if(errors)
     return save(note, by)

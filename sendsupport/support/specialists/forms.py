@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from sendsupport.core.forms import DateInput, Form
+from sendsupport.core.forms import DateInput, Form, date_example
 from sendsupport.support.specialists.documents import ALLOWED_DESCRIPTION, max_document_bytes
 from sendsupport.support.specialists.models import SpecialistInvolvement
 
@@ -12,10 +12,12 @@ def _date_field(label: str, *, required: bool = True, help_text: str = "") -> fo
         label=label,
         required=required,
         widget=DateInput(),
-        help_text=help_text or "For example 2025-11-12.",
+        help_text=help_text or date_example("For example {example}.", days=-7),
         error_messages={
             "required": f"Enter the {label[0].lower()}{label[1:]}.",
-            "invalid": f"Enter the {label[0].lower()}{label[1:]} as a real date, for example 2025-11-12.",
+            "invalid": date_example(
+                f"Enter the {label[0].lower()}{label[1:]} as a real date, for example {{example}}.", days=-7
+            ),
         },
     )
 

@@ -16,6 +16,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from sendsupport.core.dates import in_words
 from sendsupport.pupils.models import Pupil
 
 
@@ -80,7 +81,7 @@ class SpecialistInvolvement(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.professional_label} (referred {self.referral_date:%d/%m/%Y})"
+        return f"{self.professional_label} (referred {in_words(self.referral_date)})"
 
     @property
     def professional_label(self) -> str:
@@ -105,11 +106,11 @@ class SpecialistInvolvement(models.Model):
             errors["consent_date"] = "Enter the date the parents gave their consent."
         if self.consent_date and self.referral_date and self.consent_date > self.referral_date:
             errors["consent_date"] = (
-                f"The parents' consent must be given on or before the referral ({self.referral_date:%d/%m/%Y})."
+                f"The parents' consent must be given on or before the referral ({in_words(self.referral_date)})."
             )
         if self.advice_received_on and self.referral_date and self.advice_received_on < self.referral_date:
             errors["advice_received_on"] = (
-                f"The advice cannot be dated before the referral ({self.referral_date:%d/%m/%Y})."
+                f"The advice cannot be dated before the referral ({in_words(self.referral_date)})."
             )
         if (self.advice.strip() or self.advice_document) and self.advice_received_on is None:
             errors["advice_received_on"] = "Enter the date the advice was received."

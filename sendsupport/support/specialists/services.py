@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from sendsupport.core.dates import in_words
 from sendsupport.pupils.models import Pupil
 from sendsupport.support.specialists.documents import check_document
 from sendsupport.support.specialists.models import SpecialistInvolvement
@@ -28,7 +29,7 @@ REFERRAL_FIELDS = (
 
 def _not_in_future(values: dict[str, date | None], labels: dict[str, str], today: date) -> dict[str, str]:
     return {
-        field: f"{labels[field]} must be today ({today:%d/%m/%Y}) or in the past."
+        field: f"{labels[field]} must be today ({in_words(today)}) or in the past."
         for field, value in values.items()
         if value is not None and value > today
     }

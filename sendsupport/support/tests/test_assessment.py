@@ -131,7 +131,7 @@ def test_the_decision_cannot_be_before_the_cycle_or_in_the_future(pupil, senco):
     cycle = helpers.start(pupil, senco)
     with pytest.raises(ValidationError) as error:
         helpers.assess(cycle, senco, decided_on=date(2025, 9, 1))
-    assert "before the cycle started (08/09/2025)" in error.value.message_dict["decided_on"][0]
+    assert "before the cycle started (8 September 2025)" in error.value.message_dict["decided_on"][0]
     with pytest.raises(ValidationError) as error:
         helpers.assess(cycle, senco, decided_on=date(2025, 11, 21))
     assert "today or in the past" in error.value.message_dict["decided_on"][0]

@@ -76,7 +76,7 @@ def test_a_new_cycle_cannot_start_before_the_last_one_closed(pupil, senco):
     services.close_cycle(cycle=cycle, by=senco, closed_on=date(2025, 10, 1), reason="x", today=TODAY)
     with pytest.raises(ValidationError) as error:
         helpers.start(pupil, senco, opened_on=date(2025, 9, 30))
-    assert "before cycle 1 closed (01/10/2025)" in error.value.message_dict["opened_on"][0]
+    assert "before cycle 1 closed (1 October 2025)" in error.value.message_dict["opened_on"][0]
 
 
 def test_a_cycle_cannot_start_in_the_future_or_before_the_pupil_joined(pupil, senco):

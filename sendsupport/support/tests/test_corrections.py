@@ -84,7 +84,7 @@ def test_a_correction_needs_new_text_a_reason_and_a_sensible_date(reviewed, senc
             today=TODAY,
         )
     assert set(error.value.message_dict) == {"corrected", "reason", "made_on"}
-    assert "before the cycle closed (18/11/2025)" in error.value.message_dict["made_on"][0]
+    assert "before the cycle closed (18 November 2025)" in error.value.message_dict["made_on"][0]
     assert not Correction.objects.exists()
 
 

@@ -41,7 +41,7 @@ def test_a_note_cannot_be_dated_before_the_plan_or_in_the_future(running, ta):
     outcome = running.plan.outcomes.get()
     with pytest.raises(ValidationError) as error:
         services.add_note(outcome=outcome, by=ta, text="x", written_on=date(2025, 9, 21), today=TODAY)
-    assert "before the plan was written (22/09/2025)" in error.value.message_dict["written_on"][0]
+    assert "before the plan was written (22 September 2025)" in error.value.message_dict["written_on"][0]
     with pytest.raises(ValidationError) as error:
         services.add_note(outcome=outcome, by=ta, text="x", written_on=date(2025, 11, 21), today=TODAY)
     assert "today or in the past" in error.value.message_dict["written_on"][0]

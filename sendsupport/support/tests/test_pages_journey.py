@@ -125,7 +125,7 @@ def test_the_senco_records_the_parents_were_told_and_dates_are_checked(newcomer,
     )
     assert early.status_code == 400
     assert (
-        "Date the parent was told: The parent cannot be told before the decision was made (10/11/2025)."
+        "Date the parent was told: The parent cannot be told before the decision was made (10 November 2025)."
         in errors_of(early)
     )
     assert not ParentNotification.objects.exists()
@@ -232,7 +232,7 @@ def test_an_outcome_due_after_the_review_date_is_refused_on_the_form(assessed, s
     data = {**helpers.GOOD_OUTCOME, "due_date": "2026-01-09", "responsible": teacher.pk}
     response = login(senco).post(url("outcome_new", assessed.pupil_id, 1), data)
     assert response.status_code == 400
-    assert "To be met by: The outcome must be due on or before the plan&#x27;s review date (12/12/2025)." in errors_of(
+    assert "To be met by: The outcome must be due on or before the plan&#x27;s review date (12 December 2025)." in errors_of(
         response
     )
     assert not plan.outcomes.exists()
@@ -311,7 +311,7 @@ def test_a_review_dated_before_the_plan_is_refused_on_the_form(running, senco, l
     }
     response = login(senco).post(url("review_new", running.pupil_id, 1), data)
     assert response.status_code == 400
-    assert "Date of the review: The review cannot be before the plan began (29/09/2025)." in errors_of(response)
+    assert "Date of the review: The review cannot be before the plan began (29 September 2025)." in errors_of(response)
 
 
 def test_a_closed_cycle_is_corrected_not_edited(reviewed, senco, login):

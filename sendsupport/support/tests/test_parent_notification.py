@@ -48,7 +48,7 @@ def test_a_notification_before_the_decision_is_refused(started, senco):
     with pytest.raises(ValidationError) as error:
         helpers.notify(started, senco, notified_on=date(2025, 9, 14))
     assert error.value.message_dict["notified_on"] == [
-        "The parent cannot be told before the decision was made (15/09/2025)."
+        "The parent cannot be told before the decision was made (15 September 2025)."
     ]
     assert not ParentNotification.objects.exists()
 
@@ -90,7 +90,7 @@ def test_support_from_before_any_cycle_can_be_recorded_against_the_pupil(pupil, 
     assert selectors.notification_missing(pupil)
     with pytest.raises(ValidationError) as error:
         services.record_notification(pupil=pupil, by=senco, notified_on=date(2024, 8, 30), method="letter", today=TODAY)
-    assert "(01/09/2024)" in error.value.message_dict["notified_on"][0]
+    assert "(1 September 2024)" in error.value.message_dict["notified_on"][0]
     services.record_notification(pupil=pupil, by=senco, notified_on=date(2024, 9, 2), method="letter", today=TODAY)
     assert not selectors.notification_missing(pupil)
 

@@ -46,14 +46,14 @@ def test_a_plan_needs_an_assessment_that_starts_or_continues_support(pupil, newc
 def test_a_plan_cannot_be_written_before_the_assessment(assessed, senco):
     with pytest.raises(ValidationError) as error:
         helpers.plan(assessed, senco, created_on=date(2025, 9, 14))
-    assert "before the assessment (15/09/2025)" in error.value.message_dict["created_on"][0]
+    assert "before the assessment (15 September 2025)" in error.value.message_dict["created_on"][0]
     assert not Plan.objects.exists()
 
 
 def test_the_review_date_must_be_after_the_plan_was_written(assessed, senco):
     with pytest.raises(ValidationError) as error:
         helpers.plan(assessed, senco, review_date=date(2025, 9, 22))
-    assert "after the plan was written (22/09/2025)" in error.value.message_dict["review_date"][0]
+    assert "after the plan was written (22 September 2025)" in error.value.message_dict["review_date"][0]
 
 
 def test_one_plan_per_cycle(draft, senco):
@@ -66,7 +66,7 @@ def test_an_outcome_due_after_the_review_date_is_refused_and_not_saved(draft, se
     with pytest.raises(ValidationError) as error:
         helpers.outcome(draft, senco, due_date=date(2025, 12, 13))
     assert error.value.message_dict["due_date"] == [
-        "The outcome must be due on or before the plan's review date (12/12/2025)."
+        "The outcome must be due on or before the plan's review date (12 December 2025)."
     ]
     assert not Outcome.objects.exists()
 
@@ -133,7 +133,7 @@ def test_a_plan_with_no_outcomes_cannot_be_agreed(draft, senco):
     ("field", "value", "message"),
     [
         ("agreed_on", date(2025, 11, 21), "today or in the past"),
-        ("agreed_on", date(2025, 9, 21), "before the plan was written (22/09/2025)"),
+        ("agreed_on", date(2025, 9, 21), "before the plan was written (22 September 2025)"),
         ("parent_agreed_on", date(2025, 9, 1), "before the plan was written"),
         ("pupil_agreed_on", date(2025, 12, 1), "today or in the past"),
     ],
@@ -153,7 +153,7 @@ def test_a_plan_must_be_agreed_before_its_review_date(assessed, senco):
     helpers.outcome(plan, senco)
     with pytest.raises(ValidationError) as error:
         helpers.agree(plan, senco, agreed_on=date(2025, 10, 31))
-    assert error.value.message_dict["agreed_on"] == ["The plan must be agreed before its review date (31/10/2025)."]
+    assert error.value.message_dict["agreed_on"] == ["The plan must be agreed before its review date (31 October 2025)."]
 
 
 def test_changing_an_agreed_plan_makes_it_a_draft_again(draft, senco):
@@ -178,7 +178,7 @@ def test_the_review_date_cannot_move_before_an_outcome_is_due(draft, senco):
     helpers.outcome(draft, senco, due_date=date(2025, 12, 5))
     with pytest.raises(ValidationError) as error:
         services.update_plan(plan=draft, by=senco, review_date=date(2025, 12, 1))
-    assert "is due on 05/12/2025, after this review date" in error.value.message_dict["review_date"][0]
+    assert "is due on 5 December 2025, after this review date" in error.value.message_dict["review_date"][0]
     draft.refresh_from_db()
     assert draft.review_date == date(2025, 12, 12)
 

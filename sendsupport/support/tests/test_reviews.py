@@ -28,7 +28,7 @@ def test_recording_the_review_rates_each_outcome_and_closes_the_cycle(running, s
 def test_a_review_before_the_plan_began_is_refused(running, senco):
     with pytest.raises(ValidationError) as error:
         helpers.review(running.plan, senco, held_on=date(2025, 9, 28))
-    assert error.value.message_dict["held_on"] == ["The review cannot be before the plan began (29/09/2025)."]
+    assert error.value.message_dict["held_on"] == ["The review cannot be before the plan began (29 September 2025)."]
     assert not Review.objects.exists()
     running.refresh_from_db()
     assert running.is_open
@@ -126,7 +126,7 @@ def test_the_next_cycle_starts_prefilled_from_the_review(reviewed, senco):
     assert initial["decision"] == "continue"
     assert initial["primary_need"] == "SLCN" and initial["secondary_need"] == "SEMH"
     assert initial["pupil_views"] == helpers.VIEWS["pupil_views"]
-    assert initial["teacher_assessment"].startswith("At the review of cycle 1 on 18/11/2025")
+    assert initial["teacher_assessment"].startswith("At the review of cycle 1 on 18 November 2025")
     plan_initial = selectors.plan_initial(second, today=TODAY)
     assert plan_initial["strategies"] == reviewed.plan.strategies
     assert plan_initial["review_date"] == date(2026, 2, 12)

@@ -61,7 +61,7 @@ def test_it_says_when_there_is_no_date():
 def test_it_flags_a_date_after_the_review_and_names_both_dates():
     problems = check_outcome(**{**GOOD, "due_date": date(2025, 12, 13)})
     assert [p.rule for p in problems] == ["date_after_review"]
-    assert "13/12/2025" in problems[0].message and "12/12/2025" in problems[0].message
+    assert "13 December 2025" in problems[0].message and "12 December 2025" in problems[0].message
 
 
 def test_a_date_on_the_review_day_is_fine():

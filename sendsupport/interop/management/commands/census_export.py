@@ -8,6 +8,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from sendsupport.core.dates import in_words
 from sendsupport.interop.census import TERMS
 from sendsupport.interop.management.commands._common import school_by_urn
 from sendsupport.interop.services.exports import export_census
@@ -41,7 +42,7 @@ class Command(BaseCommand):
         os.replace(partial, output)
         day = result.census.day
         self.stdout.write(
-            f"Wrote the {options['term']} {options['year']} census ({day:%d/%m/%Y}): {result.pupils} pupils on roll, to {output}."
+            f"Wrote the {options['term']} {options['year']} census ({in_words(day)}): {result.pupils} pupils on roll, to {output}."
         )
         if result.problems:
             self.stderr.write(f"Validation: {len(result.problems)} problem(s) to fix before the return is sent:")

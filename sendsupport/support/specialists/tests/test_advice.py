@@ -33,7 +33,7 @@ def test_it_refuses_advice_dated_before_the_referral(involvement, senco):
     with pytest.raises(ValidationError) as error:
         _advise(involvement, senco, advice_received_on=date(2025, 10, 5))
     assert error.value.message_dict["advice_received_on"] == [
-        "The advice cannot be dated before the referral (06/10/2025)."
+        "The advice cannot be dated before the referral (6 October 2025)."
     ]
     involvement.refresh_from_db()
     assert involvement.advice_received_on is None
@@ -43,7 +43,7 @@ def test_it_refuses_advice_dated_before_the_referral(involvement, senco):
 def test_it_refuses_advice_dated_in_the_future(involvement, senco):
     with pytest.raises(ValidationError) as error:
         _advise(involvement, senco, advice_received_on=date(2025, 11, 21))
-    assert "must be today (20/11/2025) or in the past" in error.value.message_dict["advice_received_on"][0]
+    assert "must be today (20 November 2025) or in the past" in error.value.message_dict["advice_received_on"][0]
 
 
 def test_it_needs_a_summary_or_a_document(involvement, senco):

@@ -40,7 +40,7 @@ def test_consent_comes_before_the_referral(pupil, senco):
     with pytest.raises(ValidationError) as error:
         refer(pupil, senco, consent_date=date(2025, 10, 7))
     assert error.value.message_dict["consent_date"] == [
-        "The parents' consent must be given on or before the referral (06/10/2025)."
+        "The parents' consent must be given on or before the referral (6 October 2025)."
     ]
 
 
@@ -48,7 +48,7 @@ def test_it_refuses_a_referral_dated_in_the_future(pupil, senco):
     with pytest.raises(ValidationError) as error:
         refer(pupil, senco, referral_date=date(2025, 11, 21))
     assert error.value.message_dict["referral_date"] == [
-        "The date of referral must be today (20/11/2025) or in the past."
+        "The date of referral must be today (20 November 2025) or in the past."
     ]
     assert SpecialistInvolvement.objects.count() == 0
 
