@@ -9,6 +9,7 @@ from django.shortcuts import render
 from sendsupport.compliance.duties import DUTY_TITLES
 from sendsupport.compliance.engine import TodoFilters, todo_list
 from sendsupport.compliance.forms import TodoFilterForm
+from sendsupport.compliance.school_duties import school_items
 from sendsupport.core.dates import today
 from sendsupport.core.permissions import school_for
 
@@ -27,5 +28,13 @@ def todo(request: HttpRequest) -> HttpResponse:
         )
     todo = todo_list(request.user, school, today=today(), filters=filters)
     return render(
-        request, "compliance/todo.html", {"school": school, "form": form, "todo": todo, "duty_titles": DUTY_TITLES}
+        request,
+        "compliance/todo.html",
+        {
+            "school": school,
+            "form": form,
+            "todo": todo,
+            "duty_titles": DUTY_TITLES,
+            "school_items": school_items(school, today=today()),
+        },
     )

@@ -17,6 +17,7 @@ from sendsupport.pupils.codes import Provision
 from sendsupport.pupils.models import Pupil, PupilContact, SENNeed, SENStatus
 from sendsupport.pupils.selectors import current_needs, visible_pupils
 from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Group, Role, School
+from sendsupport.schools.selectors import SencoContact, named_senco
 from sendsupport.support.choices import RATINGS_CARRIED_FORWARD, CycleStatus, Decision
 from sendsupport.support.models import (
     Concern,
@@ -168,13 +169,10 @@ def parents_with_email(pupil: Pupil) -> list[PupilContact]:
     )
 
 
-def senco_for(school: School) -> User | None:
-    """The school's SENCO (the first named, if there are several), for letters and emails."""
-    return (
-        User.objects.filter(memberships__school=school, memberships__role=Role.SENCO, memberships__active=True)
-        .order_by("memberships__id")
-        .first()
-    )
+def senco_for(school: School) -> SencoContact | None:
+    """The SENCO the school has named on its SENCO page, for letters, plans and emails; None if none is
+    named (never guessed from who holds the SENCO role: a school may have several)."""
+    return named_senco(school)
 
 
 def staff_at(school: School) -> QuerySet[User]:
