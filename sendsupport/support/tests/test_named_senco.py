@@ -85,5 +85,7 @@ def test_with_no_senco_named_nobody_is_guessed(started, sam, login):
     letter = login(sam).get(reverse("support:letter", args=[started.pupil.pk, started.number])).content.decode()
     assert "The SENCO<br>SENCO (special educational needs co-ordinator)" in letter
     assert "Chloe" not in letter and "Sam Okafor<br>" not in letter
+    assert "No SENCO is named for the school" in letter
+    assert f'href="{reverse("schools:senco")}"' in letter
     plan = login(sam).get(reverse("support:plan_parent", args=[started.pupil.pk, started.number])).content.decode()
     assert "is the school&#x27;s SENCO" not in plan and "is the school's SENCO" not in plan
