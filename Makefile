@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CSS := sendsupport/static/dist/sendsupport.css
 PYTEST_ARGS ?=
+PORT ?= 8000
 
 .PHONY: setup demo test test-browser lint bench clean
 
@@ -23,7 +24,7 @@ $(CSS): node_modules/.installed sendsupport/assets/sendsupport.scss
 	npm run --silent build:css
 
 demo: setup
-	SENDSUPPORT_MODE=development $(BIN)/sendsupport demo
+	SENDSUPPORT_MODE=development $(BIN)/sendsupport demo --port $(PORT)
 
 test: setup
 	SENDSUPPORT_MODE=test $(BIN)/pytest $(PYTEST_ARGS)

@@ -256,6 +256,10 @@ SENDSUPPORT = {
     "PLAN_REVIEW_WEEKS": env_int("PLAN_REVIEW_WEEKS", 12),
     # The broad area Down syndrome (DS) is shown under; the DfE places it in none, so "other" by default.
     "DS_BROAD_AREA": env_str("DS_BROAD_AREA", "other"),
+    # SEND Regulations 2014 reg. 49 (as amended 2024): a new SENCO holds the NPQ for SENCOs within 3 years.
+    "SENCO_NPQ_YEARS": env_int("SENCO_NPQ_YEARS", 3),
+    # The to-do list gives notice this many months before the NPQ falls due.
+    "SENCO_NPQ_NOTICE_MONTHS": env_int("SENCO_NPQ_NOTICE_MONTHS", 6),
     "IMPORT_MAX_BYTES": env_int("IMPORT_MAX_BYTES", 200 * 1024 * 1024),
     "SPECIALIST_DOCUMENT_MAX_BYTES": env_int("SPECIALIST_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024),
 }

@@ -23,6 +23,7 @@ PAGES = [
     ("pupils:my_children", lambda p, o, link: [], {"parent", "other_parent"}),
     ("schools:staff", lambda p, o, link: [], MANAGERS),
     ("schools:staff_add", lambda p, o, link: [], MANAGERS),
+    ("schools:senco", lambda p, o, link: [], MANAGERS),
     ("schools:groups", lambda p, o, link: [], MANAGERS),
     ("schools:group_add", lambda p, o, link: [], MANAGERS),
     ("schools:overview", lambda p, o, link: [], MANAGERS | {"governor"}),

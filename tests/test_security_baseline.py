@@ -67,6 +67,7 @@ def production_env(tmp_path: Path) -> dict[str, str]:
             "SENDSUPPORT_MODE": "production",
             "SECRET_KEY": secrets.token_urlsafe(64),
             "ALLOWED_HOSTS": "example.org",
+            "DEFAULT_FROM_EMAIL": "Oakfield SEN <sen@oakfield-primary.sch.uk>",  # a placeholder fails check --deploy
             "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
             "SENDSUPPORT_DATA_DIR": str(tmp_path),
             "DJANGO_SETTINGS_MODULE": "sendsupport.settings",

@@ -17,6 +17,7 @@ from sendsupport.compliance import services
 from sendsupport.compliance.basis import basis_from_slug
 from sendsupport.compliance.engine import TodoFilters, duty_titles, todo_list
 from sendsupport.compliance.forms import WHAT_CHOICES, BulkRecordForm, TodoFilterForm
+from sendsupport.compliance.school_duties import school_items
 from sendsupport.core.dates import today
 from sendsupport.core.forms import apply_validation_error
 from sendsupport.core.permissions import school_for
@@ -77,6 +78,7 @@ def todo(request: HttpRequest) -> HttpResponse:
             "filtered": any(request.GET.get(key) for key in FILTER_KEYS),
             "can_bulk": bool(page.object_list),
             "what_default": WHAT_FOR_DUTY.get(filters.duty, ""),
+            "school_items": school_items(school, today=today()),
         },
     )
 

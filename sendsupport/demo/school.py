@@ -14,7 +14,14 @@ from sendsupport.demo.synthetic import create_school, ensure_academic_years, ens
 from sendsupport.pupils.codes import Provision
 from sendsupport.pupils.models import Contact, Pupil, PupilContact
 from sendsupport.pupils.selectors import with_current_sen
-from sendsupport.schools.models import Group, LocalAuthorityMembership, Role, School, StaffMembership
+from sendsupport.schools.models import (
+    Group,
+    LocalAuthorityMembership,
+    Role,
+    School,
+    SchoolSenco,
+    StaffMembership,
+)
 
 DEMO_PASSWORD = "demo-password"  # noqa: S105 - published demo credential, 127.0.0.1 only
 DEMO_URN = "100001"
@@ -73,6 +80,17 @@ def create_demo(*, today: date, lived_in: bool = True) -> School:
     class_4a = Group.objects.get(school=school, name="4A")
     class_4a.staff.add(users["teacher"], users["ta"])
     LocalAuthorityMembership.objects.create(user=users["la"], local_authority=la)
+    # The named SENCO: letters and plans name Sam Okafor, appointed two Septembers ago, NPQ under way.
+    SchoolSenco.objects.create(
+        school=school,
+        senco=users["senco"],
+        senco_email=users["senco"].email,
+        senco_phone="0117 496 0123",  # an Ofcom number reserved for drama: rings nobody
+        qualified_teacher=True,
+        induction_completed=True,
+        appointed_on=date(today.year - (2 if today.month >= 9 else 3), 9, 1),
+        npq=SchoolSenco.Npq.WORKING_TOWARDS,
+    )
 
     # The demo parent's child is a Year 4 pupil on SEN support in 4A.
     child = (

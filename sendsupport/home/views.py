@@ -8,6 +8,7 @@ from django.shortcuts import render
 
 from sendsupport.accounts.access import is_parent, la_ids_for, roles_at
 from sendsupport.compliance.engine import most_urgent, todo_list
+from sendsupport.compliance.school_duties import school_items
 from sendsupport.core.dates import today
 from sendsupport.core.school_context import current_school
 from sendsupport.pupils import selectors as pupil_selectors
@@ -29,6 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
         context["todo_lines"] = most_urgent(todo.lines, HOME_TODO_PUPILS)
         context["todo_total"] = len(todo.lines)
         context["todo_counts"] = [row for row in todo.counts if row[2]]
+        context["school_items"] = school_items(school, today=today())
     if roles & CLASSROOM_STAFF:
         context["my_plans"] = plans_for_teacher(request.user, school)
         with_plans = {item.pupil.pk for item in context["my_plans"]}

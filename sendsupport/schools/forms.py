@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from django import forms
 
-from sendsupport.core.forms import ModelForm
-from sendsupport.schools.models import Group
+from sendsupport.core.forms import DateInput, Form, ModelForm
+from sendsupport.schools.models import Group, SchoolSenco
+from sendsupport.schools.selectors import staff_users
 
 
 class GroupForm(ModelForm):
@@ -24,3 +25,55 @@ class GroupForm(ModelForm):
             self.instance.validate_constraints()
         except forms.ValidationError:
             self.add_error("name", "This school already has a group of this type with that name.")
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.get_full_name() or obj.get_username()
+
+
+class SencoForm(Form):
+    """The school's SENCO page: who, how to reach them, and the SENCO's qualification."""
+
+    senco = StaffChoiceField(
+        queryset=None,
+        required=False,
+        label="SENCO",
+        empty_label="No SENCO named",
+        help_text="Letters, plans and emails to parents name this person as the school's SENCO.",
+    )
+    senco_email = forms.EmailField(
+        required=False, label="SENCO's email address", help_text="Leave blank to use the email of their account."
+    )
+    senco_phone = forms.CharField(max_length=40, required=False, label="SENCO's phone number")
+    deputy = StaffChoiceField(queryset=None, required=False, label="Deputy SENCO (optional)", empty_label="None")
+    deputy_email = forms.EmailField(
+        required=False, label="Deputy's email address", help_text="Leave blank to use the email of their account."
+    )
+    deputy_phone = forms.CharField(max_length=40, required=False, label="Deputy's phone number")
+    qualified_teacher = forms.BooleanField(required=False, label="The SENCO has qualified teacher status (QTS)")
+    induction_completed = forms.BooleanField(required=False, label="The SENCO has completed induction")
+    appointed_on = forms.DateField(
+        required=False, label="Date appointed as SENCO", widget=DateInput, help_text="For example 2024-09-01."
+    )
+    npq = forms.ChoiceField(
+        required=False,
+        label="National Professional Qualification (NPQ) for SENCOs",
+        choices=SchoolSenco.Npq.choices,
+        widget=forms.RadioSelect,
+        help_text="A SENCO new to the role must hold it within 3 years of being appointed.",
+    )
+    npq_achieved_on = forms.DateField(
+        required=False,
+        label="Date the NPQ for SENCOs was awarded",
+        widget=DateInput,
+        help_text="Only if the SENCO holds it.",
+    )
+
+    def __init__(self, *args, school, npq_years: int = 3, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.npq_years = npq_years
+        staff = staff_users(school)
+        self.fields["senco"].queryset = staff
+        self.fields["deputy"].queryset = staff
+        self.fields["npq"].help_text = f"A SENCO new to the role must hold it within {npq_years} years of being appointed."

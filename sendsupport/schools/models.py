@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 la_number_validator = RegexValidator(r"^\d{3}$", "Enter the LA number as three digits, like 801.")
 estab_validator = RegexValidator(r"^\d{4}$", "Enter the DfE establishment number as four digits, like 2000.")
@@ -247,3 +248,53 @@ class Group(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SchoolSenco(models.Model):
+    """The school's named SENCO and deputy with their contact details, and the SENCO's qualification.
+
+    Letters, plans and emails name this person, and the SEN information report must give the SENCO's
+    name and contact details (SEND Regulations 2014, Schedule 1). The SENCO must be a qualified
+    teacher who has completed induction (or the head teacher); one newly appointed must hold the
+    National Professional Qualification (NPQ) for SENCOs within a set number of years of
+    appointment (reg. 49, as amended from 1 September 2024; the figure is ``SENCO_NPQ_YEARS``).
+    """
+
+    class Npq(models.TextChoices):
+        HELD = "held", "Holds the NPQ for SENCOs"
+        WORKING_TOWARDS = "working_towards", "Does not hold it yet"
+        NOT_REQUIRED = "not_required", (
+            "Not required: already held the National Award for SEN Co-ordination, or was a SENCO for "
+            "more than 12 months before this appointment"
+        )
+
+    school = models.OneToOneField(School, on_delete=models.CASCADE, related_name="senco_record")
+    senco = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="SENCO"
+    )
+    senco_email = models.EmailField("SENCO's email address", blank=True)
+    senco_phone = models.CharField("SENCO's phone number", max_length=40, blank=True)
+    deputy = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Deputy SENCO",
+    )
+    deputy_email = models.EmailField("Deputy's email address", blank=True)
+    deputy_phone = models.CharField("Deputy's phone number", max_length=40, blank=True)
+    qualified_teacher = models.BooleanField("The SENCO has qualified teacher status", default=False)
+    induction_completed = models.BooleanField("The SENCO has completed induction", default=False)
+    appointed_on = models.DateField("Date appointed as SENCO", null=True, blank=True)
+    npq = models.CharField("NPQ for SENCOs", max_length=20, choices=Npq.choices, blank=True)
+    npq_achieved_on = models.DateField("Date the NPQ for SENCOs was awarded", null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "school's SENCO"
+
+    def __str__(self) -> str:
+        return f"SENCO at {self.school}: {self.senco or 'none named'}"

@@ -7,6 +7,7 @@ urlpatterns = [
     path("staff/", views.staff_list, name="staff"),
     path("staff/new/", views.staff_add, name="staff_add"),
     path("staff/<int:membership_id>/edit/", views.staff_edit, name="staff_edit"),
+    path("senco/", views.senco, name="senco"),
     path("groups/", views.group_list, name="groups"),
     path("groups/new/", views.group_add, name="group_add"),
     path("overview/", views.overview, name="overview"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -16,9 +17,10 @@ from sendsupport.accounts.forms import StaffEditForm, StaffInviteForm
 from sendsupport.core.forms import apply_validation_error
 from sendsupport.core.permissions import base_url, school_for
 from sendsupport.pupils.selectors import la_school_counts, school_aggregates
-from sendsupport.schools.forms import GroupForm
+from sendsupport.schools import services as school_services
+from sendsupport.schools.forms import GroupForm, SencoForm
 from sendsupport.schools.models import StaffMembership
-from sendsupport.schools.selectors import groups_of, staff_of
+from sendsupport.schools.selectors import groups_of, npq_due_on, senco_record, staff_of
 
 
 @login_required
@@ -98,6 +100,56 @@ def staff_edit(request: HttpRequest, membership_id: int) -> HttpResponse:
             "form": form,
             "page_title": f"Edit {membership.user}'s role and groups",
             "caption": school.name,
+            "back_url": reverse("schools:staff"),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def senco(request: HttpRequest) -> HttpResponse:
+    """The school's named SENCO and deputy, set by the head or the SENCO."""
+    school = school_for(request, "manage_school")
+    record = senco_record(school)
+    npq_years = int(settings.SENDSUPPORT.get("SENCO_NPQ_YEARS", 3))
+    initial = {}
+    if record is not None:
+        initial = {
+            name: getattr(record, name)
+            for name in (
+                "senco",
+                "senco_email",
+                "senco_phone",
+                "deputy",
+                "deputy_email",
+                "deputy_phone",
+                "qualified_teacher",
+                "induction_completed",
+                "appointed_on",
+                "npq",
+                "npq_achieved_on",
+            )
+        }
+    form = SencoForm(request.POST or None, initial=initial, school=school, npq_years=npq_years)
+    if request.method == "POST" and form.is_valid():
+        try:
+            school_services.set_senco(school=school, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, "The school's SENCO details have been saved.")
+            return redirect("schools:senco")
+    return render(
+        request,
+        "schools/senco.html",
+        {
+            "form": form,
+            "record": record,
+            "npq_due_on": npq_due_on(record) if record else None,
+            "page_title": "The school's SENCO",
+            "caption": school.name,
+            "submit_label": "Save SENCO details",
             "back_url": reverse("schools:staff"),
         },
         status=400 if form.errors else 200,

@@ -330,6 +330,11 @@ class ReviewForm(Form):
         error_messages={"required": "Choose the next step."},
     )
     next_step_notes = text_field("More about the next step", required=False, rows=2)
+    next_review_date = date_field(
+        "New review date, if continuing with the same plan",
+        required=False,
+        help_text="The next cycle starts at once with the same plan. Leave blank for the usual length of a plan.",
+    )
 
     def __init__(self, *args: Any, outcomes: list[Outcome], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
@@ -18,8 +18,15 @@ from sendsupport.pupils.codes import Provision
 from sendsupport.pupils.models import Pupil, PupilContact, SENNeed, SENStatus
 from sendsupport.pupils.selectors import current_needs, visible_pupils
 from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Group, Role, School
-from sendsupport.schools.selectors import with_role_at
-from sendsupport.support.choices import RATINGS_CARRIED_FORWARD, CycleStatus, Decision
+from sendsupport.schools.selectors import SencoContact, named_senco, with_role_at
+from sendsupport.support.choices import (
+    DECISIONS_THAT_CLOSE,
+    NEXT_STEPS_LEAVING_SUPPORT,
+    RATINGS_CARRIED_FORWARD,
+    CycleStatus,
+    Decision,
+    PlanStatus,
+)
 from sendsupport.support.models import (
     Concern,
     Correction,
@@ -203,13 +210,10 @@ def parents_with_email(pupil: Pupil) -> list[PupilContact]:
     )
 
 
-def senco_for(school: School) -> User | None:
-    """The school's SENCO (the first named, if there are several), for letters and emails."""
-    return (
-        User.objects.filter(memberships__school=school, memberships__role=Role.SENCO, memberships__active=True)
-        .order_by("memberships__id")
-        .first()
-    )
+def senco_for(school: School) -> SencoContact | None:
+    """The SENCO the school has named on its SENCO page, for letters, plans and emails; None if none is
+    named (never guessed from who holds the SENCO role: a school may have several)."""
+    return named_senco(school)
 
 
 def staff_at(school: School) -> QuerySet[User]:
@@ -314,9 +318,49 @@ def plan_initial(cycle: Cycle, *, today: date) -> dict[str, Any]:
 # --- Summaries for other pages -----------------------------------------------------------------
 
 
+# --- The plan in force ------------------------------------------------------------------------
+# Until a new plan is agreed, the last agreed plan stays in force: staff keep its strategies, and
+# "the current plan" links lead to it. Nothing is in force once a decision took the pupil off SEN
+# support (an assessment deciding to monitor or end, or a review stepping down or ending).
+
+
+def _left_support_at() -> Subquery:
+    """The number of the pupil's latest cycle that took them off SEN support (a subquery on a Plan)."""
+    return Subquery(
+        Cycle.objects.filter(pupil=OuterRef("pupil"))
+        .filter(Q(assessment__decision__in=DECISIONS_THAT_CLOSE) | Q(review__next_step__in=NEXT_STEPS_LEAVING_SUPPORT))
+        .order_by("-number")
+        .values("number")[:1]
+    )
+
+
+def plans_in_force(pupils: QuerySet | list[int]) -> QuerySet[Plan]:
+    """For each of ``pupils`` (ids or a values("pk") queryset), the plan in force: the newest agreed plan
+    not followed by leaving SEN support. At most one per pupil; one query."""
+    newest_agreed = Plan.objects.filter(pupil=OuterRef("pupil"), status=PlanStatus.AGREED).order_by("-cycle__number")
+    return (
+        Plan.objects.filter(pupil__in=pupils, status=PlanStatus.AGREED)
+        .annotate(left_at=Coalesce(_left_support_at(), 0))
+        .filter(cycle__number__gt=F("left_at"), pk=Subquery(newest_agreed.values("pk")[:1]))
+        .select_related("cycle")
+    )
+
+
+def plan_in_force(pupil: Pupil) -> Plan | None:
+    return plans_in_force([pupil.pk]).first()
+
+
+def is_carried(plan: Plan) -> bool:
+    """True when the plan in force belongs to a closed cycle: shown "from the plan agreed on ..."."""
+    return plan.cycle.status != CycleStatus.OPEN
+
+
 @dataclass
 class SupportSummary:
-    """What the pupil page shows about the graduated approach."""
+    """What the pupil page shows about the graduated approach.
+
+    ``plan`` is the latest cycle's own plan (draft or agreed); ``in_force`` the plan staff work to, which
+    is the last agreed plan until a new one is agreed (``carried`` when it is from a closed cycle)."""
 
     cycle: Cycle | None
     cycle_count: int
@@ -324,6 +368,11 @@ class SupportSummary:
     next_review: date | None
     notification_missing: bool
     open_concerns: int
+    in_force: Plan | None = None
+
+    @property
+    def carried(self) -> bool:
+        return self.in_force is not None and is_carried(self.in_force)
 
 
 def support_summary(pupil: Pupil) -> SupportSummary:
@@ -331,19 +380,22 @@ def support_summary(pupil: Pupil) -> SupportSummary:
     latest = cycles[0] if cycles else None
     plan = getattr(latest, "plan", None) if latest else None
     reviewed = latest is not None and hasattr(latest, "review")
+    in_force = plan_in_force(pupil)
+    next_review = plan.review_date if plan and latest.is_open and not reviewed else None
     return SupportSummary(
         cycle=latest,
         cycle_count=Cycle.objects.filter(pupil=pupil).count(),
         plan=plan,
-        next_review=plan.review_date if plan and latest.is_open and not reviewed else None,
+        next_review=next_review,
         notification_missing=notification_missing(pupil),
         open_concerns=Concern.objects.filter(pupil=pupil, cycle__isnull=True, looked_at_on__isnull=True).count(),
+        in_force=in_force,
     )
 
 
 @dataclass
 class TeacherPlan:
-    """One pupil's current plan as a teacher needs it: needs, outcomes and strategies."""
+    """One pupil's plan in force as a teacher needs it: needs, outcomes and strategies."""
 
     pupil: Pupil
     needs: list[SENNeed]
@@ -355,10 +407,16 @@ class TeacherPlan:
     def strategies(self) -> str:
         return self.plan.strategies
 
+    @property
+    def carried(self) -> bool:
+        """True when a new cycle is under way and these are the last agreed plan's strategies."""
+        return is_carried(self.plan)
+
 
 def plans_for_teacher(user: Any, school: School | None) -> list[TeacherPlan]:
-    """The current plans of the pupils this teacher or TA teaches or supports at ``school``, or is
-    named class teacher for: each with the pupil's current needs, outcomes and strategies.
+    """The plans in force for the pupils this teacher or TA teaches or supports at ``school``, or is
+    named class teacher for: each with the pupil's current needs, outcomes and strategies. Between
+    cycles, or while a new plan is a draft, the last agreed plan stays in force.
 
     Fixed number of queries (three) whatever the number of pupils."""
     if school is None:
@@ -375,7 +433,7 @@ def plans_for_teacher(user: Any, school: School | None) -> list[TeacherPlan]:
         .values("pk")
     )
     plans = list(
-        Plan.objects.filter(cycle__status=CycleStatus.OPEN, pupil__in=pupils)
+        plans_in_force(pupils)
         .select_related("cycle", "cycle__class_teacher", "pupil", "pupil__registration_group")
         .prefetch_related(
             Prefetch("outcomes", queryset=Outcome.objects.select_related("responsible").order_by("position", "id")),

@@ -20,6 +20,7 @@ from sendsupport.support.profiles import selectors, services
 from sendsupport.support.profiles.forms import AcknowledgeForm, PassportForm
 from sendsupport.support.profiles.models import SECTION_FIELDS
 from sendsupport.support.profiles.rules import is_staff_for
+from sendsupport.support.selectors import plan_in_force
 
 
 def _passport_page(request: HttpRequest, pupil, *, ack_errors: list[str] | None = None) -> HttpResponse:
@@ -30,6 +31,7 @@ def _passport_page(request: HttpRequest, pupil, *, ack_errors: list[str] | None 
         "pupil": pupil,
         "profile": profile,
         "staff_view": is_staff_for(request.user, pupil),
+        "plan_in_force": plan_in_force(pupil) if is_staff_for(request.user, pupil) else None,
         "can_write": can_write,
         "can_acknowledge": can_acknowledge and profile is not None,
         "my_acknowledgement": selectors.acknowledgement_of(request.user, profile) if can_acknowledge else None,

@@ -15,7 +15,7 @@ from sendsupport.pupils.codes import Provision
 from sendsupport.pupils.selectors import current_provision
 from sendsupport.support.choices import NEXT_STEPS_LEAVING_SUPPORT, NextStep, PlanStatus, Rating, lower_first
 from sendsupport.support.models import OutcomeRating, Plan, Review
-from sendsupport.support.services import cycles
+from sendsupport.support.services import carry_over, cycles
 from sendsupport.support.services._common import (
     Errors,
     add,
@@ -80,14 +80,17 @@ def record_review(
     ratings: Sequence[RatingInput],
     progress_summary: str = "",
     next_step_notes: str = "",
+    next_review_date: date | None = None,
     today: date | None = None,
     **views: str,
 ) -> Review:
     """Record the review of an agreed plan and close the cycle (Code of Practice 6.54-6.56).
 
     Every outcome of the plan gets one rating, with evidence. Stepping down to monitoring or ending
-    SEN support changes the register to N on the review date. The next cycle is started separately
-    and is pre-filled from this review.
+    SEN support changes the register to N on the review date. "Continue with the same plan" is carried
+    out at once: the next cycle starts on the review date with the plan agreed again, to be reviewed on
+    ``next_review_date`` (by default ``PLAN_REVIEW_WEEKS`` later). Any other next step starts the next
+    cycle separately, pre-filled from this review.
     """
     today = today_or(today)
     cycle = plan.cycle
@@ -118,6 +121,16 @@ def record_review(
     )
     errors = clean_errors(review, exclude=["cycle", "plan", "status_change", "recorded_by"])
     not_in_future(errors, "held_on", held_on, today, "The date of the review")
+    if next_step == NextStep.CONTINUE:
+        next_review_date = next_review_date or (held_on and carry_over.default_review_date(held_on))
+        if held_on and next_review_date and next_review_date <= held_on:
+            add(errors, "next_review_date", "The new review date must be after the date of the review.")
+    elif next_review_date:
+        add(
+            errors,
+            "next_review_date",
+            "Only give a new review date when continuing with the same plan: a revised plan sets its own.",
+        )
     extend(errors, _rating_errors(plan, ratings))
     provision = current_provision(plan.pupil)
     if next_step in NEXT_STEPS_LEAVING_SUPPORT and provision == Provision.EHC_PLAN:
@@ -157,4 +170,6 @@ def record_review(
             by,
         )
     cycles.close(cycle, by=by, on=held_on, reason=f"Reviewed: {lower_first(NextStep(next_step).label)}.")
+    if next_step == NextStep.CONTINUE:
+        carry_over.continue_same_plan(review=review, by=by, review_date=next_review_date, today=today)
     return review

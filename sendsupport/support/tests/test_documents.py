@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from conftest import TODAY
 from sendsupport.audit.models import AuditEvent
+from sendsupport.schools.services import set_senco
 from sendsupport.support import services
 from sendsupport.support.documents import NoFetching, render_pdf
 from sendsupport.support.tests import helpers
@@ -64,6 +65,7 @@ def test_the_parents_pdf_is_plain_english_without_staff_detail(documented, paren
 
 
 def test_the_letter_pdf_tells_the_parents_in_plain_english(newcomer, senco, login):
+    set_senco(school=newcomer.school, by=senco, senco=senco, today=TODAY)  # the school's named SENCO
     cycle = helpers.start(newcomer, senco)
     helpers.assess(cycle, senco, decision="start", primary_need="SPLD", secondary_need="")
     response = login(senco).get(reverse("support:letter_pdf", args=[newcomer.pk, 1]))

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 
 from conftest import TODAY
 from sendsupport.audit.models import AuditEvent
+from sendsupport.schools.services import set_senco
 from sendsupport.support import selectors, services
 from sendsupport.support.choices import Decision
 from sendsupport.support.models import ParentNotification
@@ -122,6 +123,7 @@ def test_a_closed_cycle_takes_no_notification(started, senco):
 
 
 def test_the_email_lists_outcomes_support_review_date_and_names_the_senco(started, senco):
+    set_senco(school=started.pupil.school, by=senco, senco=senco, today=TODAY)  # the school's named SENCO
     plan = helpers.plan(started, senco)
     helpers.outcome(plan, senco)
     sent = services.email_notification(cycle=started, by=senco, today=TODAY)

@@ -23,7 +23,15 @@ def test_pupils_they_do_not_teach_are_left_out(running, other_pupil, senco, teac
     assert [p.pupil for p in plans_for_teacher(teacher, school)] == [running.pupil]
 
 
-def test_a_closed_cycle_has_no_current_plan(reviewed, teacher, school):
+def test_after_a_review_the_last_agreed_plan_stays_in_force_labelled_as_carried(reviewed, teacher, school):
+    plans = plans_for_teacher(teacher, school)
+    assert [p.plan for p in plans] == [reviewed.plan]
+    assert plans[0].carried
+    assert plans[0].strategies == "Give instructions one step at a time and check understanding."
+
+
+def test_a_draft_plan_is_not_in_force(running, senco, teacher, school):
+    helpers.outcome(running.plan, senco)  # a change makes the agreed plan a draft again
     assert plans_for_teacher(teacher, school) == []
 
 
@@ -52,6 +60,7 @@ def test_it_takes_the_same_queries_for_many_pupils(school, class_4a, senco, teac
         pupil = make_pupil(school, first=f"P{index}", registration_group=class_4a, provision="K", needs=[("MLD", 1)])
         cycle = helpers.running_cycle(pupil, senco, teacher)
         helpers.outcome(cycle.plan, senco)
+        helpers.agree(cycle.plan, senco)  # adding an outcome made it a draft again
     with django_assert_max_num_queries(3):
         plans = plans_for_teacher(teacher, school)
         # two outcomes each, and the two needs the assessment recorded (SLCN, SEMH)

@@ -83,6 +83,7 @@ def review_new(request: HttpRequest, pupil_id: int, number: int) -> HttpResponse
                 attendees=data["attendees"],
                 next_step=data["next_step"],
                 next_step_notes=data["next_step_notes"],
+                next_review_date=data["next_review_date"],
                 progress_summary=data["progress_summary"],
                 ratings=form.ratings(),
                 pupil_views=data["pupil_views"],
@@ -93,12 +94,19 @@ def review_new(request: HttpRequest, pupil_id: int, number: int) -> HttpResponse
         )
         if review:
             text = f"The review is recorded and cycle {cycle.number} is closed."
-            if review.next_step in NEXT_STEPS_LEAVING_SUPPORT:
+            following = selectors.latest_cycle(cycle.pupil)
+            carried = getattr(following, "plan", None) if following and following.pk != cycle.pk else None
+            if carried is not None:
+                text += (
+                    f" Cycle {following.number} has started with the same plan, agreed at the review, "
+                    f"to be reviewed by {carried.review_date.day} {carried.review_date:%B %Y}."
+                )
+            elif review.next_step in NEXT_STEPS_LEAVING_SUPPORT:
                 text += " The pupil is no longer on SEN support on the register."
             else:
                 text += " Start the next cycle when you are ready: it starts from what this review found."
             messages.success(request, text)
-            return redirect(cycle_url(cycle))
+            return redirect(cycle_url(following if carried is not None else cycle))
     return form_page(
         request,
         form,

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import socket
+from pathlib import Path
+
+from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sendsupport.core.dates import today
 from sendsupport.demo.school import DEMO_ACCOUNTS, DEMO_PASSWORD, create_demo
@@ -22,6 +26,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
+        port = options["port"]
+        if not options["no_serve"] and not port_is_free(port):
+            raise CommandError(
+                f"Port {port} on 127.0.0.1 is already in use (is the demo already running?). "
+                f"Choose another port: make demo PORT={port + 1}, or sendsupport demo --port {port + 1}."
+            )
+        # WhiteNoise warns on every start when the collected-files folder is missing; the demo serves
+        # files straight from the apps, so an empty folder is all it needs.
+        Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
         call_command("migrate", interactive=False, verbosity=0)
         if not options["bare"]:
             self.stdout.write("Setting up the demo school with a year of records (about a minute the first time)...")
@@ -34,3 +47,14 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:<9} {who}")
         if not options["no_serve"]:
             call_command("runserver", f"127.0.0.1:{options['port']}", use_reloader=False)
+
+
+def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
+    """True if a server could listen on ``host:port`` now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as runserver does
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
