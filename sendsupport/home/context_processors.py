@@ -44,4 +44,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         {"text": text, "href": href, "active": path == href or (href != "/" and path.startswith(href))}
         for text, href in items
     ]
-    return {"nav_items": nav, "current_school": school, "current_roles": roles}
+    # Staff find any pupil on roll they may see from every page; parents, governors and LA officers do not.
+    pupil_search = bool(roles & (REGISTER_MANAGERS | CLASSROOM_STAFF))
+    return {"nav_items": nav, "current_school": school, "current_roles": roles, "pupil_search": pupil_search}
