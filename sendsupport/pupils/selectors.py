@@ -81,7 +81,8 @@ def groups_at(school: School) -> QuerySet[Group]:
 
 def year_group_choices(school: School) -> list[tuple[str, str]]:
     """Year groups that fit the school's phase, plus any a pupil on roll is actually in."""
-    on_roll = set(Pupil.objects.filter(still_on_roll(), school=school).values_list("year_group", flat=True).distinct())
+    rows = Pupil.objects.filter(still_on_roll(), school=school).order_by().values_list("year_group", flat=True)
+    on_roll = set(rows.distinct())  # order_by() first: the model ordering would defeat DISTINCT
     return year_groups_for_phase(school.phase, also=on_roll)
 
 
