@@ -35,7 +35,7 @@ def test_the_register_shows_only_pupils_with_sen_by_default_and_says_so(senco, r
     response = login(senco).get(URL)
     assert names(response) == ["Evans, Maya", "Ward, Ben"]
     html = response.content.decode()
-    assert "2 pupils on the SEN register" in html
+    assert "2 pupils with SEN support or an EHC plan" in html
     assert 'value="sen" checked' in html
 
 
@@ -53,7 +53,7 @@ def test_the_senco_finds_a_pupil_who_is_not_on_the_register(senco, roll, login):
     assert names(client.get(URL, {"show": "all", "q": "Ella Kelly"})) == ["Kelly, Elle"]
     # Searching the SEN register alone says where else to look.
     html = client.get(URL, {"q": "Ella Kelly"}).content.decode()
-    assert "0 pupils on the SEN register" in html
+    assert "0 pupils with SEN support or an EHC plan match your search" in html
     assert 'choose "Everyone on roll"' in html
 
 
