@@ -21,6 +21,8 @@ PAGES = [
     ("pupils:contact_add", lambda p, o, link: [p.pk], MANAGERS),
     ("pupils:contact_edit", lambda p, o, link: [p.pk, link.pk], MANAGERS),
     ("pupils:my_children", lambda p, o, link: [], {"parent", "other_parent"}),
+    ("pupils:class_list", lambda p, o, link: [p.registration_group_id], MANAGERS | {"teacher", "ta"}),
+    ("pupils:class_list", lambda p, o, link: [o.registration_group_id], MANAGERS | {"teacher", "ta"}),
     ("schools:staff", lambda p, o, link: [], MANAGERS),
     ("schools:staff_add", lambda p, o, link: [], MANAGERS),
     ("schools:senco", lambda p, o, link: [], MANAGERS),

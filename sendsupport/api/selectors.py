@@ -10,7 +10,7 @@ from django.http import Http404
 
 from sendsupport.accounts.access import STAFF_ROLES, la_ids_for, school_ids_with_roles, schools_for
 from sendsupport.api.models import ApiToken
-from sendsupport.pupils.codes import Provision, need_types_in_area
+from sendsupport.pupils.filters import PupilFilterSet
 from sendsupport.pupils.models import Pupil
 from sendsupport.pupils.selectors import visible_pupils, with_current_sen
 from sendsupport.schools.models import School, StaffMembership
@@ -85,32 +85,18 @@ class PupilFilters:
 
 
 def api_pupils(user: Any, filters: PupilFilters) -> QuerySet[Pupil]:
-    """The pupils this user may see, filtered, with current SEN status and needs; one query to list."""
-    pupils = with_current_sen(visible_pupils(user).select_related("school", "registration_group"))
+    """The pupils this user may see, filtered as the register page filters; one query to list."""
+    pupils = visible_pupils(user).select_related("school", "registration_group")
     if filters.school_id is not None:
         pupils = pupils.filter(school_id=filters.school_id)
-    if filters.status == Provision.NONE:
-        # A pupil with no status recorded has no special educational provision.
-        pupils = pupils.filter(Q(current_provision=Provision.NONE) | Q(current_provision__isnull=True))
-    elif filters.status:
-        pupils = pupils.filter(current_provision=filters.status)
-    if filters.need:
-        pupils = pupils.filter(Q(primary_need=filters.need) | Q(secondary_need=filters.need))
-    if filters.area:
-        codes = need_types_in_area(filters.area)
-        pupils = pupils.filter(Q(primary_need__in=codes) | Q(secondary_need__in=codes))
-    if filters.year_group:
-        pupils = pupils.filter(year_group=filters.year_group)
-    if filters.search:
-        term = filters.search.strip()
-        pupils = pupils.filter(
-            Q(upn__iexact=term)
-            | Q(legal_first_name__icontains=term)
-            | Q(legal_last_name__icontains=term)
-            | Q(preferred_first_name__icontains=term)
-            | Q(preferred_last_name__icontains=term)
-        )
-    return pupils.order_by("legal_last_name", "legal_first_name", "pk")
+    data = {
+        "status": filters.status,
+        "need": filters.need,
+        "area": filters.area,
+        "year_group": filters.year_group,
+        "q": filters.search,
+    }
+    return PupilFilterSet(data, pupils).ordered
 
 
 def get_api_pupil(user: Any, *, pupil_id: int | None = None, upn: str | None = None) -> Pupil:

@@ -47,4 +47,12 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     ]
     # The same people api.selectors.may_use_api lets in, read from what is already known (no extra query).
     can_use_api = bool(roles & STAFF_ROLES) or in_la
-    return {"nav_items": nav, "current_school": school, "current_roles": roles, "can_use_api": can_use_api}
+    # Staff find any pupil on roll they may see from every page; parents, governors and LA officers do not.
+    pupil_search = bool(roles & (REGISTER_MANAGERS | CLASSROOM_STAFF))
+    return {
+        "nav_items": nav,
+        "current_school": school,
+        "current_roles": roles,
+        "can_use_api": can_use_api,
+        "pupil_search": pupil_search,
+    }

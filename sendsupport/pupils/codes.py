@@ -77,3 +77,20 @@ YEAR_GROUPS = [("N1", "Nursery 1"), ("N2", "Nursery 2"), ("R", "Reception")] + [
     (str(n), f"Year {n}") for n in range(1, 15)
 ]
 YEAR_GROUP_ORDER = {code: index for index, (code, _) in enumerate(YEAR_GROUPS)}
+
+# The year groups each phase of school teaches, so lists offer a primary school no Year 11.
+# Special schools, PRUs and all-through schools may teach any age, so they get every year group.
+_NURSERY = ["N1", "N2", "R"]
+_ALL_YEARS = [code for code, _ in YEAR_GROUPS]
+YEAR_GROUPS_BY_PHASE: dict[str, list[str]] = {
+    "nursery": _NURSERY,
+    "primary": _NURSERY + [str(n) for n in range(1, 7)],
+    "secondary": [str(n) for n in range(7, 14)],
+    "college": ["12", "13", "14"],
+}
+
+
+def year_groups_for_phase(phase: str, *, also: set[str] | frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """The year groups (code, label) a school of ``phase`` teaches, plus any in ``also`` (pupils already on roll)."""
+    wanted = set(YEAR_GROUPS_BY_PHASE.get(phase, _ALL_YEARS)) | set(also)
+    return [(code, label) for code, label in YEAR_GROUPS if code in wanted]

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from sendsupport.core.forms import DateInput, Form, ModelForm, date_example
-from sendsupport.pupils.codes import YEAR_GROUPS, BroadArea, NeedType, Provision
+from sendsupport.pupils.codes import NeedType, Provision, year_groups_for_phase
 from sendsupport.pupils.models import Pupil
 from sendsupport.schools.models import Group, School
 
@@ -66,6 +66,11 @@ class PupilForm(ModelForm):
         self.fields["teaching_groups"].queryset = Group.objects.filter(school=school, kind=Group.Kind.TEACHING)
         self.fields["teaching_groups"].required = False
         self.fields["upn"].widget.attrs.update({"spellcheck": "false", "autocomplete": "off"})
+        # Only the year groups the school teaches (and the pupil's own, if it is unusual there).
+        current = {self.instance.year_group} if self.instance.year_group else set()
+        self.fields["year_group"].choices = [("", "Choose a year group")] + year_groups_for_phase(
+            school.phase, also=current
+        )
 
     def clean_upn(self) -> str:
         return (self.cleaned_data.get("upn") or "").strip().upper()
@@ -118,27 +123,6 @@ class SENStatusForm(Form):
             # A secondary need alone is really a single need, which the census ranks 1 -- say so.
             needs = [(self.cleaned_data["secondary_need"], 2)]
         return needs
-
-
-class RegisterFilterForm(Form):
-    q = forms.CharField(required=False, label="Name or UPN")
-    status = forms.ChoiceField(
-        required=False,
-        label="Status",
-        choices=[("", "SEN support or EHC plan"), ("K", "SEN support"), ("E", "EHC plan")],
-    )
-    area = forms.ChoiceField(
-        required=False, label="Broad area of need", choices=[("", "Any")] + list(BroadArea.choices)
-    )
-    need = forms.ChoiceField(required=False, label="Type of need", choices=[("", "Any")] + NEED_CHOICES[1:])
-    year_group = forms.ChoiceField(required=False, label="Year group", choices=[("", "Any")] + YEAR_GROUPS)
-    group = forms.ChoiceField(required=False, label="Class or group", choices=[("", "Any")])
-
-    def __init__(self, *args, school: School, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["group"].choices = [("", "Any")] + [
-            (str(group.pk), group.name) for group in Group.objects.filter(school=school).order_by("kind", "name")
-        ]
 
 
 class ContactForm(Form):

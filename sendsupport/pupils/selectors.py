@@ -10,7 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from sendsupport.accounts.access import school_ids_with_roles
-from sendsupport.pupils.codes import Provision, need_types_in_area
+from sendsupport.pupils.codes import Provision, year_groups_for_phase
 from sendsupport.pupils.models import Pupil, PupilContact, SENNeed, SENStatus
 from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Group, School
 
@@ -70,49 +70,55 @@ def with_current_sen(queryset: QuerySet[Pupil]) -> QuerySet[Pupil]:
     )
 
 
-@dataclass(frozen=True)
-class RegisterFilters:
-    status: str = ""  # K, E, N, or "" for everyone on the register (K and E)
-    need: str = ""
-    area: str = ""
-    year_group: str = ""
-    group_id: int | None = None
-    search: str = ""
+def on_roll_at(user: Any, school: School) -> QuerySet[Pupil]:
+    """Everyone on roll at ``school`` that ``user`` may see, SEN or not; filter with ``pupils.filters``."""
+    return visible_pupils(user).filter(still_on_roll(), school=school).select_related("registration_group")
 
 
-def register(user: Any, school: School, filters: RegisterFilters) -> QuerySet[Pupil]:
-    """The SEN register of ``school`` as this user may see it, filtered; one query to list."""
-    pupils = with_current_sen(
-        visible_pupils(user).filter(still_on_roll(), school=school).select_related("registration_group")
+def groups_at(school: School) -> QuerySet[Group]:
+    return Group.objects.filter(school=school).order_by("kind", "name")
+
+
+def year_group_choices(school: School) -> list[tuple[str, str]]:
+    """Year groups that fit the school's phase, plus any a pupil on roll is actually in."""
+    rows = Pupil.objects.filter(still_on_roll(), school=school).order_by().values_list("year_group", flat=True)
+    on_roll = set(rows.distinct())  # order_by() first: the model ordering would defeat DISTINCT
+    return year_groups_for_phase(school.phase, also=on_roll)
+
+
+def get_visible_group(user: Any, group_id: int) -> Group:
+    """A group at a school where the user is on the staff (SENCO, head, teacher or TA); else 404."""
+    group = (
+        Group.objects.filter(pk=group_id, school_id__in=school_ids_with_roles(user, REGISTER_MANAGERS | CLASSROOM_STAFF))
+        .select_related("school")
+        .first()
     )
-    if filters.status:
-        pupils = pupils.filter(current_provision=filters.status)
-    else:
-        pupils = pupils.filter(current_provision__in=[Provision.SEN_SUPPORT, Provision.EHC_PLAN])
-    if filters.need:
-        pupils = pupils.filter(Q(primary_need=filters.need) | Q(secondary_need=filters.need))
-    if filters.area:
-        codes = need_types_in_area(filters.area)
-        pupils = pupils.filter(Q(primary_need__in=codes) | Q(secondary_need__in=codes))
-    if filters.year_group:
-        pupils = pupils.filter(year_group=filters.year_group)
-    if filters.group_id:
-        pupils = pupils.filter(
-            Q(registration_group_id=filters.group_id) | Q(teaching_groups__id=filters.group_id)
-        ).distinct()
-    if filters.search.strip():
-        term = filters.search.strip()
-        # "Maya Evans" finds Maya Evans: every word must match one of the pupil's names.
-        by_name = Q()
-        for word in term.split():
-            by_name &= (
-                Q(legal_first_name__icontains=word)
-                | Q(legal_last_name__icontains=word)
-                | Q(preferred_first_name__icontains=word)
-                | Q(preferred_last_name__icontains=word)
-            )
-        pupils = pupils.filter(Q(upn__iexact=term) | by_name)
-    return pupils.order_by("legal_last_name", "legal_first_name", "pk")
+    if group is None:
+        raise Http404("Not found")
+    return group
+
+
+def class_list(user: Any, group: Group) -> QuerySet[Pupil]:
+    """The pupils on roll in ``group`` (registered or taught there) that ``user`` may see, with SEN status."""
+    taught = Pupil.teaching_groups.through.objects.filter(group=group).values("pupil_id")
+    pupils = on_roll_at(user, group.school).filter(Q(registration_group=group) | Q(pk__in=taught))
+    return with_current_sen(pupils).order_by("legal_last_name", "legal_first_name", "pk")
+
+
+def same_name_and_birthday(
+    user: Any, school: School, *, first_name: str, last_name: str, date_of_birth: Any
+) -> list[Pupil]:
+    """Pupils at ``school`` (on roll or left) with this legal name and date of birth: probably the same child."""
+    return list(
+        visible_pupils(user)
+        .filter(
+            school=school,
+            legal_first_name__iexact=first_name.strip(),
+            legal_last_name__iexact=last_name.strip(),
+            date_of_birth=date_of_birth,
+        )
+        .order_by("pk")
+    )
 
 
 def status_history(pupil: Pupil) -> QuerySet[SENStatus]:

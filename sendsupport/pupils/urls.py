@@ -5,6 +5,7 @@ from sendsupport.pupils import views
 app_name = "pupils"
 urlpatterns = [
     path("register/", views.register, name="register"),
+    path("groups/<int:group_id>/", views.class_list, name="class_list"),
     path("your-children/", views.my_children, name="my_children"),
     path("pupils/new/", views.pupil_add, name="add"),
     path("pupils/<int:pupil_id>/", views.pupil_detail, name="detail"),

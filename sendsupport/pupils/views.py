@@ -20,46 +20,57 @@ from sendsupport.core.permissions import base_url, require, school_for
 from sendsupport.core.school_context import current_school
 from sendsupport.pupils import selectors, services
 from sendsupport.pupils.codes import NeedType, Provision
-from sendsupport.pupils.forms import ContactForm, ProvisionMembershipForm, PupilForm, RegisterFilterForm, SENStatusForm
-from sendsupport.pupils.selectors import RegisterFilters
+from sendsupport.pupils.filters import EVERYONE, register_filterset
+from sendsupport.pupils.forms import ContactForm, ProvisionMembershipForm, PupilForm, SENStatusForm
 from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS
 
 REGISTER_PAGE_SIZE = 50
 
 
+def _is_staff_at(request: HttpRequest, school) -> bool:
+    return bool(school is not None and roles_at(request.user, school) & (REGISTER_MANAGERS | CLASSROOM_STAFF))
+
+
 @login_required
 def register(request: HttpRequest) -> HttpResponse:
+    """The SEN register, or with "Everyone on roll" (and from the header search) the whole roll."""
     school = current_school(request)
-    if school is None or not roles_at(request.user, school) & (REGISTER_MANAGERS | CLASSROOM_STAFF):
+    if not _is_staff_at(request, school):
         raise Http404("Not found")
-    form = RegisterFilterForm(request.GET or None, school=school)
-    filters = RegisterFilters()
-    if form.is_valid():
-        data = form.cleaned_data
-        filters = RegisterFilters(
-            status=data["status"],
-            need=data["need"],
-            area=data["area"],
-            year_group=data["year_group"],
-            group_id=int(data["group"]) if data["group"] else None,
-            search=data["q"],
-        )
-    pupils = selectors.register(request.user, school, filters)
-
-    page = Paginator(pupils, REGISTER_PAGE_SIZE).get_page(request.GET.get("page"))
+    filterset = register_filterset(request.user, school, request.GET)
+    page = Paginator(filterset.ordered, REGISTER_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    everyone = filterset.form.cleaned_data.get("show") == EVERYONE if filterset.is_valid() else False
     return render(
         request,
         "pupils/register.html",
         {
             "school": school,
-            "form": form,
+            "form": filterset.form,
+            "everyone": everyone,
+            "searched": bool(filterset.form.cleaned_data.get("q")) if filterset.is_valid() else False,
             "page": page,
             "query": query.urlencode(),
             "can_manage": manages(request.user, school),
             "need_labels": dict(NeedType.choices),
-            "provision_labels": dict(Provision.choices),
+        },
+    )
+
+
+@login_required
+def class_list(request: HttpRequest, group_id: int) -> HttpResponse:
+    """The pupils in a class or group that the user may see, each with their SEN status."""
+    group = selectors.get_visible_group(request.user, group_id)
+    return render(
+        request,
+        "pupils/class_list.html",
+        {
+            "group": group,
+            "school": group.school,
+            "pupils": selectors.class_list(request.user, group),
+            "need_labels": dict(NeedType.choices),
+            "can_manage": manages(request.user, group.school),
         },
     )
 
@@ -93,9 +104,31 @@ def pupil_detail(request: HttpRequest, pupil_id: int) -> HttpResponse:
 def pupil_add(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "manage_school")
     form = PupilForm(request.POST or None, school=school)
+    duplicates = []
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         groups = data.pop("teaching_groups", [])
+        if not request.POST.get("confirm_not_duplicate"):
+            duplicates = selectors.same_name_and_birthday(
+                request.user,
+                school,
+                first_name=data["legal_first_name"],
+                last_name=data["legal_last_name"],
+                date_of_birth=data["date_of_birth"],
+            )
+        if duplicates:
+            # A warning, not a block: twins of the same name are rare but real. Ask once, then add.
+            return render(
+                request,
+                "pupils/add.html",
+                {
+                    "form": form,
+                    "page_title": "Add a pupil",
+                    "submit_label": "Add pupil",
+                    "back_url": reverse("pupils:register"),
+                    "duplicates": duplicates,
+                },
+            )
         try:
             pupil = services.create_pupil(school=school, by=request.user, teaching_groups=list(groups), **data)
         except ValidationError as error:
@@ -105,7 +138,7 @@ def pupil_add(request: HttpRequest) -> HttpResponse:
             return redirect("pupils:detail", pupil_id=pupil.pk)
     return render(
         request,
-        "forms/page.html",
+        "pupils/add.html",
         {
             "form": form,
             "page_title": "Add a pupil",

@@ -18,7 +18,17 @@ from sendsupport.api.auth import caller
 from sendsupport.api.errors import invalid
 from sendsupport.api.pagination import page_of
 from sendsupport.api.routers.sen import NeedOut, need_out
-from sendsupport.api.schemas import INVALID, MAX_ID, NOT_FOUND, UNAUTHORISED, PageOut, PageQuery, SearchQuery
+from sendsupport.api.schemas import (
+    INVALID,
+    MAX_ID,
+    MAX_SEARCH_LENGTH,
+    NO_CONTROL_CHARACTERS,
+    NOT_FOUND,
+    UNAUTHORISED,
+    PageOut,
+    PageQuery,
+    SearchQuery,
+)
 from sendsupport.api.selectors import PupilFilters, api_pupils, get_api_pupil, staff_school_ids
 from sendsupport.audit.services import record_export, record_view
 from sendsupport.pupils.codes import YEAR_GROUPS, BroadArea, NeedType, Provision
@@ -84,6 +94,13 @@ class PupilPage(PageOut):
 
 
 class PupilListQuery(PageQuery, SearchQuery):
+    search: str | None = Field(
+        None,
+        max_length=MAX_SEARCH_LENGTH,
+        description="Words to find, as on the register page: each word must match part of a legal or preferred "
+        "name, a whole UPN or a registration group's name. Not case-sensitive. No control characters.",
+        json_schema_extra={"pattern": NO_CONTROL_CHARACTERS},
+    )
     school: int | None = Field(None, ge=1, le=MAX_ID, description="Only pupils at this school (its id).")
     status: Provision | None = Field(None, description="Only pupils whose current SEN status is this.")
     need: NeedType | None = Field(None, description="Only pupils with this current primary or secondary need.")

@@ -1,0 +1,62 @@
+"""The register (SEN only or everyone on roll) and the class list: one exact number of queries, few pupils or many.
+
+Exact baselines per view, as NetBox keeps them: a change that adds a query must change the number here on
+purpose. Today a page's request, header and navigation take 11 (session, user, school, roles, the
+navigation's checks, the session saved); the register adds its year groups, the count, the page of pupils,
+the filter's groups and its own role check; a chosen class adds reading that group.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from sendsupport.pupils.tests.bulk import bulk_register
+
+pytestmark = pytest.mark.django_db
+
+REGISTER_QUERIES = 17
+REGISTER_WITH_CLASS_QUERIES = 18
+CLASS_LIST_QUERIES = 13
+
+
+@pytest.fixture(params=[3, 120], ids=["few", "many"])
+def roll(request, school, class_4a, class_5b):
+    bulk_register(school, request.param, group=class_4a)
+    bulk_register(school, request.param, group=class_5b, first_serial=request.param)
+    return request.param
+
+
+@pytest.mark.parametrize("persona", ["senco", "teacher"])
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"show": "all"}, {"show": "all", "q": "Pupil0001 4A"}, {"page": "2"}],
+    ids=["sen", "everyone", "search", "page-2"],
+)
+def test_the_register_makes_the_same_queries_for_few_and_many(
+    persona, params, personas, roll, login, django_assert_num_queries
+):
+    client = login(personas[persona])
+    with django_assert_num_queries(REGISTER_QUERIES):
+        response = client.get(reverse("pupils:register"), params)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("persona", ["senco", "teacher"])
+def test_the_register_filtered_by_class_makes_the_same_queries(
+    persona, personas, roll, class_4a, login, django_assert_num_queries
+):
+    client = login(personas[persona])
+    with django_assert_num_queries(REGISTER_WITH_CLASS_QUERIES):
+        response = client.get(reverse("pupils:register"), {"show": "all", "group": class_4a.pk})
+    assert f"{roll + 1} pupils on roll" in response.content.decode()  # and Maya, the persona parent's child
+
+
+@pytest.mark.parametrize("persona", ["senco", "teacher"])
+def test_the_class_list_makes_the_same_queries_for_few_and_many(
+    persona, personas, roll, class_4a, login, django_assert_num_queries
+):
+    client = login(personas[persona])
+    with django_assert_num_queries(CLASS_LIST_QUERIES):
+        response = client.get(reverse("pupils:class_list", args=[class_4a.pk]))
+    assert f"{roll + 1} pupils" in response.content.decode()  # and Maya, the persona parent's child
