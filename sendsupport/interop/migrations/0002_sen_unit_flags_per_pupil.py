@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("interop", "0001_initial"),
         ("schools", "0002_school_sen_unit_and_resourced_provision"),
-        ("pupils", "0002_pupil_sen_unit_and_resourced_provision_members"),
+        ("pupils", "0003_pupil_sen_unit_and_resourced_provision_members"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('support', '0002_seed_outcome_bank'),
+        ("support", "0002_seed_outcome_bank"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

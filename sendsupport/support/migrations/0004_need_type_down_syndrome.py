@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('support', '0002_seed_outcome_bank'),
+        ("support", "0003_concern_looked_at_and_before_sendsupport"),
     ]
 
     operations = [

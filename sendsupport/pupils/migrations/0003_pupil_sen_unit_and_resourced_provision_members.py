@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pupils', '0001_initial'),
+        ("pupils", "0002_need_type_down_syndrome"),
     ]
 
     operations = [
