@@ -42,6 +42,7 @@ import pytest
 from django.db import transaction
 from django.urls import reverse
 
+from sendsupport.testing.assertions import assert_api_not_found, assert_sent_to_sign_in
 from sendsupport.testing.personas import ANONYMOUS, EVERY_PERSONA, NOBODY
 
 # Every table made in this process, for the meta-test that looks for URL names in none.
@@ -200,10 +201,9 @@ def _check_response(
     if auth == "token":
         assert response["Content-Type"] == "application/json; charset=utf-8", where
         if expected == 404:
-            assert response.json() == {"detail": "Not found"}, where
+            assert_api_not_found(response, where)
         if expected == 401:
             assert response.json()["detail"].startswith("Send a valid API token"), where
             assert response["WWW-Authenticate"].startswith("Bearer"), where
     elif persona == ANONYMOUS and expected == 302 and signed_out_is_default:
-        location = response["Location"]
-        assert location.startswith(reverse("login")), f"{where}: sent to {location}, not to sign in"
+        assert_sent_to_sign_in(response, where)
