@@ -1,6 +1,7 @@
 """Shared fixtures: a school with the eight personas of DESIGN.md, and builders for pupils.
 
-Personas: senco, teacher, ta, parent, other_parent, governor, la_officer, stranger.
+Personas (names in ``sendsupport.testing.personas``): senco, head, teacher, ta, parent, other_parent,
+governor, la_officer, stranger; signed-out visitors are the tenth, ``anonymous``.
 The teacher and TA teach class 4A; ``pupil`` is in 4A on SEN support and is ``parent``'s child;
 ``other_pupil`` is in 5B, not taught by them, and is ``other_parent``'s child.
 """
@@ -25,6 +26,10 @@ from sendsupport.schools.models import (
     School,
     StaffMembership,
 )
+
+# Plain ``assert`` in the shared helpers reports values, as in test modules; must come before their import.
+pytest.register_assert_rewrite("sendsupport.testing")
+from sendsupport.testing.personas import PERSONAS  # noqa: E402
 
 PASSWORD = "correct-horse-battery"
 TODAY = date(2025, 11, 20)
@@ -197,18 +202,11 @@ def other_parent(other_pupil) -> User:
 
 
 @pytest.fixture
-def personas(senco, head, teacher, ta, parent, other_parent, governor, la_officer, stranger) -> dict[str, User]:
-    return {
-        "senco": senco,
-        "head": head,
-        "teacher": teacher,
-        "ta": ta,
-        "parent": parent,
-        "other_parent": other_parent,
-        "governor": governor,
-        "la_officer": la_officer,
-        "stranger": stranger,
-    }
+def personas(
+    request, senco, head, teacher, ta, parent, other_parent, governor, la_officer, stranger
+) -> dict[str, User]:
+    """Every signed-in persona, by name, in the order of ``PERSONAS``."""
+    return {name: request.getfixturevalue(name) for name in PERSONAS}
 
 
 @pytest.fixture

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from sendsupport.testing.personas import PERSONAS
+
 pytestmark = pytest.mark.django_db
 
 
@@ -17,7 +19,7 @@ def test_a_system_administrator_uses_the_admin(client, django_user_model, pupil)
     assert client.get(reverse("admin:accounts_user_changelist")).status_code == 200
 
 
-@pytest.mark.parametrize("persona", ["senco", "head", "teacher", "ta", "parent", "governor", "la_officer", "stranger"])
+@pytest.mark.parametrize("persona", PERSONAS)
 def test_school_users_are_sent_to_the_admin_sign_in(persona, personas, login):
     client = login(personas[persona])
     response = client.get(reverse("admin:pupils_pupil_changelist"))

@@ -5,15 +5,16 @@ from __future__ import annotations
 import pytest
 import rules
 
+from sendsupport.testing.personas import FAMILY, MANAGERS
+
 pytestmark = pytest.mark.django_db
 
-MANAGERS = {"senco", "head"}
 EXPECTED = {
     # rule: (object, personas allowed)
     "manage_school": ("school", MANAGERS),
     "view_school_audit": ("school", MANAGERS),
     "view_school_aggregates": ("school", MANAGERS | {"governor"}),
-    "view_pupil": ("pupil", MANAGERS | {"teacher", "ta", "parent"}),
+    "view_pupil": ("pupil", FAMILY),
     "change_pupil": ("pupil", MANAGERS),
 }
 

@@ -9,10 +9,9 @@ from conftest import make_pupil, make_user
 from sendsupport.audit.models import AuditEvent
 from sendsupport.audit.services import record_export, record_view
 from sendsupport.schools.models import Role, StaffMembership
+from sendsupport.testing.personas import MANAGERS
 
 pytestmark = pytest.mark.django_db
-
-NOT_ALLOWED = ["teacher", "ta", "parent", "other_parent", "governor", "la_officer", "stranger"]
 
 
 @pytest.fixture
@@ -25,7 +24,7 @@ def elsewhere(other_school):
     return outsider
 
 
-@pytest.mark.parametrize("persona", ["senco", "head"])
+@pytest.mark.parametrize("persona", sorted(MANAGERS))
 def test_managers_read_their_schools_log(persona, personas, pupil, other_pupil, elsewhere, login):
     record_view(user=personas["teacher"], pupil=pupil, what="Viewed the pupil's record")
     response = login(personas[persona]).get(reverse("audit:school_log"))
@@ -47,7 +46,7 @@ def test_the_school_log_can_show_one_kind_of_entry(senco, pupil, login):
     assert "Downloaded the census file" in everything and "Looked at the passport" in everything
 
 
-@pytest.mark.parametrize("persona", ["senco", "head"])
+@pytest.mark.parametrize("persona", sorted(MANAGERS))
 def test_managers_read_one_pupils_log(persona, personas, pupil, other_pupil, login):
     record_view(user=personas["teacher"], pupil=other_pupil, what="Viewed Ben's record")
     record_view(user=personas["teacher"], pupil=pupil, what="Viewed Maya's record")
@@ -55,13 +54,6 @@ def test_managers_read_one_pupils_log(persona, personas, pupil, other_pupil, log
     assert "Viewed Maya&#x27;s record" in html
     assert "Viewed Ben" not in html
     assert "Audit log for Maya Evans" in html
-
-
-@pytest.mark.parametrize("persona", NOT_ALLOWED)
-def test_everyone_else_gets_a_404(persona, personas, pupil, login):
-    client = login(personas[persona])
-    assert client.get(reverse("audit:school_log")).status_code == 404
-    assert client.get(reverse("audit:pupil_log", args=[pupil.pk])).status_code == 404
 
 
 def test_a_senco_cannot_read_another_schools_pupil_log(senco, elsewhere, login):

@@ -1,4 +1,4 @@
-"""The import and export pages: who may use them, and the upload, preview and confirm journeys."""
+"""The import and export pages: the upload, preview and confirm journeys (who may use them: ``test_permissions.py``)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from lxml import etree
 
@@ -14,66 +13,12 @@ from conftest import make_pupil, make_user
 from sendsupport.audit.models import AuditEvent
 from sendsupport.interop.models import CSVColumnMapping, ImportRun
 from sendsupport.interop.services.runs import start_import
+from sendsupport.interop.tests.conftest import CSV, GOOD_CTF, upload
 from sendsupport.interop.tests.samples import ctf_xml, pupil_xml, upn
 from sendsupport.pupils.models import Pupil
 from sendsupport.schools.models import Role, StaffMembership
 
 pytestmark = pytest.mark.django_db
-MANAGERS = {"senco", "head"}
-GOOD_CTF = ctf_xml(pupil_xml(upn(1), sen=[("2024-09-01", "K")], needs=[("SLCN", "1", None, None)]))
-CSV = b"UPN,Surname,Forename,DOB,Sex,Year\r\n" + f"{upn(2)},Evans,Maya,2016-03-01,F,4\r\n".encode()
-
-
-def upload(name: str, data: bytes) -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, data, content_type="application/octet-stream")
-
-
-@pytest.fixture
-def ctf_run(school, senco):
-    return start_import(school=school, by=senco, kind="ctf", upload=upload("joiners.xml", GOOD_CTF))
-
-
-@pytest.fixture
-def csv_run(school, senco):
-    return start_import(school=school, by=senco, kind="csv", upload=upload("pupils.csv", CSV))
-
-
-PAGES = [
-    ("interop:hub", lambda p, c, v: []),
-    ("interop:ctf_upload", lambda p, c, v: []),
-    ("interop:csv_upload", lambda p, c, v: []),
-    ("interop:runs", lambda p, c, v: []),
-    ("interop:run", lambda p, c, v: [c.pk]),
-    ("interop:csv_columns", lambda p, c, v: [v.pk]),
-    ("interop:census", lambda p, c, v: []),
-    ("interop:census_settings", lambda p, c, v: []),
-    ("interop:pupil_transfer", lambda p, c, v: [p.pk]),
-]
-
-
-@pytest.mark.parametrize(("name", "args"), PAGES, ids=[p[0] for p in PAGES])
-def test_only_the_senco_and_head_can_use_each_page(name, args, personas, pupil, ctf_run, csv_run, login):
-    url = reverse(name, args=args(pupil, ctf_run, csv_run))
-    for persona, user in personas.items():
-        response = login(user).get(url)
-        expected = 200 if persona in MANAGERS else 404
-        assert response.status_code == expected, f"{persona} on {url}: {response.status_code}"
-
-
-@pytest.mark.parametrize(("name", "args"), PAGES, ids=[p[0] for p in PAGES])
-def test_signed_out_visitors_are_sent_to_sign_in(name, args, pupil, ctf_run, csv_run, client):
-    response = client.get(reverse(name, args=args(pupil, ctf_run, csv_run)))
-    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
-
-
-@pytest.mark.parametrize("name", ["interop:run_confirm", "interop:run_cancel"])
-def test_only_managers_can_confirm_or_cancel(name, personas, ctf_run, login):
-    for persona, user in personas.items():
-        if persona in MANAGERS:
-            continue
-        assert login(user).post(reverse(name, args=[ctf_run.pk])).status_code == 404
-    ctf_run.refresh_from_db()
-    assert ctf_run.status == "previewed" and not Pupil.objects.filter(upn=upn(1)).exists()
 
 
 def test_another_schools_import_is_not_found(other_school, ctf_run, login):
@@ -256,53 +201,6 @@ def test_staff_who_do_not_manage_see_no_transfer_link(teacher, pupil, login):
         "Send a Common Transfer File"
         not in login(teacher).get(reverse("pupils:detail", args=[pupil.pk])).content.decode()
     )
-
-
-def test_the_imports_list_and_census_report_do_not_grow_queries_with_rows(
-    senco, school, login, django_assert_max_num_queries
-):
-    client = login(senco)
-    for n in range(3):
-        start_import(school=school, by=senco, kind="ctf", upload=upload(f"f{n}.xml", GOOD_CTF))
-        make_pupil(school, provision="K", needs=[("MLD", 1)])
-    with django_assert_max_num_queries(60) as few:
-        client.get(reverse("interop:runs"))
-        client.get(reverse("interop:census"), {"term": "spring", "year": "2026"})
-    for n in range(3, 12):
-        start_import(school=school, by=senco, kind="ctf", upload=upload(f"f{n}.xml", GOOD_CTF))
-        make_pupil(school, provision="K", needs=[("MLD", 1)])
-    with django_assert_max_num_queries(len(few.captured_queries)):
-        client.get(reverse("interop:runs"))
-        client.get(reverse("interop:census"), {"term": "spring", "year": "2026"})
-
-
-def test_only_managers_can_download_the_census(personas, pupil, login):
-    url = reverse("interop:census_download") + "?term=spring&year=2026"
-    for persona, user in personas.items():
-        response = login(user).get(url)
-        assert response.status_code == (200 if persona in MANAGERS else 404), persona
-
-
-@pytest.mark.parametrize("name", ["interop:run_confirm", "interop:run_cancel"])
-def test_signed_out_posts_are_sent_to_sign_in(name, ctf_run, client):
-    response = client.post(reverse(name, args=[ctf_run.pk]))
-    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
-    ctf_run.refresh_from_db()
-    assert ctf_run.status == "previewed"
-
-
-@pytest.mark.parametrize("persona", ["teacher", "ta", "parent", "governor", "la_officer", "stranger"])
-def test_others_cannot_post_a_transfer_file_or_census_settings(persona, personas, pupil, login):
-    client = login(personas[persona])
-    assert (
-        client.post(
-            reverse("interop:pupil_transfer", args=[pupil.pk]), {"dest_lea": "330", "dest_estab": "2100"}
-        ).status_code
-        == 404
-    )
-    assert client.post(reverse("interop:census_settings"), {"has_sen_unit": "on"}).status_code == 404
-    assert client.post(reverse("interop:ctf_upload"), {"file": upload("x.xml", GOOD_CTF)}).status_code == 404
-    assert not AuditEvent.objects.filter(action="exported").exists() and not ImportRun.objects.exists()
 
 
 def test_an_upload_left_waiting_a_day_is_cancelled_and_its_file_deleted(school, senco, ctf_run, media_root):

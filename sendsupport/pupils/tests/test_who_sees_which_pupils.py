@@ -9,6 +9,7 @@ from django.urls import reverse
 from conftest import link_parent, make_pupil, make_user
 from sendsupport.pupils.selectors import visible_pupils
 from sendsupport.schools.models import Group, Role, StaffMembership
+from sendsupport.testing.personas import MANAGERS
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def seen(user) -> set[str]:
     return {p.legal_first_name for p in visible_pupils(user)}
 
 
-@pytest.mark.parametrize("persona", ["senco", "head"])
+@pytest.mark.parametrize("persona", sorted(MANAGERS))
 def test_managers_see_every_pupil_at_their_school_only(persona, personas, world):
     assert seen(personas[persona]) == {"Maya", "Ben", "Tim"}
 

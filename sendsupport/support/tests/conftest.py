@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 import conftest as root_conftest
 from conftest import make_pupil
+from sendsupport.support.models import OutcomeBankEntry
 from sendsupport.support.tests import helpers
 
 
@@ -35,3 +38,24 @@ def running(pupil, senco, teacher):
 def reviewed(pupil, senco, teacher):
     """Maya's cycle 1, reviewed on 18 November 2025 (partly met, revise) and so closed."""
     return helpers.reviewed_cycle(pupil, senco, teacher)
+
+
+@pytest.fixture
+def record(pupil, other_pupil, senco, teacher):
+    """Maya: cycle 1 reviewed and closed; cycle 2 open, assessed, parents told, a draft plan carried on.
+    Ben (other_pupil) has cycle 1 open with an agreed plan."""
+    first = helpers.reviewed_cycle(pupil, senco, teacher)
+    second = helpers.start(pupil, senco, opened_on=date(2025, 11, 19))
+    helpers.assess(second, senco, decided_on=date(2025, 11, 19))
+    helpers.notify(second, senco, notified_on=date(2025, 11, 19))
+    plan = helpers.plan(second, senco, created_on=date(2025, 11, 19), review_date=date(2026, 2, 13))
+    ben = helpers.running_cycle(other_pupil, senco, None)
+    return {
+        "p": pupil.pk,
+        "o": other_pupil.pk,
+        "first": first,
+        "second": second,
+        "outcome": plan.outcomes.get().pk,
+        "ben": ben,
+        "entry": OutcomeBankEntry.objects.create(area="semh", text="Name three feelings.").pk,
+    }

@@ -1,16 +1,30 @@
-"""The timeline and plan pages make the same number of queries however long the record grows."""
+"""Exact query counts for the support pages and selectors, however long the record grows.
+
+The same number for little data and for a lot shows there is no N+1; an exact number (not a
+ceiling) shows any change at once. When a change of yours moves a number on purpose, update it
+here and say why in the commit.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from conftest import TODAY
+from conftest import TODAY, make_pupil
 from sendsupport.support import selectors, services
+from sendsupport.support.selectors import plans_for_teacher
 from sendsupport.support.tests import helpers
+
+BASELINES = {
+    "support:timeline": 25,
+    "support:plan": 24,
+    "support:cycle": 27,
+    "plans_for_teacher": 3,
+}
 
 
 def queries_for(client, url: str) -> int:
@@ -37,29 +51,41 @@ def test_the_timeline_does_not_grow_with_cycles(pupil, senco, teacher, ta, login
     client = login(senco)
     url = reverse("support:timeline", args=[pupil.pk])
     add_cycle(pupil, senco, teacher, ta, 2020)
-    one = queries_for(client, url)
+    assert queries_for(client, url) == BASELINES["support:timeline"]
     for year in (2021, 2022, 2023):
         add_cycle(pupil, senco, teacher, ta, year)
-    assert queries_for(client, url) == one
+    assert queries_for(client, url) == BASELINES["support:timeline"]
     assert len(selectors.timeline(pupil)) == 4
 
 
 def test_the_plan_page_does_not_grow_with_outcomes_and_notes(running, senco, ta, login):
     client = login(senco)
     url = reverse("support:plan", args=[running.pupil_id, 1])
-    one = queries_for(client, url)
+    assert queries_for(client, url) == BASELINES["support:plan"]
     for _ in range(5):
         outcome = helpers.outcome(running.plan, senco)
         for day in (10, 11, 12):
             services.add_note(outcome=outcome, by=ta, text="n", written_on=date(2025, 10, day), today=TODAY)
-    assert queries_for(client, url) == one
+    assert queries_for(client, url) == BASELINES["support:plan"]
 
 
 def test_the_cycle_page_does_not_grow_with_outcomes(running, senco, ta, login):
     client = login(senco)
     url = reverse("support:cycle", args=[running.pupil_id, 1])
-    one = queries_for(client, url)
+    assert queries_for(client, url) == BASELINES["support:cycle"]
     for _ in range(4):
         outcome = helpers.outcome(running.plan, senco)
         services.add_note(outcome=outcome, by=ta, text="n", written_on=date(2025, 10, 10), today=TODAY)
-    assert queries_for(client, url) == one
+    assert queries_for(client, url) == BASELINES["support:cycle"]
+
+
+@pytest.mark.parametrize("pupils", [1, 6])
+def test_a_teachers_plans(pupils, school, class_4a, senco, teacher, django_assert_num_queries):
+    for index in range(pupils):
+        pupil = make_pupil(school, first=f"P{index}", registration_group=class_4a, provision="K", needs=[("MLD", 1)])
+        cycle = helpers.running_cycle(pupil, senco, teacher)
+        helpers.outcome(cycle.plan, senco)
+    with django_assert_num_queries(BASELINES["plans_for_teacher"]):
+        plans = plans_for_teacher(teacher, school)
+        # two outcomes each, and the two needs the assessment recorded (SLCN, SEMH)
+        assert sum(len(p.outcomes) + len(p.needs) for p in plans) == pupils * 4

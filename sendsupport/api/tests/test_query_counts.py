@@ -1,0 +1,66 @@
+"""Exact query counts for the API routes, with little data and with a lot (NetBox keeps them per view).
+
+The same number for both sizes shows there is no N+1; an exact number (not a ceiling) shows any
+change at once. When a change of yours moves a number on purpose, update it here and say why in
+the commit. Each count includes the token look-up.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sendsupport.support.tests import helpers
+
+BASELINES = {
+    "api:list_pupils": 6,
+    "api:list_sen_statuses": 7,
+    "api:list_needs": 5,  # asked second: the token's last use is written at most once a minute
+    "api:list_cycles": 7,
+    "api:get_cycle": 10,
+    "api:list_meetings": 10,
+}
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["5 pupils", "35 pupils"])
+def test_the_pupil_list(many, school, class_4a, tokens, api_get, django_assert_num_queries, add_pupil):
+    for serial in range(33 if many else 3):
+        add_pupil(school, first=f"P{serial}", provision="K", needs=[("MLD", 1)], registration_group=class_4a)
+    with django_assert_num_queries(BASELINES["api:list_pupils"]):
+        response = api_get("/api/v1/pupils", tokens["senco"], page_size=100)
+    assert response.json()["count"] == (35 if many else 5)  # with Maya and Ben from the personas
+
+
+def test_statuses_and_needs(pupil, tokens, api_get, django_assert_num_queries):
+    with django_assert_num_queries(BASELINES["api:list_sen_statuses"]):
+        assert api_get(f"/api/v1/pupils/{pupil.pk}/sen-statuses", tokens["senco"]).status_code == 200
+    with django_assert_num_queries(BASELINES["api:list_needs"]):
+        assert api_get(f"/api/v1/pupils/{pupil.pk}/needs", tokens["senco"]).status_code == 200
+
+
+@pytest.mark.parametrize("more", [0, 6], ids=["1 cycle", "7 cycles"])
+def test_the_cycle_list(more, tokens, pupil, senco, teacher, api_get, django_assert_num_queries):
+    helpers.reviewed_cycle(pupil, senco, teacher)
+    opened = date(2025, 11, 19)
+    for _ in range(more):
+        cycle = helpers.start(pupil, senco, opened_on=opened, teacher=teacher)
+        helpers.assess(cycle, senco, decided_on=opened)
+        plan = helpers.plan(cycle, senco, created_on=opened, review_date=date(2026, 2, 13))
+        helpers.outcome(plan, senco)
+        helpers.agree(plan, senco, agreed_on=opened)
+        helpers.review(plan, senco, held_on=opened)
+    with django_assert_num_queries(BASELINES["api:list_cycles"]):
+        body = api_get(f"/api/v1/pupils/{pupil.pk}/cycles", tokens["senco"], page_size=100).json()
+    assert body["count"] == 1 + more
+    assert all(item["review_held_on"] for item in body["items"])
+
+
+def test_one_cycle(tokens, pupil, cycles, api_get, django_assert_num_queries):
+    with django_assert_num_queries(BASELINES["api:get_cycle"]):
+        assert api_get(f"/api/v1/pupils/{pupil.pk}/cycles/1", tokens["senco"]).status_code == 200
+
+
+def test_the_meeting_list(tokens, pupil, meetings, api_get, django_assert_num_queries):
+    with django_assert_num_queries(BASELINES["api:list_meetings"]):
+        assert api_get(f"/api/v1/pupils/{pupil.pk}/meetings", tokens["senco"]).json()["count"] == 2

@@ -1,0 +1,69 @@
+"""Exact query counts for the pupils pages, with little data and with a lot (NetBox keeps them per view).
+
+The same number for both sizes shows there is no N+1; an exact number (not a ceiling) shows any
+change at once. When a change of yours moves a number on purpose, update it here and say why in
+the commit.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from sendsupport.pupils.tests.bulk import bulk_history, bulk_register
+
+pytestmark = pytest.mark.django_db
+
+BASELINES = {
+    # the pupil's page, with 2 or 100 SEN statuses and parents
+    ("pupils:detail", "senco"): 28,
+    ("pupils:detail", "teacher"): 28,
+    ("pupils:detail", "parent"): 25,
+    # the register, with 10 or 500 pupils
+    ("pupils:register", "all"): 16,
+    ("pupils:register", "filtered"): 16,
+    ("pupils:register", "search"): 16,
+    ("pupils:register", "page-2"): 16,
+    ("pupils:register", "teacher's class"): 16,
+}
+
+
+@pytest.mark.parametrize("count", [2, 100])
+@pytest.mark.parametrize("persona", ["senco", "teacher", "parent"])
+def test_the_pupil_page(count, persona, personas, pupil, login, django_assert_num_queries):
+    bulk_history(pupil, count, user=personas["head"])
+    client = login(personas[persona])
+    with django_assert_num_queries(BASELINES["pupils:detail", persona]):
+        response = client.get(reverse("pupils:detail", args=[pupil.pk]))
+    assert response.status_code == 200
+    if persona != "parent":
+        assert response.content.decode().count("Carer") >= count
+
+
+QUERIES = {
+    "all": {},
+    "filtered": {"status": "K", "area": "communication", "year_group": "4"},
+    "search": {"q": "Pupil"},
+    "page-2": {"page": "2"},
+}
+
+
+@pytest.mark.parametrize("count", [10, 500])
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_register(count, query, senco, school, class_4a, login, django_assert_num_queries):
+    bulk_register(school, count, group=class_4a)
+    client = login(senco)
+    with django_assert_num_queries(BASELINES["pupils:register", query]):
+        response = client.get(reverse("pupils:register"), QUERIES[query])
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", [10, 500])
+def test_a_teachers_register(count, teacher, school, class_4a, class_5b, login, django_assert_num_queries):
+    bulk_register(school, count, group=class_4a)
+    bulk_register(school, count, group=class_5b, first_serial=count)
+    client = login(teacher)
+    with django_assert_num_queries(BASELINES["pupils:register", "teacher's class"]):
+        response = client.get(reverse("pupils:register"), {"group": class_4a.pk})
+    assert response.status_code == 200
+    assert f"{count} pupils" in response.content.decode()
