@@ -112,7 +112,7 @@ def test_the_senco_matches_columns_previews_and_imports_a_csv(senco, school, log
     assert response.status_code == 302
     assert CSVColumnMapping.objects.get(school=school).columns["date_of_birth"] == "DOB"
     html = client.get(reverse("interop:run", args=[run.pk])).content.decode()
-    assert "Row 3 (UPN" in html and "date_valid" in html and "Import only the valid rows" in html
+    assert "Row 3 (UPN" in html and "A date must be a real date" in html and "Import only the valid rows" in html
     response = client.post(reverse("interop:run_confirm", args=[run.pk]))
     run.refresh_from_db()
     assert run.status == "rejected" and not Pupil.objects.exists()
@@ -161,7 +161,8 @@ def test_the_census_page_reports_and_downloads(senco, school, login):
     pupil.sen_needs.all().delete()
     client = login(senco)
     html = client.get(reverse("interop:census"), {"term": "spring", "year": "2026"}).content.decode()
-    assert "need_required" in html and f'href="/pupils/{pupil.pk}/"' in html
+    assert "Pupils on SEN support or with an EHC plan need a primary type of need" in html
+    assert "need_required" not in html and f'href="/pupils/{pupil.pk}/"' in html
     response = client.get(reverse("interop:census_download"), {"term": "spring", "year": "2026"})
     assert response["Content-Type"] == "application/xml" and "attachment" in response["Content-Disposition"]
     assert etree.fromstring(response.content).findtext("Pupils/Pupil/UPN") == pupil.upn
