@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "sendsupport.support.profiles",
     "sendsupport.support.specialists",
     "sendsupport.meetings",
+    "sendsupport.statutory",
     "sendsupport.compliance",
     "sendsupport.interop",
     "sendsupport.api",

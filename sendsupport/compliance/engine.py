@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.conf import settings
 from django.urls import reverse
 
 from sendsupport.compliance.duties import DUTIES, Gap, gaps_for, sort_gaps
 from sendsupport.compliance.facts import PupilFacts
+from sendsupport.compliance.figures import school_figures
 from sendsupport.compliance.loader import school_facts
 from sendsupport.schools.models import School
 
@@ -44,13 +44,6 @@ class TodoList:
     pupils_checked: int = 0
 
 
-def figures() -> dict[str, Any]:
-    return {
-        "PARENT_MEETINGS_PER_YEAR": settings.SENDSUPPORT["PARENT_MEETINGS_PER_YEAR"],
-        "REVIEWS_BEFORE_SPECIALIST": settings.SENDSUPPORT["REVIEWS_BEFORE_SPECIALIST"],
-    }
-
-
 def fix_link(gap: Gap, facts: PupilFacts) -> str:
     """Where the gap is fixed: the page that records what is missing."""
     pupil = facts.pupil_id
@@ -64,6 +57,10 @@ def fix_link(gap: Gap, facts: PupilFacts) -> str:
         return reverse(name, args=[pupil, cycle])
     if gap.fix == "meetings":
         return reverse("meetings:add", args=[pupil])
+    if gap.fix == "meetings_list":
+        return reverse("meetings:list", args=[pupil])
+    if gap.fix in ("ehc_request", "ehc_plan"):
+        return reverse("statutory:pupil", args=[pupil])
     if gap.fix == "specialists":
         return reverse("specialists:add", args=[pupil])
     if gap.fix == "passport":
@@ -75,7 +72,7 @@ def todo_list(user: Any, school: School, *, today: date, filters: TodoFilters = 
     all_facts = [facts for facts in school_facts(user, school, today) if filters.keep(facts)]
     by_pupil = {facts.pupil_id: facts for facts in all_facts}
     gaps: list[Gap] = []
-    numbers = figures()
+    numbers = school_figures(school, today)
     for facts in all_facts:
         gaps.extend(gaps_for(facts, today, numbers))
     gaps = sort_gaps(gaps)
