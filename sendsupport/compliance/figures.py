@@ -11,17 +11,6 @@ from django.conf import settings
 from sendsupport.schools.models import AcademicYear, School, SchoolPolicy
 from sendsupport.schools.terms import terms_for
 
-POLICY_FIELDS = (
-    "parent_meetings_per_year",
-    "meeting_record_days",
-    "max_review_weeks",
-    "plan_grace_days",
-    "reviews_before_specialist",
-    "ehc_refusal_weeks",
-    "follow_up_days",
-    "annual_review_months",
-    "annual_review_notice_days",
-)
 # SEND Regulations 2014 reg. 18: (month, day) in the year of transfer.
 DEFAULT_PHASE_TRANSFER_DEADLINE = (2, 15)
 DEFAULT_POST16_TRANSFER_DEADLINE = (3, 31)
@@ -36,7 +25,7 @@ def national_figures() -> dict[str, Any]:
     """The figures for a school that has set none, without terms (for tests and previews)."""
     policy = SchoolPolicy()
     return {
-        **{name: getattr(policy, name) for name in POLICY_FIELDS},
+        **{name: getattr(policy, name) for name in SchoolPolicy.FIGURES},
         "phase_transfer_deadline": _month_day("PHASE_TRANSFER_DEADLINE", DEFAULT_PHASE_TRANSFER_DEADLINE),
         "post16_transfer_deadline": _month_day("POST16_TRANSFER_DEADLINE", DEFAULT_POST16_TRANSFER_DEADLINE),
     }
@@ -47,6 +36,6 @@ def school_figures(school: School, today: date) -> dict[str, Any]:
     policy = SchoolPolicy.for_school(school)
     return {
         **national_figures(),
-        **{name: getattr(policy, name) for name in POLICY_FIELDS},
+        **{name: getattr(policy, name) for name in SchoolPolicy.FIGURES},
         "terms": terms_for(school, AcademicYear.start_year_for(today)),
     }

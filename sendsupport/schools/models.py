@@ -288,6 +288,19 @@ class SchoolPolicy(models.Model):
 
     history = HistoricalRecords()
 
+    # Every figure, in the order the settings page shows them.
+    FIGURES = (
+        "parent_meetings_per_year",
+        "meeting_record_days",
+        "max_review_weeks",
+        "plan_grace_days",
+        "reviews_before_specialist",
+        "ehc_refusal_weeks",
+        "follow_up_days",
+        "annual_review_months",
+        "annual_review_notice_days",
+    )
+
     class Meta:
         verbose_name = "school policy figures"
         verbose_name_plural = "school policy figures"

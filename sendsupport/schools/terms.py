@@ -51,6 +51,10 @@ def terms_for(school: School, start_year: int) -> list[TermDates]:
     return terms or default_terms(start_year)
 
 
+def has_own_terms(school: School, start_year: int) -> bool:
+    return Term.objects.filter(school=school, academic_year__start_year=start_year).exists()
+
+
 def expected_meetings(*, per_year: int, terms: list[TermDates], count_from: date, today: date) -> int:
     """How many meetings are due by ``today``: ``per_year`` spread over the year's terms, counting
     only terms that have ended and in which the pupil was measured for at least half the term.
