@@ -77,9 +77,8 @@ class PupilFacts:
     date_of_birth: date | None = None
     joined_on: date | None = None  # the date the pupil joined the school's roll
     register_started_on: date | None = None  # start of the current unbroken time on K or E
-    notified_young_person: bool = False  # the latest notification went to the young person (s.68(2))
     plan_started_on: date | None = None  # the current plan's agreement date, else the date written
-    plan_consulted_on: date | None = None  # the date the parents were consulted on the current plan
+    plan_consulted_on: date | None = None  # when the parents were consulted on (or agreed) the current plan
     assessed_on: date | None = None  # the open cycle's assessment decision
     severe_or_complex: bool = False  # the SENCO's flag on the latest assessment (CoP 6.63)
     well_below: bool = False  # the latest assessment records attainment well below age expectations

@@ -167,16 +167,14 @@ def school_facts(user: Any, school: School, today: date) -> list[PupilFacts]:
     started, on_register = _register_periods(ids)
 
     notified: dict[int, date] = {}
-    to_young_person: dict[int, bool] = {}
-    for pupil_id, notified_on, young_person in (
+    for pupil_id, notified_on in (
         ParentNotification.objects.filter(pupil_id__in=ids)
         .order_by("notified_on", "id")
-        .values_list("pupil_id", "notified_on", "to_young_person")
+        .values_list("pupil_id", "notified_on")
     ):
         begin = started.get(pupil_id)
         if begin is not None and notified_on >= begin:
             notified[pupil_id] = notified_on
-            to_young_person[pupil_id] = young_person
 
     open_cycles = {
         cycle.pupil_id: cycle
@@ -267,9 +265,9 @@ def school_facts(user: Any, school: School, today: date) -> list[PupilFacts]:
                 date_of_birth=pupil.date_of_birth,
                 joined_on=pupil.on_roll_from,
                 register_started_on=on_register.get(pupil.pk),
-                notified_young_person=to_young_person.get(pupil.pk, False),
                 plan_started_on=(plan.agreed_on or plan.created_on) if plan else None,
-                plan_consulted_on=plan.parents_consulted_on if plan else None,
+                # The parents agreeing the plan on a recorded date is a consultation too.
+                plan_consulted_on=(plan.parents_consulted_on or plan.parent_agreed_on) if plan else None,
                 assessed_on=assessment["decided_on"]
                 if assessment and cycle and assessment["cycle_id"] == cycle.pk
                 else None,

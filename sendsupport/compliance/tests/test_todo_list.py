@@ -97,6 +97,17 @@ def test_the_list_shrinks_as_each_duty_is_met(senco, school, pupil, parent, teac
     assert duties_for(senco, school, pupil) == []
 
 
+def test_a_plan_the_parents_agreed_on_a_recorded_date_counts_as_consulted(senco, school, pupil, parent):
+    ParentNotification.objects.create(pupil=pupil, notified_on=date(2024, 9, 2), method="letter", notified_by=senco)
+    _, plan = open_cycle_with_plan(pupil)
+    plan.parents_consulted_on = None
+    plan.save()
+    assert duties_for(senco, school, pupil) == ["plan_not_agreed"]
+    plan.parent_agreed_on = date(2025, 9, 10)
+    plan.save()
+    assert duties_for(senco, school, pupil) == []
+
+
 AFTER_AUTUMN = date(2025, 12, 20)
 
 
