@@ -110,14 +110,16 @@ def _meetings(ids: list[int], today: date) -> tuple[dict[int, set[date]], dict[i
     year_start, year_end = academic_year_bounds(today)
     dates = parent_meeting_dates(ids, year_start, year_end)
     unshared: dict[int, list[date]] = defaultdict(list)
-    for pupil_id, held_on in (
+    # One row per meeting (two parents attending must not make two), hence the id and no ordering.
+    for pupil_id, held_on, _ in (
         Meeting.objects.filter(
             pupil_id__in=ids,
             held_on__gte=year_start,
             parents_attended__isnull=False,
             shared_with_parents_on__isnull=True,
         )
-        .values_list("pupil_id", "held_on")
+        .order_by()
+        .values_list("pupil_id", "held_on", "pk")
         .distinct()
     ):
         unshared[pupil_id].append(held_on)

@@ -42,9 +42,11 @@ def parent_meeting_dates(pupil_ids: Iterable[int], start: date, end: date) -> di
     dates: dict[int, set[date]] = {pupil_id: set() for pupil_id in ids}
     if not ids:
         return dates
-    attended = Meeting.objects.filter(
-        pupil_id__in=ids, held_on__gte=start, held_on__lte=end, parents_attended__isnull=False
-    ).values_list("pupil_id", "held_on")
+    attended = (
+        Meeting.objects.filter(pupil_id__in=ids, held_on__gte=start, held_on__lte=end, parents_attended__isnull=False)
+        .order_by()
+        .values_list("pupil_id", "held_on")
+    )
     declined = DeclinedMeeting.objects.filter(pupil_id__in=ids, offered_on__gte=start, offered_on__lte=end)
     for pupil_id, day in [*attended.distinct(), *declined.values_list("pupil_id", "offered_on")]:
         dates[pupil_id].add(day)
