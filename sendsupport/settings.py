@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "sendsupport.support.profiles",
     "sendsupport.support.specialists",
     "sendsupport.meetings",
+    "sendsupport.statutory",
     "sendsupport.compliance",
     "sendsupport.interop",
     "sendsupport.api",
@@ -246,12 +247,9 @@ LOGGING = {
 
 # Statutory and policy figures that a school or LA may need to change (see DOMAIN.md).
 SENDSUPPORT = {
-    "PARENT_MEETINGS_PER_YEAR": env_int("PARENT_MEETINGS_PER_YEAR", 3),
     "SCHOOL_CONTRIBUTION_PENCE": env_int("SCHOOL_CONTRIBUTION_PENCE", 600_000),
     "TEACHING_WEEKS_PER_YEAR": env_str("TEACHING_WEEKS_PER_YEAR", "39"),
     "RETENTION_YEARS_AFTER_DOB": env_int("RETENTION_YEARS_AFTER_DOB", 31),
-    # Consecutive reviews with less than expected progress before the to-do list prompts specialists.
-    "REVIEWS_BEFORE_SPECIALIST": env_int("REVIEWS_BEFORE_SPECIALIST", 2),
     # How far ahead a new plan's review date is suggested; good practice is at least termly.
     "PLAN_REVIEW_WEEKS": env_int("PLAN_REVIEW_WEEKS", 12),
     # The broad area Down syndrome (DS) is shown under; the DfE places it in none, so "other" by default.

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.conf import settings
 from django.urls import reverse
 
 from sendsupport.compliance.basis import Basis, Standing, standing_of
 from sendsupport.compliance.concerns import CONCERN_DUTY, merge_concerns
 from sendsupport.compliance.duties import DUTIES, Duty, Gap
 from sendsupport.compliance.facts import PupilFacts
+from sendsupport.compliance.figures import school_figures
 from sendsupport.compliance.loader import school_facts
 from sendsupport.schools.models import School
 
@@ -110,13 +110,6 @@ def most_urgent(lines: list[TodoLine], count: int) -> list[TodoLine]:
     return sorted(picked, key=TodoLine.sort_key)
 
 
-def figures() -> dict[str, Any]:
-    return {
-        "PARENT_MEETINGS_PER_YEAR": settings.SENDSUPPORT["PARENT_MEETINGS_PER_YEAR"],
-        "REVIEWS_BEFORE_SPECIALIST": settings.SENDSUPPORT["REVIEWS_BEFORE_SPECIALIST"],
-    }
-
-
 def fix_link(gap: Gap, facts: PupilFacts) -> str:
     """Where the gap is fixed: the page that records what is missing."""
     pupil = facts.pupil_id
@@ -132,6 +125,10 @@ def fix_link(gap: Gap, facts: PupilFacts) -> str:
         return reverse(name, args=[pupil, cycle])
     if gap.fix == "meetings":
         return reverse("meetings:add", args=[pupil])
+    if gap.fix == "meetings_list":
+        return reverse("meetings:list", args=[pupil])
+    if gap.fix in ("ehc_request", "ehc_plan"):
+        return reverse("statutory:pupil", args=[pupil])
     if gap.fix == "specialists":
         return reverse("specialists:add", args=[pupil])
     if gap.fix == "passport":
@@ -155,7 +152,7 @@ def todo_list(
     """The to-do list for the pupils ``user`` may see at ``school`` (or only ``pupil_ids``)."""
     facts_all = merge_concerns(school_facts(user, school, today, pupil_ids), user, school, pupil_ids)
     all_facts = [facts for facts in facts_all if filters.keep(facts)]
-    numbers = figures()
+    numbers = school_figures(school, today)
     duties = all_duties()
     titles = duty_titles()
     per_pupil: dict[int, list[TodoItem]] = {}

@@ -16,6 +16,40 @@ class ReviewFacts:
     expected_progress: bool | None
     pupil_views_recorded: bool  # views given, or a reason they are absent
     parent_views_recorded: bool
+    next_step: str = ""
+    parents_attended: bool = False
+    plan_started_on: date | None = None  # when the reviewed plan took effect (agreed, else written)
+
+
+@dataclass(frozen=True)
+class SpecialistFacts:
+    referral_date: date
+    consented: bool
+    ended: bool
+    advice_received_on: date | None = None
+
+
+@dataclass(frozen=True)
+class EHCRequestFacts:
+    requested_on: date
+    outcome: str  # pending, agreed, refused, withdrawn
+    outcome_on: date | None = None
+
+
+@dataclass(frozen=True)
+class AnnualReviewFacts:
+    meeting_on: date
+    invitations_sent_on: date | None
+    advice_circulated_on: date | None
+    held: bool
+
+
+@dataclass(frozen=True)
+class EHCPlanFacts:
+    issued_on: date
+    next_transfer_on: date | None = None
+    next_transfer_to_post16: bool = False
+    annual_reviews: tuple[AnnualReviewFacts, ...] = ()  # oldest first
 
 
 @dataclass(frozen=True)
@@ -47,8 +81,19 @@ class PupilFacts:
     plan_reviewed: bool = False  # the current plan has its review recorded
     smart_problems: int = 0  # outcomes in the current plan that fail the SMART check (not overridden)
     reviews: list[ReviewFacts] = field(default_factory=list)  # oldest first, across all cycles
-    meetings_this_year: int = 0
     staff_to_acknowledge: list[str] = field(default_factory=list)
     profile_exists: bool = False
-    specialist_since: date | None = None  # earliest referral date, if any specialist is involved
+    date_of_birth: date | None = None
+    joined_on: date | None = None  # the date the pupil joined the school's roll
+    register_started_on: date | None = None  # start of the current unbroken time on K or E
+    plan_started_on: date | None = None  # the current plan's agreement date, else the date written
+    plan_consulted_on: date | None = None  # when the parents were consulted on (or agreed) the current plan
+    assessed_on: date | None = None  # the open cycle's assessment decision
+    severe_or_complex: bool = False  # the SENCO's flag on the latest assessment (CoP 6.63)
+    well_below: bool = False  # the latest assessment records attainment well below age expectations
+    meeting_dates: frozenset[date] = frozenset()  # this school year: parents met, or declined an offer
+    unshared_meetings: tuple[date, ...] = ()  # meetings parents attended whose record is not yet shared
+    specialists: tuple[SpecialistFacts, ...] = ()  # earliest referral first
+    ehc_requests: tuple[EHCRequestFacts, ...] = ()  # oldest first
+    ehc_plan: EHCPlanFacts | None = None  # the plan in force, if one is recorded
     open_concerns: list[ConcernFacts] = field(default_factory=list)  # oldest first; see compliance.concerns

@@ -6,16 +6,26 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sendsupport.compliance.facts import PupilFacts, ReviewFacts
-from sendsupport.meetings.selectors import academic_year_bounds, meetings_with_parents_count
+from sendsupport.compliance.facts import (
+    AnnualReviewFacts,
+    EHCPlanFacts,
+    EHCRequestFacts,
+    PupilFacts,
+    ReviewFacts,
+    SpecialistFacts,
+)
+from sendsupport.meetings.models import Meeting
+from sendsupport.meetings.selectors import academic_year_bounds, parent_meeting_dates
 from sendsupport.pupils.codes import Provision
 from sendsupport.pupils.models import Pupil, SENStatus
 from sendsupport.pupils.selectors import visible_pupils, with_current_sen
 from sendsupport.schools.models import Group, Role, School
+from sendsupport.statutory.models import AnnualReview, EHCPlan, EHCRequest
 from sendsupport.support import smart
-from sendsupport.support.choices import CycleStatus, PlanStatus
-from sendsupport.support.models import Cycle, Outcome, ParentNotification, Review
+from sendsupport.support.choices import Comparison, CycleStatus, PlanStatus
+from sendsupport.support.models import Assessment, AssessmentScore, Cycle, Outcome, ParentNotification, Review
 from sendsupport.support.profiles.selectors import unacknowledged_staff
+from sendsupport.support.specialists.models import SpecialistInvolvement
 from sendsupport.support.specialists.selectors import specialist_involvement
 
 
@@ -55,38 +65,120 @@ def _teachers_of_groups(school: School, group_ids: set[int]) -> dict[int, set[in
     return teachers
 
 
-def _support_started(ids: list[int]) -> dict[int, date | None]:
-    """Start of each pupil's current unbroken period on SEN support (K); None when not on K now."""
-    started: dict[int, date | None] = dict.fromkeys(ids)
-    broken: set[int] = set()
+def _register_periods(ids: list[int]) -> tuple[dict[int, date | None], dict[int, date | None]]:
+    """Start of each pupil's current unbroken period on SEN support (K), and on the register (K or E).
+
+    None when the pupil is not on K (or not on the register) now. One query.
+    """
+    on_k: dict[int, date | None] = dict.fromkeys(ids)
+    on_register: dict[int, date | None] = dict.fromkeys(ids)
+    broken_k: set[int] = set()
+    broken_register: set[int] = set()
     statuses = SENStatus.objects.filter(pupil_id__in=ids).order_by("pupil_id", "-start_date", "-id")
     for pupil_id, provision, start_date in statuses.values_list("pupil_id", "provision", "start_date"):
-        if pupil_id in broken:
-            continue
-        if provision != Provision.SEN_SUPPORT:
-            broken.add(pupil_id)
-            continue
-        started[pupil_id] = start_date
-    return started
+        if pupil_id not in broken_register:
+            if provision in (Provision.SEN_SUPPORT, Provision.EHC_PLAN):
+                on_register[pupil_id] = start_date
+            else:
+                broken_register.add(pupil_id)
+        if pupil_id not in broken_k:
+            if provision == Provision.SEN_SUPPORT:
+                on_k[pupil_id] = start_date
+            else:
+                broken_k.add(pupil_id)
+    return on_k, on_register
+
+
+def _latest_assessments(ids: list[int]) -> tuple[dict[int, dict], set[int]]:
+    """Each pupil's latest assessment (id, cycle, date, SENCO's flag), and who it found well below
+    age-related expectations in any measure. Two queries."""
+    latest: dict[int, dict] = {}
+    for row in (
+        Assessment.objects.filter(pupil_id__in=ids)
+        .order_by("pupil_id", "decided_on", "id")
+        .values("id", "pupil_id", "cycle_id", "decided_on", "severe_or_complex")
+    ):
+        latest[row["pupil_id"]] = row
+    well_below = set(
+        AssessmentScore.objects.filter(
+            assessment_id__in=[row["id"] for row in latest.values()], compared_with_expected=Comparison.WELL_BELOW
+        ).values_list("pupil_id", flat=True)
+    )
+    return latest, well_below
+
+
+def _meetings(ids: list[int], today: date) -> tuple[dict[int, set[date]], dict[int, list[date]]]:
+    """This school year's meeting dates (attended or declined) and the records not yet shared. Three queries."""
+    year_start, year_end = academic_year_bounds(today)
+    dates = parent_meeting_dates(ids, year_start, year_end)
+    unshared: dict[int, list[date]] = defaultdict(list)
+    # One row per meeting (two parents attending must not make two), hence the id and no ordering.
+    for pupil_id, held_on, _ in (
+        Meeting.objects.filter(
+            pupil_id__in=ids,
+            held_on__gte=year_start,
+            parents_attended__isnull=False,
+            shared_with_parents_on__isnull=True,
+        )
+        .order_by()
+        .values_list("pupil_id", "held_on", "pk")
+        .distinct()
+    ):
+        unshared[pupil_id].append(held_on)
+    return dates, unshared
+
+
+def _ehc_records(ids: list[int]) -> tuple[dict[int, list[EHCRequestFacts]], dict[int, EHCPlanFacts]]:
+    """EHC needs assessment requests, and the plan in force with its annual reviews. Three queries."""
+    requests: dict[int, list[EHCRequestFacts]] = defaultdict(list)
+    for pupil_id, requested_on, outcome, outcome_on in (
+        EHCRequest.objects.filter(pupil_id__in=ids)
+        .order_by("requested_on", "id")
+        .values_list("pupil_id", "requested_on", "outcome", "outcome_on")
+    ):
+        requests[pupil_id].append(EHCRequestFacts(requested_on, outcome, outcome_on))
+    plans = {
+        plan.pupil_id: plan
+        for plan in EHCPlan.objects.filter(pupil_id__in=ids, ceased_on__isnull=True).order_by("issued_on", "id")
+    }
+    reviews: dict[int, list[AnnualReviewFacts]] = defaultdict(list)
+    for row in (
+        AnnualReview.objects.filter(plan_id__in=[plan.pk for plan in plans.values()])
+        .order_by("meeting_on", "id")
+        .values("plan_id", "meeting_on", "invitations_sent_on", "advice_circulated_on", "held")
+    ):
+        reviews[row.pop("plan_id")].append(AnnualReviewFacts(**row))
+    found = {
+        pupil_id: EHCPlanFacts(
+            issued_on=plan.issued_on,
+            next_transfer_on=plan.next_transfer_on,
+            next_transfer_to_post16=plan.next_transfer_to_post16,
+            annual_reviews=tuple(reviews.get(plan.pk, [])),
+        )
+        for pupil_id, plan in plans.items()
+    }
+    return requests, found
 
 
 def school_facts(user: Any, school: School, today: date, pupil_ids: list[int] | None = None) -> list[PupilFacts]:
-    """Facts for every pupil on the register this user may see at ``school``; about a dozen queries."""
+    """Facts for every pupil on the register this user may see at ``school``; in a fixed number of queries."""
     pupils = _register(user, school, pupil_ids)
     ids = [pupil.pk for pupil in pupils]
     if not ids:
         return []
     groups = _groups(ids, pupils)
     teachers_of_group = _teachers_of_groups(school, set().union(*groups.values()))
-    started = _support_started(ids)
+    started, on_register = _register_periods(ids)
 
     notified: dict[int, date] = {}
-    for pupil_id, notified_on in ParentNotification.objects.filter(pupil_id__in=ids).values_list(
-        "pupil_id", "notified_on"
+    for pupil_id, notified_on in (
+        ParentNotification.objects.filter(pupil_id__in=ids)
+        .order_by("notified_on", "id")
+        .values_list("pupil_id", "notified_on")
     ):
         begin = started.get(pupil_id)
         if begin is not None and notified_on >= begin:
-            notified[pupil_id] = max(notified_on, notified.get(pupil_id, notified_on))
+            notified[pupil_id] = notified_on
 
     open_cycles = {
         cycle.pupil_id: cycle
@@ -114,6 +206,10 @@ def school_facts(user: Any, school: School, today: date, pupil_ids: list[int] | 
             "pupil_views_absent_reason",
             "parent_views",
             "parent_views_absent_reason",
+            "next_step",
+            "parents_attended",
+            "plan__agreed_on",
+            "plan__created_on",
         )
     ):
         reviews[row["pupil_id"]].append(
@@ -122,19 +218,30 @@ def school_facts(user: Any, school: School, today: date, pupil_ids: list[int] | 
                 expected_progress=row["expected_progress"],
                 pupil_views_recorded=bool(row["pupil_views"].strip() or row["pupil_views_absent_reason"].strip()),
                 parent_views_recorded=bool(row["parent_views"].strip() or row["parent_views_absent_reason"].strip()),
+                next_step=row["next_step"],
+                parents_attended=row["parents_attended"],
+                plan_started_on=row["plan__agreed_on"] or row["plan__created_on"],
             )
         )
 
-    year_start, year_end = academic_year_bounds(today)
-    meetings = meetings_with_parents_count(ids, year_start, year_end)
+    meeting_dates, unshared = _meetings(ids, today)
+    year_start, _ = academic_year_bounds(today)
+    for pupil_id, pupil_reviews in reviews.items():
+        # A review meeting the parents attended is a meeting with them (CoP 6.65).
+        meeting_dates[pupil_id].update(
+            r.held_on for r in pupil_reviews if r.parents_attended and r.held_on >= year_start
+        )
     to_acknowledge = unacknowledged_staff(ids)
     specialists = specialist_involvement(ids)
+    assessments, well_below = _latest_assessments(ids)
+    ehc_requests, ehc_plans = _ehc_records(ids)
 
     facts = []
     for pupil in pupils:
         plan = plans.get(pupil.pk)
         cycle = open_cycles.get(pupil.pk)
         involvements = specialists.get(pupil.pk, [])
+        assessment = assessments.get(pupil.pk)
         facts.append(
             PupilFacts(
                 pupil_id=pupil.pk,
@@ -158,9 +265,31 @@ def school_facts(user: Any, school: School, today: date, pupil_ids: list[int] | 
                 plan_reviewed=False,  # recording a review closes the cycle, so an open cycle's plan is unreviewed
                 smart_problems=smart_problems.get(pupil.pk, 0),
                 reviews=reviews.get(pupil.pk, []),
-                meetings_this_year=meetings.get(pupil.pk, 0),
                 staff_to_acknowledge=[str(person) for person in to_acknowledge.get(pupil.pk, [])],
-                specialist_since=min((i.referral_date for i in involvements), default=None),
+                date_of_birth=pupil.date_of_birth,
+                joined_on=pupil.on_roll_from,
+                register_started_on=on_register.get(pupil.pk),
+                plan_started_on=(plan.agreed_on or plan.created_on) if plan else None,
+                # The parents agreeing the plan on a recorded date is a consultation too.
+                plan_consulted_on=(plan.parents_consulted_on or plan.parent_agreed_on) if plan else None,
+                assessed_on=assessment["decided_on"]
+                if assessment and cycle and assessment["cycle_id"] == cycle.pk
+                else None,
+                severe_or_complex=bool(assessment and assessment["severe_or_complex"]),
+                well_below=pupil.pk in well_below,
+                meeting_dates=frozenset(meeting_dates.get(pupil.pk, ())),
+                unshared_meetings=tuple(sorted(unshared.get(pupil.pk, []))),
+                specialists=tuple(
+                    SpecialistFacts(
+                        referral_date=i.referral_date,
+                        consented=bool(i.parental_consent and i.consent_date),
+                        ended=i.status == SpecialistInvolvement.Status.ENDED,
+                        advice_received_on=i.advice_received_on,
+                    )
+                    for i in involvements
+                ),
+                ehc_requests=tuple(ehc_requests.get(pupil.pk, [])),
+                ehc_plan=ehc_plans.get(pupil.pk),
             )
         )
     return facts

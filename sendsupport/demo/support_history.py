@@ -129,6 +129,7 @@ def add_demo_support(*, school: Any, child: Pupil, senco: Any, teacher: Any, ta:
         held_on=today - timedelta(days=92),
         expected_progress=False,
         attendees="SENCO, class teacher, parent, pupil",
+        parents_attended=True,
         next_step=NextStep.REVISE,
         ratings=[
             services.RatingInput(

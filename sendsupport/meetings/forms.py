@@ -117,3 +117,26 @@ class CorrectionForm(Form):
         help_text="For example: the parents told us the date of the next review was wrong.",
         error_messages={"required": "Say why the record is corrected."},
     )
+
+
+class DeclinedMeetingForm(Form):
+    offered_on = forms.DateField(
+        widget=DateInput(),
+        label="Date the meeting was offered",
+        help_text="For example 2026-11-12.",
+        error_messages={
+            "required": "Enter the date the meeting was offered: a declined meeting counts only with it.",
+            "invalid": "Enter the date the meeting was offered as a real date, for example 2026-11-12.",
+        },
+    )
+    proposed_for = forms.DateField(
+        required=False,
+        widget=DateInput(),
+        label="Date proposed for the meeting (optional)",
+        error_messages={"invalid": "Enter the date proposed as a real date, for example 2026-11-19."},
+    )
+    notes = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="How it was offered and what the parents said (optional)",
+    )

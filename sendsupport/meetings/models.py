@@ -109,3 +109,27 @@ class MeetingCorrection(models.Model):
     def audit_subject(self) -> tuple[int | None, int | None]:
         pupil = self.meeting.pupil
         return pupil.school_id, pupil.pk
+
+
+class DeclinedMeeting(models.Model):
+    """A meeting offered to the parents that they declined. It counts as evidence towards the meetings
+    expected in the year (CoP 6.65): the school did its part. The date it was offered is required."""
+
+    pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="declined_meetings")
+    offered_on = models.DateField("Date the meeting was offered")
+    proposed_for = models.DateField("Date proposed for the meeting", null=True, blank=True)
+    notes = models.TextField("How it was offered and what the parents said", blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-offered_on", "-id"]
+        verbose_name = "meeting offered and declined"
+        indexes = [models.Index(fields=["pupil", "offered_on"])]
+
+    def __str__(self) -> str:
+        return f"Meeting offered on {self.offered_on:%d/%m/%Y}, declined by the parents"

@@ -9,19 +9,19 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 
-from sendsupport.meetings.models import Meeting, MeetingCorrection
+from sendsupport.meetings.models import DeclinedMeeting, Meeting, MeetingCorrection
 from sendsupport.meetings.rules import is_staff_for
 from sendsupport.pupils.models import Pupil
-from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, AcademicYear, StaffMembership
+from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, AcademicYear, SchoolPolicy, StaffMembership
 from sendsupport.schools.selectors import with_role_at
+from sendsupport.schools.terms import expected_meetings, terms_for
 
 
-def meetings_per_year_target() -> int:
-    return int(settings.SENDSUPPORT["PARENT_MEETINGS_PER_YEAR"])
+def meetings_per_year_target(school: Any) -> int:
+    return SchoolPolicy.for_school(school).parent_meetings_per_year
 
 
 def academic_year_bounds(day: date) -> tuple[date, date]:
@@ -30,33 +30,48 @@ def academic_year_bounds(day: date) -> tuple[date, date]:
     return date(start_year, 9, 1), date(start_year + 1, 8, 31)
 
 
+def parent_meeting_dates(pupil_ids: Iterable[int], start: date, end: date) -> dict[int, set[date]]:
+    """The dates between ``start`` and ``end`` (both included) on which each pupil's parents met the
+    school or declined a meeting offered to them, in TWO queries whatever the number of pupils.
+
+    A meeting counts when at least one parent or carer attended it, whatever its type; a meeting
+    offered and declined counts on the date it was offered (CoP 6.65: the school did its part).
+    Review meetings the parents attended are added by the caller that holds the reviews. Dates,
+    not rows, so a review also recorded as a meeting on the same day is counted once.
+    """
+    ids = list(pupil_ids)
+    dates: dict[int, set[date]] = {pupil_id: set() for pupil_id in ids}
+    if not ids:
+        return dates
+    attended = (
+        Meeting.objects.filter(pupil_id__in=ids, held_on__gte=start, held_on__lte=end, parents_attended__isnull=False)
+        .order_by()
+        .values_list("pupil_id", "held_on")
+    )
+    declined = DeclinedMeeting.objects.filter(pupil_id__in=ids, offered_on__gte=start, offered_on__lte=end)
+    for pupil_id, day in [*attended.distinct(), *declined.values_list("pupil_id", "offered_on")]:
+        dates[pupil_id].add(day)
+    return dates
+
+
 def meetings_with_parents_count(
     pupil_ids: Iterable[int], academic_year_start: date, academic_year_end: date
 ) -> dict[int, int]:
-    """How many meetings each pupil's parents attended between the two dates (both included).
+    """How many days each pupil's parents met the school (or declined an offer) between the dates."""
+    found = parent_meeting_dates(pupil_ids, academic_year_start, academic_year_end)
+    return {pupil_id: len(days) for pupil_id, days in found.items()}
 
-    A meeting counts when at least one parent or carer attended it, whatever its type. Returns an
-    entry for every id given (0 when none), in ONE query. Pass a list of ids the caller has already
-    scoped to the user (a QuerySet of ids would be evaluated first, costing one more query).
-    """
-    ids = list(pupil_ids)
-    counts = dict.fromkeys(ids, 0)
-    if not ids:
-        return counts
-    rows = (
-        Meeting.objects.filter(
-            pupil_id__in=ids,
-            held_on__gte=academic_year_start,
-            held_on__lte=academic_year_end,
-            parents_attended__isnull=False,
-        )
-        .values("pupil_id")
-        .annotate(n=Count("pk", distinct=True))
-        .order_by()
-    )
-    for row in rows:
-        counts[row["pupil_id"]] = row["n"]
-    return counts
+
+def _review_dates_parents_attended(pupil: Pupil, start: date, end: date) -> set[date]:
+    from sendsupport.support.models import Review
+
+    reviews = Review.objects.filter(pupil=pupil, parents_attended=True, held_on__gte=start, held_on__lte=end)
+    return set(reviews.values_list("held_on", flat=True))
+
+
+def declined_for(pupil: Pupil) -> QuerySet[DeclinedMeeting]:
+    """Meetings the parents were offered and declined, newest first (staff only)."""
+    return DeclinedMeeting.objects.filter(pupil=pupil).order_by("-offered_on", "-id")
 
 
 def meetings_for(user: Any, pupil: Pupil) -> QuerySet[Meeting]:
@@ -108,8 +123,30 @@ def parent_choices(pupil: Pupil) -> QuerySet:
 
 
 def year_summary(pupil: Pupil, *, today: date) -> dict[str, Any]:
-    """This academic year's count against the target, for the pupil page and the list."""
+    """This academic year's meetings against what is due so far, for the pupil page and the list.
+
+    Only pupils on the SEN register (SEN support or an EHC plan) are measured; what is due is pro
+    rata by the school's terms from the latest of 1 September, the start on the register and the
+    date the pupil joined (``schools.terms.expected_meetings``).
+    """
+    from sendsupport.pupils.selectors import current_provision, register_started_on
+
     start, end = academic_year_bounds(today)
-    count = meetings_with_parents_count([pupil.pk], start, end)[pupil.pk]
-    target = meetings_per_year_target()
-    return {"count": count, "target": target, "start": start, "end": end, "met": count >= target}
+    days = parent_meeting_dates([pupil.pk], start, end)[pupil.pk] | _review_dates_parents_attended(pupil, start, end)
+    target = meetings_per_year_target(pupil.school)
+    measured = current_provision(pupil) in ("K", "E")
+    due = 0
+    if measured:
+        count_from = max(start, pupil.on_roll_from, register_started_on(pupil) or start)
+        terms = terms_for(pupil.school, start.year)
+        due = expected_meetings(per_year=target, terms=terms, count_from=count_from, today=today)
+    count = len(days)
+    return {
+        "count": count,
+        "target": target,
+        "due": due,
+        "measured": measured,
+        "start": start,
+        "end": end,
+        "met": not measured or count >= due,
+    }

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sendsupport.core.dates import in_words
-from sendsupport.meetings.models import Meeting, MeetingCorrection
+from sendsupport.meetings.models import DeclinedMeeting, Meeting, MeetingCorrection
 from sendsupport.meetings.selectors import parent_choices, staff_choices
 from sendsupport.pupils.models import Contact, Pupil
 
@@ -186,3 +186,38 @@ def add_correction(
     entry.full_clean()
     entry.save()
     return entry
+
+
+@transaction.atomic
+def record_declined_meeting(
+    *,
+    pupil: Pupil,
+    by: Any,
+    offered_on: date | None,
+    proposed_for: date | None = None,
+    notes: str = "",
+    today: date | None = None,
+) -> DeclinedMeeting:
+    """Record that the parents were offered a meeting and declined it (CoP 6.65 evidence).
+
+    The date the meeting was offered is required: without it the record proves nothing.
+    """
+    today = today or timezone.localdate()
+    errors: dict[str, str] = {}
+    if offered_on is None:
+        errors["offered_on"] = "Enter the date the meeting was offered: a declined meeting counts only with it."
+    elif offered_on > today:
+        errors["offered_on"] = f"The date the meeting was offered must be today ({today:%d/%m/%Y}) or in the past."
+    if offered_on and proposed_for and proposed_for < offered_on:
+        errors["proposed_for"] = (
+            f"The date proposed for the meeting cannot be before it was offered ({offered_on:%d/%m/%Y})."
+        )
+    if errors:
+        raise ValidationError(errors)
+    declined = DeclinedMeeting(
+        pupil=pupil, offered_on=offered_on, proposed_for=proposed_for, notes=notes.strip(), recorded_by=by
+    )
+    declined._history_user = by
+    declined.full_clean()
+    declined.save()
+    return declined

@@ -6,6 +6,7 @@ app_name = "meetings"
 urlpatterns = [
     path("pupils/<int:pupil_id>/meetings/", views.meeting_list, name="list"),
     path("pupils/<int:pupil_id>/meetings/new/", views.meeting_add, name="add"),
+    path("pupils/<int:pupil_id>/meetings/declined/new/", views.declined_add, name="declined_add"),
     path("pupils/<int:pupil_id>/meetings/<int:meeting_id>/", views.meeting_detail, name="detail"),
     path("pupils/<int:pupil_id>/meetings/<int:meeting_id>/edit/", views.meeting_edit, name="edit"),
     path("pupils/<int:pupil_id>/meetings/<int:meeting_id>/share/", views.meeting_share, name="share"),

@@ -17,7 +17,7 @@ from sendsupport.audit.services import record_export, record_view
 from sendsupport.core.forms import apply_validation_error
 from sendsupport.core.permissions import require
 from sendsupport.meetings import selectors, services
-from sendsupport.meetings.forms import CorrectionForm, MeetingForm
+from sendsupport.meetings.forms import CorrectionForm, DeclinedMeetingForm, MeetingForm
 from sendsupport.meetings.pdf import render_pdf
 from sendsupport.meetings.rules import is_staff_for
 from sendsupport.pupils.selectors import get_visible_pupil
@@ -40,6 +40,7 @@ def meeting_list(request: HttpRequest, pupil_id: int) -> HttpResponse:
             "pupil": pupil,
             "meetings": selectors.meetings_for(request.user, pupil),
             "summary": selectors.year_summary(pupil, today=timezone.localdate()),
+            "declined": selectors.declined_for(pupil) if staff_view else [],
             "staff_view": staff_view,
             "can_record": _can_record(request, pupil),
         },
@@ -69,6 +70,37 @@ def meeting_add(request: HttpRequest, pupil_id: int) -> HttpResponse:
             "caption": pupil.display_name,
             "intro": "Record the meeting after it has been held. Parents see it only once you share it with them.",
             "submit_label": "Save the record",
+            "back_url": reverse("meetings:list", args=[pupil.pk]),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def declined_add(request: HttpRequest, pupil_id: int) -> HttpResponse:
+    """Record a meeting the parents were offered and declined: it counts towards the year's meetings."""
+    pupil = get_visible_pupil(request.user, pupil_id)
+    require("record_pupil_meetings", request, pupil)
+    form = DeclinedMeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_declined_meeting(pupil=pupil, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, "The declined meeting has been recorded.")
+            return redirect("meetings:list", pupil_id=pupil.pk)
+    return render(
+        request,
+        "forms/page.html",
+        {
+            "form": form,
+            "page_title": "Record a meeting the parents declined",
+            "caption": pupil.display_name,
+            "intro": "If you offered the parents a meeting and they declined it, record it here. "
+            "It counts towards the meetings with parents expected this year.",
+            "submit_label": "Save",
             "back_url": reverse("meetings:list", args=[pupil.pk]),
         },
         status=400 if form.errors else 200,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
@@ -144,6 +145,18 @@ def contacts_for(user: Any, pupil: Pupil, *, staff_view: bool) -> QuerySet[Pupil
 def current_provision(pupil: Pupil) -> str:
     latest = pupil.sen_statuses.order_by("-start_date", "-id").first()
     return latest.provision if latest else Provision.NONE
+
+
+def register_started_on(pupil: Pupil) -> date | None:
+    """When the pupil's current unbroken time on the SEN register (SEN support or an EHC plan) began."""
+    started = None
+    for provision, start_date in pupil.sen_statuses.order_by("-start_date", "-id").values_list(
+        "provision", "start_date"
+    ):
+        if provision not in ("K", "E"):
+            break
+        started = start_date
+    return started
 
 
 def register_counts(user: Any, school: School) -> dict[str, int]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from sendsupport.core.forms import DateInput, Form, ModelForm
-from sendsupport.schools.models import Group, SchoolSenco
+from sendsupport.schools.models import Group, SchoolPolicy, SchoolSenco
 from sendsupport.schools.selectors import staff_users
 
 
@@ -77,3 +77,55 @@ class SencoForm(Form):
         self.fields["senco"].queryset = staff
         self.fields["deputy"].queryset = staff
         self.fields["npq"].help_text = f"A SENCO new to the role must hold it within {npq_years} years of being appointed."
+
+
+# The least each figure may be: a school may not switch a duty off by setting it to nothing.
+POLICY_MINIMUMS = {
+    "parent_meetings_per_year": 1,
+    "max_review_weeks": 1,
+    "reviews_before_specialist": 1,
+    "annual_review_months": 1,
+    "annual_review_notice_days": 1,
+}
+
+
+class PolicyForm(Form):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in SchoolPolicy.FIGURES:
+            field = SchoolPolicy._meta.get_field(name)
+            least = POLICY_MINIMUMS.get(name, 0)
+            label = str(field.verbose_name)
+            self.fields[name] = forms.IntegerField(
+                label=label[0].upper() + label[1:],
+                help_text=f"{field.help_text} National default: {field.default}.".strip(),
+                min_value=least,
+                max_value=999,
+                widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-4", "inputmode": "numeric"}),
+                error_messages={
+                    "required": f"Enter a number for '{label}'.",
+                    "invalid": f"Enter '{label}' as a whole number, like {field.default}.",
+                    "min_value": f"'{label}' must be {least} or more.",
+                    "max_value": f"'{label}' must be 999 or less.",
+                },
+            )
+
+
+class TermsForm(Form):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("autumn", "spring", "summer"):
+            for part in ("start", "end"):
+                label = f"{name.capitalize()} term {'starts' if part == 'start' else 'ends'}"
+                self.fields[f"{name}_{part}"] = forms.DateField(
+                    label=label,
+                    widget=DateInput(),
+                    error_messages={
+                        "required": f"Enter the date the {label[0].lower() + label[1:]}.",
+                        "invalid": f"Enter the date the {label[0].lower() + label[1:]} as a real date.",
+                    },
+                )
+
+    def dates(self) -> dict:
+        data = self.cleaned_data
+        return {name: (data[f"{name}_start"], data[f"{name}_end"]) for name in ("autumn", "spring", "summer")}

@@ -298,3 +298,80 @@ class SchoolSenco(models.Model):
 
     def __str__(self) -> str:
         return f"SENCO at {self.school}: {self.senco or 'none named'}"
+
+
+class SchoolPolicy(models.Model):
+    """The figures a school's duties are checked against. The defaults are the national ones (DOMAIN.md);
+    a head or SENCO changes them on the school's settings page. A school with no row uses the defaults.
+    """
+
+    school = models.OneToOneField(School, on_delete=models.CASCADE, related_name="policy")
+    parent_meetings_per_year = models.PositiveSmallIntegerField(
+        "Meetings with parents a year",
+        default=3,
+        help_text="The Code of Practice (6.65) expects at least 3: about one a term.",
+    )
+    meeting_record_days = models.PositiveSmallIntegerField(
+        "Days to give parents the record of a meeting",
+        default=14,
+        help_text="After this many days, a meeting record not yet shared with the parents is a gap.",
+    )
+    max_review_weeks = models.PositiveSmallIntegerField(
+        "Longest time from a plan to its review, in weeks",
+        default=16,
+        help_text="Good practice is at least termly. A review date further ahead is a warning.",
+    )
+    plan_grace_days = models.PositiveSmallIntegerField(
+        "Days to agree a plan after the assessment",
+        default=28,
+        help_text="A plan not agreed with the parents this long after the assessment is a gap.",
+    )
+    reviews_before_specialist = models.PositiveSmallIntegerField(
+        "Reviews in a row with less than expected progress before specialists are prompted",
+        default=2,
+    )
+    ehc_refusal_weeks = models.PositiveSmallIntegerField(
+        "Weeks after a refused EHC needs assessment request before the prompt returns",
+        default=26,
+    )
+    follow_up_days = models.PositiveSmallIntegerField(
+        "Days to act on a review's next step",
+        default=28,
+        help_text="When a review decides to involve a specialist or request an EHC needs assessment.",
+    )
+    annual_review_months = models.PositiveSmallIntegerField(
+        "Months between EHC plan annual reviews", default=12, help_text="Children and Families Act 2014 s.44."
+    )
+    annual_review_notice_days = models.PositiveSmallIntegerField(
+        "Days' notice of an annual review meeting, and of its advice",
+        default=14,
+        help_text="SEND Regulations 2014 reg. 20: at least 2 weeks.",
+    )
+
+    history = HistoricalRecords()
+
+    # Every figure, in the order the settings page shows them.
+    FIGURES = (
+        "parent_meetings_per_year",
+        "meeting_record_days",
+        "max_review_weeks",
+        "plan_grace_days",
+        "reviews_before_specialist",
+        "ehc_refusal_weeks",
+        "follow_up_days",
+        "annual_review_months",
+        "annual_review_notice_days",
+    )
+
+    class Meta:
+        verbose_name = "school policy figures"
+        verbose_name_plural = "school policy figures"
+
+    def __str__(self) -> str:
+        return f"Policy figures for {self.school}"
+
+    @classmethod
+    def for_school(cls, school: School) -> SchoolPolicy:
+        """The school's figures, or the national defaults (unsaved) when it has set none."""
+        found = cls.objects.filter(school=school).first()
+        return found if found is not None else cls(school=school)

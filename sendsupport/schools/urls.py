@@ -11,5 +11,8 @@ urlpatterns = [
     path("groups/", views.group_list, name="groups"),
     path("groups/new/", views.group_add, name="group_add"),
     path("overview/", views.overview, name="overview"),
+    path("school-settings/", views.settings_page, name="settings"),
+    path("school-settings/figures/", views.policy_edit, name="policy_edit"),
+    path("school-settings/terms/<int:start_year>/", views.terms_edit, name="terms_edit"),
     path("local-authority/", views.la_overview, name="la_overview"),
 ]

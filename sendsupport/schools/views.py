@@ -14,13 +14,15 @@ from django.views.decorators.http import require_http_methods
 from sendsupport.accounts import services as account_services
 from sendsupport.accounts.access import la_ids_for
 from sendsupport.accounts.forms import StaffEditForm, StaffInviteForm
+from sendsupport.core.dates import today
 from sendsupport.core.forms import apply_validation_error
 from sendsupport.core.permissions import base_url, school_for
 from sendsupport.pupils.selectors import la_school_counts, school_aggregates
 from sendsupport.schools import services as school_services
-from sendsupport.schools.forms import GroupForm, SencoForm
-from sendsupport.schools.models import StaffMembership
+from sendsupport.schools.forms import GroupForm, PolicyForm, SencoForm, TermsForm
+from sendsupport.schools.models import AcademicYear, SchoolPolicy, StaffMembership
 from sendsupport.schools.selectors import groups_of, npq_due_on, senco_record, staff_of
+from sendsupport.schools.terms import has_own_terms, terms_for
 
 
 @login_required
@@ -195,3 +197,74 @@ def la_overview(request: HttpRequest) -> HttpResponse:
     if not la_ids_for(request.user).exists():
         raise Http404("Not found")
     return render(request, "schools/la_overview.html", {"rows": la_school_counts(request.user)})
+
+
+@login_required
+def settings_page(request: HttpRequest) -> HttpResponse:
+    """The figures the to-do list checks against, and the term dates, for the head or SENCO to change."""
+    school = school_for(request, "manage_school")
+    policy = SchoolPolicy.for_school(school)
+    this_year = AcademicYear.start_year_for(today())
+    years = [(year, terms_for(school, year), has_own_terms(school, year)) for year in (this_year, this_year + 1)]
+    figures = [(SchoolPolicy._meta.get_field(name), getattr(policy, name)) for name in SchoolPolicy.FIGURES]
+    return render(request, "schools/settings.html", {"school": school, "figures": figures, "years": years})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def policy_edit(request: HttpRequest) -> HttpResponse:
+    school = school_for(request, "manage_school")
+    policy = SchoolPolicy.for_school(school)
+    form = PolicyForm(request.POST or None, initial={name: getattr(policy, name) for name in SchoolPolicy.FIGURES})
+    if request.method == "POST" and form.is_valid():
+        try:
+            school_services.save_policy(school=school, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, "The school's figures have been saved. The to-do list uses them from now on.")
+            return redirect("schools:settings")
+    return render(
+        request,
+        "forms/page.html",
+        {
+            "form": form,
+            "page_title": "Change the figures the to-do list checks",
+            "caption": school.name,
+            "intro": "Each figure starts at the national default from the SEND Code of Practice or the law. "
+            "Change one only where your school's SEN policy sets a different one.",
+            "back_url": reverse("schools:settings"),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def terms_edit(request: HttpRequest, start_year: int) -> HttpResponse:
+    school = school_for(request, "manage_school")
+    this_year = AcademicYear.start_year_for(today())
+    if start_year not in (this_year - 1, this_year, this_year + 1):
+        raise Http404("Term dates are set for last, this or next school year")
+    initial = {f"{t.name}_{part}": getattr(t, part) for t in terms_for(school, start_year) for part in ("start", "end")}
+    form = TermsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            school_services.save_terms(school=school, by=request.user, start_year=start_year, dates=form.dates())
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, f"The term dates for {start_year}/{str(start_year + 1)[-2:]} have been saved.")
+            return redirect("schools:settings")
+    return render(
+        request,
+        "forms/page.html",
+        {
+            "form": form,
+            "page_title": f"Term dates for {start_year}/{str(start_year + 1)[-2:]}",
+            "caption": school.name,
+            "intro": "Meetings with parents are expected about once a term, counted from these dates.",
+            "back_url": reverse("schools:settings"),
+        },
+        status=400 if form.errors else 200,
+    )

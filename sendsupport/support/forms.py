@@ -134,6 +134,12 @@ class AssessmentForm(Form):
         super().__init__(*args, **kwargs)
         for name, (label, required, hint) in ASSESSMENT_TEXT.items():
             self.fields[name] = text_field(label, required=required, help_text=hint, rows=3)
+        self.fields["severe_or_complex"] = forms.BooleanField(
+            required=False,
+            label="The pupil's needs are severe or complex",
+            help_text="Your judgement as SENCO. The to-do list then prompts you to consider asking the local "
+            "authority for an EHC needs assessment, with the parents.",
+        )
         if not decided:
             self.fields["primary_need"] = forms.ChoiceField(
                 choices=NEED_CHOICES, required=False, label="Primary area of need (census type)"
@@ -215,6 +221,12 @@ class NotificationForm(Form):
     contact = forms.ModelChoiceField(
         queryset=None, required=False, label="Who was told", empty_label="Choose a parent or carer"
     )
+    to_young_person = forms.BooleanField(
+        required=False,
+        label="The young person was told",
+        help_text="Once a pupil is over compulsory school age, the law says the young person is told, "
+        "not the parent (Children and Families Act 2014 s.68).",
+    )
     notes = text_field("Notes", required=False, rows=3)
 
     def __init__(self, *args: Any, pupil: Pupil, **kwargs: Any) -> None:
@@ -272,6 +284,12 @@ class OutcomeForm(Form):
 
 class AgreeForm(Form):
     agreed_on = date_field("Date the plan was agreed")
+    parents_consulted_on = date_field(
+        "Date the parents were consulted on the plan",
+        required=False,
+        help_text="The Code of Practice (6.48) asks for the plan to be agreed in consultation with the parents. "
+        "Until this is recorded, the to-do list still shows the plan as not agreed with them.",
+    )
     parent_agreed_on = date_field(
         "Date the parent agreed", required=False, help_text="Leave blank if the parent has not agreed yet."
     )
@@ -310,6 +328,11 @@ RATING_KEY = re.compile(r"^rating_(\d+)$")
 class ReviewForm(Form):
     held_on = date_field("Date of the review")
     attendees = text_field("Who attended", rows=2, message="Say who attended the review.")
+    parents_attended = forms.BooleanField(
+        required=False,
+        label="A parent or carer attended the review",
+        help_text="The review then counts as one of the meetings with parents this year.",
+    )
     progress_summary = text_field("Summary of progress", required=False, rows=3)
     expected_progress = forms.TypedChoiceField(
         choices=YES_NO,

@@ -58,7 +58,7 @@ def back_to_school_level(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("interop", "0001_initial"),
-        ("schools", "0002_school_sen_unit_and_resourced_provision"),
+        ("schools", "0003_school_sen_unit_and_resourced_provision"),
         ("pupils", "0003_pupil_sen_unit_and_resourced_provision_members"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

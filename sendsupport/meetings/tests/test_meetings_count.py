@@ -54,14 +54,20 @@ def test_it_counts_a_meeting_two_parents_attended_once(pupil, parent, senco):
     assert meetings_with_parents_count([pupil.pk], *YEAR) == {pupil.pk: 1}
 
 
-def test_it_answers_for_400_pupils_in_one_query(pupil, parent, senco, school):
+def test_it_answers_for_400_pupils_in_two_queries(pupil, parent, senco, school):
     _meet(pupil, senco, date(2025, 10, 1))
     ids = [pupil.pk] + list(range(10_000, 10_399))
     with CaptureQueriesContext(connection) as queries:
         counts = meetings_with_parents_count(ids, *YEAR)
-    assert len(queries) == 1
+    assert len(queries) == 2  # meetings attended, and meetings offered and declined
     assert len(counts) == 400
     assert counts[pupil.pk] == 1
+
+
+def test_a_meeting_offered_and_declined_counts_on_the_day_it_was_offered(pupil, parent, senco):
+    services.record_declined_meeting(pupil=pupil, by=senco, offered_on=date(2025, 10, 1), today=TODAY)
+    services.record_declined_meeting(pupil=pupil, by=senco, offered_on=date(2025, 8, 1), today=TODAY)
+    assert meetings_with_parents_count([pupil.pk], *YEAR) == {pupil.pk: 1}
 
 
 def test_it_answers_with_no_query_for_no_pupils(db, django_assert_num_queries):

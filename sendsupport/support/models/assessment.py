@@ -54,6 +54,12 @@ class Assessment(models.Model):
     parent_views = models.TextField("The parent's views", blank=True)
     parent_views_absent_reason = models.TextField("Why the parent's views are not recorded", blank=True)
     external_advice = models.TextField("Advice from outside the school", blank=True)
+    # The SENCO's judgement that prompts considering an EHC needs assessment (CoP 6.63).
+    severe_or_complex = models.BooleanField(
+        "The SENCO judges the pupil's needs severe or complex",
+        default=False,
+        help_text="The to-do list then prompts you to consider asking for an EHC needs assessment.",
+    )
     primary_need = models.CharField("Primary area of need", max_length=4, choices=NeedType.choices, blank=True)
     secondary_need = models.CharField("Secondary area of need", max_length=4, choices=NeedType.choices, blank=True)
     decision = models.CharField(max_length=10, choices=Decision.choices)
@@ -157,6 +163,8 @@ class ParentNotification(models.Model):
         related_name="+",
         verbose_name="Parent or carer told",
     )
+    # s.68(2): once the pupil is over compulsory school age, the young person is told, not the parent.
+    to_young_person = models.BooleanField("The young person was told (over compulsory school age)", default=False)
     notes = models.TextField(blank=True)
     recorded_at = models.DateTimeField(default=timezone.now)
     before_sendsupport = models.BooleanField(

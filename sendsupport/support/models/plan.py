@@ -44,6 +44,7 @@ class Plan(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     parent_agreed_on = models.DateField("Date the parent agreed", null=True, blank=True)
+    parents_consulted_on = models.DateField("Date the parents were consulted on the plan", null=True, blank=True)
     pupil_agreed_on = models.DateField("Date the pupil agreed", null=True, blank=True)
     smart_override_reason = models.TextField(
         "Why the plan is agreed although outcomes fail the SMART check", blank=True
@@ -81,6 +82,10 @@ class Plan(models.Model):
             errors["agreed_on"] = "Enter the date the plan was agreed."
         if self.agreed_on and self.created_on and self.agreed_on < self.created_on:
             errors["agreed_on"] = f"The plan cannot be agreed before it was written ({in_words(self.created_on)})."
+        if self.parents_consulted_on and self.agreed_on and self.parents_consulted_on > self.agreed_on:
+            errors["parents_consulted_on"] = (
+                f"The parents must be consulted on or before the date the plan was agreed ({in_words(self.agreed_on)})."
+            )
         if self.agreed_on and self.review_date and self.agreed_on >= self.review_date:
             errors["agreed_on"] = f"The plan must be agreed before its review date ({in_words(self.review_date)})."
         if errors:

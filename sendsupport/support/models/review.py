@@ -32,6 +32,8 @@ class Review(models.Model):
     parent_views = models.TextField("The parent's views", blank=True)
     parent_views_absent_reason = models.TextField("Why the parent's views are not recorded", blank=True)
     attendees = models.TextField("Who attended")
+    # The review meeting counts as a meeting with parents (CoP 6.65) when a parent or carer attended.
+    parents_attended = models.BooleanField("A parent or carer attended the review", default=False)
     next_step = models.CharField("Next step", max_length=12, choices=NextStep.choices)
     next_step_notes = models.TextField("More about the next step", blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")

@@ -145,6 +145,7 @@ def record_assessment(
     primary_need: str = "",
     secondary_need: str = "",
     scores: Sequence[ScoreInput] = (),
+    severe_or_complex: bool = False,
     today: date | None = None,
     **fields: str,
 ) -> Assessment:
@@ -170,6 +171,7 @@ def record_assessment(
         decided_by=by,
         primary_need=primary_need or "",
         secondary_need=secondary_need or "",
+        severe_or_complex=severe_or_complex,
         **{name: (fields.get(name) or "").strip() for name in NARRATIVE_FIELDS},
     )
     errors = clean_errors(assessment, exclude=["status_change", "decided_by"])
@@ -196,7 +198,12 @@ def record_assessment(
 
 @transaction.atomic
 def update_assessment(
-    *, assessment: Assessment, by: Any, scores: Sequence[ScoreInput] | None = None, **fields: str
+    *,
+    assessment: Assessment,
+    by: Any,
+    scores: Sequence[ScoreInput] | None = None,
+    severe_or_complex: bool | None = None,
+    **fields: str,
 ) -> Assessment:
     """Change the assessment's evidence while the cycle is open. The decision, its date and the needs
     stay as recorded: they have already changed the register (record a new SEN status instead)."""
@@ -206,6 +213,8 @@ def update_assessment(
         raise ValidationError({name: "This cannot be changed after the decision is recorded." for name in unknown})
     for name, value in fields.items():
         setattr(assessment, name, (value or "").strip())
+    if severe_or_complex is not None:
+        assessment.severe_or_complex = severe_or_complex
     errors = clean_errors(assessment, exclude=["status_change", "decided_by"])
     if scores is not None:
         extend(errors, _check_scores(scores, assessment.decided_on))

@@ -61,6 +61,7 @@ def record_notification(
     method: str,
     cycle: Cycle | None = None,
     contact: Contact | None = None,
+    to_young_person: bool = False,
     notes: str = "",
     today: date | None = None,
 ) -> ParentNotification:
@@ -79,6 +80,7 @@ def record_notification(
         method=method,
         notified_by=by,
         contact=contact,
+        to_young_person=to_young_person,
         notes=notes.strip(),
     )
     return save(notification, by)

@@ -57,6 +57,7 @@ def back_to_draft(plan: Plan) -> bool:
     plan.agreed_on = None
     plan.agreed_by = None
     plan.parent_agreed_on = None
+    plan.parents_consulted_on = None
     plan.pupil_agreed_on = None
     plan.smart_override_reason = ""
     plan.override_by = None
@@ -230,6 +231,7 @@ def agree_plan(
     by: Any,
     agreed_on: date,
     parent_agreed_on: date | None = None,
+    parents_consulted_on: date | None = None,
     pupil_agreed_on: date | None = None,
     override_reason: str = "",
     today: date | None = None,
@@ -251,16 +253,24 @@ def agree_plan(
     for name, value, who in (
         ("agreed_on", agreed_on, "The date the plan was agreed"),
         ("parent_agreed_on", parent_agreed_on, "The date the parent agreed"),
+        ("parents_consulted_on", parents_consulted_on, "The date the parents were consulted"),
         ("pupil_agreed_on", pupil_agreed_on, "The date the pupil agreed"),
     ):
         not_in_future(errors, name, value, today, who)
         if value and value < plan.created_on:
             add(errors, name, f"{who} cannot be before the plan was written ({in_words(plan.created_on)}).")
+    if parents_consulted_on and agreed_on and parents_consulted_on > agreed_on:
+        add(
+            errors,
+            "parents_consulted_on",
+            f"The date the parents were consulted cannot be after the plan was agreed ({in_words(agreed_on)}).",
+        )
     raise_if(errors)
     plan.status = PlanStatus.AGREED
     plan.agreed_on = agreed_on
     plan.agreed_by = by
     plan.parent_agreed_on = parent_agreed_on
+    plan.parents_consulted_on = parents_consulted_on
     plan.pupil_agreed_on = pupil_agreed_on
     # Kept only beside warnings it answers; it never decides whether the plan can be agreed.
     plan.smart_override_reason = override_reason if problems else ""

@@ -33,6 +33,7 @@ def assessment(request: HttpRequest, pupil_id: int, number: int) -> HttpResponse
     existing = getattr(cycle, "assessment", None)
     if existing is not None:
         initial = {name: getattr(existing, name) for name in ASSESSMENT_TEXT}
+        initial["severe_or_complex"] = existing.severe_or_complex
         score_initial = _score_initial(existing)
     else:
         initial = selectors.assessment_initial(cycle, today=today())
@@ -52,11 +53,16 @@ def assessment(request: HttpRequest, pupil_id: int, number: int) -> HttpResponse
                     primary_need=form.cleaned_data["primary_need"],
                     secondary_need=form.cleaned_data["secondary_need"],
                     scores=score_inputs,
+                    severe_or_complex=form.cleaned_data["severe_or_complex"],
                     **form.narrative(),
                 )
             else:
                 services.update_assessment(
-                    assessment=existing, by=request.user, scores=score_inputs, **form.narrative()
+                    assessment=existing,
+                    by=request.user,
+                    scores=score_inputs,
+                    severe_or_complex=form.cleaned_data["severe_or_complex"],
+                    **form.narrative(),
                 )
         except ValidationError as error:
             apply_validation_error(form, error)

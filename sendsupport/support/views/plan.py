@@ -305,6 +305,7 @@ def plan_agree(request: HttpRequest, pupil_id: int, number: int) -> HttpResponse
                 by=request.user,
                 agreed_on=form.cleaned_data["agreed_on"],
                 parent_agreed_on=form.cleaned_data["parent_agreed_on"],
+                parents_consulted_on=form.cleaned_data["parents_consulted_on"],
                 pupil_agreed_on=form.cleaned_data["pupil_agreed_on"],
                 override_reason=form.cleaned_data.get("override_reason", ""),
             ),

@@ -81,6 +81,7 @@ def review_new(request: HttpRequest, pupil_id: int, number: int) -> HttpResponse
                 held_on=data["held_on"],
                 expected_progress=data["expected_progress"],
                 attendees=data["attendees"],
+                parents_attended=data["parents_attended"],
                 next_step=data["next_step"],
                 next_step_notes=data["next_step_notes"],
                 next_review_date=data["next_review_date"],

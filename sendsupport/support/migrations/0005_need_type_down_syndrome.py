@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("support", "0003_concern_looked_at_and_before_sendsupport"),
+        ("support", "0004_duty_evidence"),
     ]
 
     operations = [

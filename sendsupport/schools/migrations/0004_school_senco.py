@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("schools", "0002_school_sen_unit_and_resourced_provision"),
+        ("schools", "0003_school_sen_unit_and_resourced_provision"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

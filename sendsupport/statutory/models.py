@@ -1,0 +1,136 @@
+"""The school's statutory records for EHC needs assessments and plans: just what the duties need.
+
+- A request for an EHC needs assessment (CFA 2014 s.36): when, who made it, the LA's answer.
+- An EHC plan issued by the LA, with the next phase transfer, and its annual reviews (s.44; SEND
+  Regulations 2014 reg. 18 and 20): meeting date, when invitations went out and advice circulated.
+The full EHC plan pages (contents, clocks, amendments) come later; these rows are their core.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from sendsupport.pupils.models import Pupil
+
+
+class EHCRequest(models.Model):
+    """A request to the local authority for an EHC needs assessment, and the LA's decision."""
+
+    class RequestedBy(models.TextChoices):
+        SCHOOL = "school", "The school"
+        PARENT = "parent", "A parent or carer"
+        YOUNG_PERSON = "young_person", "The young person"
+
+    class Outcome(models.TextChoices):
+        PENDING = "pending", "Waiting for the local authority's decision"
+        AGREED = "agreed", "The local authority agreed to assess"
+        REFUSED = "refused", "The local authority decided not to assess"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="ehc_requests")
+    requested_on = models.DateField("Date of the request")
+    requested_by = models.CharField("Who made the request", max_length=20, choices=RequestedBy.choices)
+    outcome = models.CharField("Decision", max_length=20, choices=Outcome.choices, default=Outcome.PENDING)
+    outcome_on = models.DateField("Date of the decision", null=True, blank=True)
+    notes = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-requested_on", "-id"]
+        verbose_name = "EHC needs assessment request"
+        indexes = [models.Index(fields=["pupil", "requested_on"])]
+
+    def __str__(self) -> str:
+        return f"EHC needs assessment requested on {self.requested_on:%d/%m/%Y}"
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.outcome != self.Outcome.PENDING and self.outcome_on is None:
+            errors["outcome_on"] = "Enter the date of the local authority's decision."
+        if self.outcome == self.Outcome.PENDING and self.outcome_on is not None:
+            errors["outcome_on"] = "Leave the date of the decision blank until there is a decision."
+        if self.outcome_on and self.requested_on and self.outcome_on < self.requested_on:
+            errors["outcome_on"] = f"The decision cannot be before the request ({self.requested_on:%d/%m/%Y})."
+        if errors:
+            raise ValidationError(errors)
+
+
+class EHCPlan(models.Model):
+    """An EHC plan issued by the local authority, as far as the school's duties need it."""
+
+    pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="ehc_plans")
+    issued_on = models.DateField("Date the final plan was issued")
+    next_transfer_on = models.DateField(
+        "Date of the next move between phases",
+        null=True,
+        blank=True,
+        help_text="For example the September the pupil moves to secondary school. Leave blank if none is due.",
+    )
+    next_transfer_to_post16 = models.BooleanField("The next move is from secondary school to post-16", default=False)
+    ceased_on = models.DateField("Date the plan ceased", null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-issued_on", "-id"]
+        verbose_name = "EHC plan"
+
+    def __str__(self) -> str:
+        return f"EHC plan issued on {self.issued_on:%d/%m/%Y}"
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.next_transfer_on and self.issued_on and self.next_transfer_on <= self.issued_on:
+            errors["next_transfer_on"] = f"The move must be after the plan was issued ({self.issued_on:%d/%m/%Y})."
+        if self.ceased_on and self.issued_on and self.ceased_on < self.issued_on:
+            errors["ceased_on"] = f"The plan cannot cease before it was issued ({self.issued_on:%d/%m/%Y})."
+        if errors:
+            raise ValidationError(errors)
+
+
+class AnnualReview(models.Model):
+    """An annual review of an EHC plan (s.44): the meeting, with its notice and advice (reg. 20)."""
+
+    plan = models.ForeignKey(EHCPlan, on_delete=models.CASCADE, related_name="annual_reviews")
+    pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="annual_reviews")
+    meeting_on = models.DateField("Date of the review meeting")
+    invitations_sent_on = models.DateField("Date the invitations were sent", null=True, blank=True)
+    advice_circulated_on = models.DateField("Date the advice was sent to those invited", null=True, blank=True)
+    held = models.BooleanField("The meeting has been held", default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-meeting_on", "-id"]
+        indexes = [models.Index(fields=["pupil", "meeting_on"])]
+
+    def __str__(self) -> str:
+        return f"Annual review on {self.meeting_on:%d/%m/%Y}"
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        for name, label in (("invitations_sent_on", "invitations"), ("advice_circulated_on", "advice")):
+            value = getattr(self, name)
+            if value and self.meeting_on and value > self.meeting_on:
+                errors[name] = f"The {label} cannot be sent after the meeting ({self.meeting_on:%d/%m/%Y})."
+        if self.plan_id and self.meeting_on and self.meeting_on < self.plan.issued_on:
+            errors["meeting_on"] = f"The review cannot be before the plan was issued ({self.plan.issued_on:%d/%m/%Y})."
+        if errors:
+            raise ValidationError(errors)

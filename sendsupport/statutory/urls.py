@@ -1,0 +1,18 @@
+from django.urls import path
+
+from sendsupport.statutory import views
+
+app_name = "statutory"
+urlpatterns = [
+    path("pupils/<int:pupil_id>/ehc/", views.pupil_ehc, name="pupil"),
+    path("pupils/<int:pupil_id>/ehc/requests/new/", views.request_add, name="request_add"),
+    path("pupils/<int:pupil_id>/ehc/requests/<int:request_id>/edit/", views.request_edit, name="request_edit"),
+    path("pupils/<int:pupil_id>/ehc/plans/new/", views.plan_add, name="plan_add"),
+    path("pupils/<int:pupil_id>/ehc/plans/<int:plan_id>/edit/", views.plan_edit, name="plan_edit"),
+    path("pupils/<int:pupil_id>/ehc/plans/<int:plan_id>/reviews/new/", views.review_add, name="review_add"),
+    path(
+        "pupils/<int:pupil_id>/ehc/plans/<int:plan_id>/reviews/<int:review_id>/edit/",
+        views.review_edit,
+        name="review_edit",
+    ),
+]

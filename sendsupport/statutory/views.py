@@ -1,0 +1,142 @@
+"""The SENCO's EHC records for a pupil: requests for an EHC needs assessment, the plan's dates and
+its annual reviews. Thin views over ``services``; every view and change is audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from sendsupport.audit.services import record_view
+from sendsupport.pupils.models import Pupil
+from sendsupport.statutory import selectors, services
+from sendsupport.statutory.forms import AnnualReviewForm, PlanForm, RequestForm
+from sendsupport.support.views._helpers import form_page, pupil_for, try_service
+
+
+def _back(pupil: Pupil) -> str:
+    return reverse("statutory:pupil", args=[pupil.pk])
+
+
+def _page(request: HttpRequest, pupil: Pupil, form: Any, title: str) -> HttpResponse:
+    return form_page(request, form, page_title=title, caption=pupil.display_name, back_url=_back(pupil))
+
+
+@login_required
+def pupil_ehc(request: HttpRequest, pupil_id: int) -> HttpResponse:
+    pupil = pupil_for(request, pupil_id, "view_pupil_statutory")
+    record_view(user=request.user, pupil=pupil, what="Viewed EHC needs assessment requests and EHC plan dates")
+    return render(
+        request,
+        "statutory/pupil.html",
+        {
+            "pupil": pupil,
+            "requests": selectors.requests_for(pupil),
+            "plans": selectors.plans_for(pupil),
+            "can_record": rules.test_rule("change_pupil_statutory", request.user, pupil),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_add(request: HttpRequest, pupil_id: int) -> HttpResponse:
+    pupil = pupil_for(request, pupil_id, "change_pupil_statutory")
+    form = RequestForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and try_service(form, lambda: services.save_request(pupil=pupil, by=request.user, **form.cleaned_data))
+    ):
+        messages.success(request, "The request for an EHC needs assessment has been recorded.")
+        return redirect(_back(pupil))
+    return _page(request, pupil, form, "Record a request for an EHC needs assessment")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_edit(request: HttpRequest, pupil_id: int, request_id: int) -> HttpResponse:
+    pupil = pupil_for(request, pupil_id, "change_pupil_statutory")
+    found = selectors.get_request(pupil, request_id)
+    initial = {name: getattr(found, name) for name in RequestForm.base_fields}
+    form = RequestForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        saved = try_service(
+            form, lambda: services.save_request(pupil=pupil, by=request.user, request=found, **form.cleaned_data)
+        )
+        if saved:
+            messages.success(request, "The request has been saved.")
+            return redirect(_back(pupil))
+    return _page(request, pupil, form, "Change the request or record the decision")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_add(request: HttpRequest, pupil_id: int) -> HttpResponse:
+    pupil = pupil_for(request, pupil_id, "change_pupil_statutory")
+    form = PlanForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and try_service(form, lambda: services.save_plan(pupil=pupil, by=request.user, **form.cleaned_data))
+    ):
+        messages.success(request, "The EHC plan's dates have been recorded.")
+        return redirect(_back(pupil))
+    return _page(request, pupil, form, "Record an EHC plan")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_edit(request: HttpRequest, pupil_id: int, plan_id: int) -> HttpResponse:
+    pupil = pupil_for(request, pupil_id, "change_pupil_statutory")
+    plan = selectors.get_plan(pupil, plan_id)
+    form = PlanForm(request.POST or None, initial={name: getattr(plan, name) for name in PlanForm.base_fields})
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and try_service(form, lambda: services.save_plan(pupil=pupil, by=request.user, plan=plan, **form.cleaned_data))
+    ):
+        messages.success(request, "The EHC plan's dates have been saved.")
+        return redirect(_back(pupil))
+    return _page(request, pupil, form, "Change the EHC plan's dates")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_add(request: HttpRequest, pupil_id: int, plan_id: int) -> HttpResponse:
+    pupil = pupil_for(request, pupil_id, "change_pupil_statutory")
+    plan = selectors.get_plan(pupil, plan_id)
+    form = AnnualReviewForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and try_service(form, lambda: services.save_annual_review(plan=plan, by=request.user, **form.cleaned_data))
+    ):
+        messages.success(request, "The annual review has been recorded.")
+        return redirect(_back(pupil))
+    return _page(request, pupil, form, "Book or record an annual review")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_edit(request: HttpRequest, pupil_id: int, plan_id: int, review_id: int) -> HttpResponse:
+    pupil = pupil_for(request, pupil_id, "change_pupil_statutory")
+    plan = selectors.get_plan(pupil, plan_id)
+    review = selectors.get_annual_review(plan, review_id)
+    initial = {name: getattr(review, name) for name in AnnualReviewForm.base_fields}
+    form = AnnualReviewForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        saved = try_service(
+            form,
+            lambda: services.save_annual_review(plan=plan, by=request.user, review=review, **form.cleaned_data),
+        )
+        if saved:
+            messages.success(request, "The annual review has been saved.")
+            return redirect(_back(pupil))
+    return _page(request, pupil, form, "Change the annual review")
