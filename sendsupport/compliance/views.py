@@ -6,11 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from sendsupport.accounts.school_context import school_for
 from sendsupport.compliance.duties import DUTY_TITLES
 from sendsupport.compliance.engine import TodoFilters, todo_list
 from sendsupport.compliance.forms import TodoFilterForm
 from sendsupport.core.dates import today
-from sendsupport.core.permissions import school_for
 
 
 @login_required

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from sendsupport.accounts.access import is_parent, la_ids_for, roles_at
-from sendsupport.core.school_context import current_school
+from sendsupport.accounts.school_context import current_school
 from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Role
 
 

@@ -7,10 +7,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from sendsupport.accounts.access import is_parent, la_ids_for, roles_at
+from sendsupport.accounts.school_context import current_school
 from sendsupport.compliance.duties import DUTY_TITLES
 from sendsupport.compliance.engine import todo_list
 from sendsupport.core.dates import today
-from sendsupport.core.school_context import current_school
 from sendsupport.pupils import selectors as pupil_selectors
 from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Role
 from sendsupport.support.selectors import plans_for_teacher

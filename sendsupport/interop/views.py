@@ -14,8 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from sendsupport.accounts.school_context import school_for
 from sendsupport.core.forms import apply_validation_error
-from sendsupport.core.permissions import require, school_for
+from sendsupport.core.permissions import require
 from sendsupport.interop import selectors
 from sendsupport.interop.csv_reader import FIELD_LABELS, CSVProblem, guess_columns, read_table
 from sendsupport.interop.forms import CensusForm, CensusSettingsForm, ColumnsForm, ConfirmForm, TransferForm, UploadForm

@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from sendsupport.accounts.models import User
+from sendsupport.accounts.services import send_invitation, unique_username
 from sendsupport.pupils.census_rules import check_sen_record
 from sendsupport.pupils.models import Contact, Pupil, PupilContact, SENNeed, SENStatus
 from sendsupport.schools.models import Group, School
@@ -159,3 +161,32 @@ def update_contact(
 def unlink_contact(*, link: PupilContact, by: Any) -> None:
     link._history_user = by
     link.delete()
+
+
+@transaction.atomic
+def give_parent_access(*, contact: Contact, by: Any, base_url: str) -> User:
+    """Let a parent or carer with parental responsibility sign in to see their own children."""
+    if not contact.pupil_links.filter(parental_responsibility=True).exists():
+        raise ValidationError(
+            {"parental_responsibility": "Only a parent or carer with parental responsibility can be given access."}
+        )
+    if not contact.email:
+        raise ValidationError({"email": "Add the parent's email address first, so we can send the invitation."})
+    if contact.user_id is None:
+        user = User.objects.filter(email__iexact=contact.email).first()
+        if user is None:
+            user = User(
+                username=unique_username(contact.email, contact.first_name, contact.last_name),
+                first_name=contact.first_name,
+                last_name=contact.last_name,
+                email=contact.email,
+            )
+            user.set_unusable_password()
+            user.save()
+        contact.user = user
+        contact._history_user = by
+        contact.save()
+    user = contact.user
+    if not user.has_usable_password():
+        send_invitation(user=user, base_url=base_url, school=contact.school, invited_as="parent or carer")
+    return user

@@ -12,12 +12,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from sendsupport.accounts import services as account_services
 from sendsupport.accounts.access import is_parent, manages, roles_at
+from sendsupport.accounts.school_context import current_school, school_for
 from sendsupport.audit.services import record_view
 from sendsupport.core.forms import apply_validation_error
-from sendsupport.core.permissions import base_url, require, school_for
-from sendsupport.core.school_context import current_school
+from sendsupport.core.permissions import base_url, require
 from sendsupport.pupils import selectors, services
 from sendsupport.pupils.codes import NeedType, Provision
 from sendsupport.pupils.forms import ContactForm, PupilForm, RegisterFilterForm, SENStatusForm
@@ -212,7 +211,7 @@ def _save_contact(request: HttpRequest, form: ContactForm, pupil, link=None):
     else:
         link = services.update_contact(link=link, by=request.user, **data)
     if give_access:  # invites, or invites again if they have not yet set a password
-        account_services.give_parent_access(contact=link.contact, by=request.user, base_url=base_url(request))
+        services.give_parent_access(contact=link.contact, by=request.user, base_url=base_url(request))
     return link
 
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 import rules
 
 from sendsupport.accounts import access
-from sendsupport.accounts.rules import can_see_pupil, manages_pupils_school, manages_school
+from sendsupport.accounts.rules import manages_pupils_school, manages_school
+from sendsupport.pupils.rules import can_see_pupil
 from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS
 
 

@@ -11,10 +11,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from sendsupport.accounts.school_context import current_school
 from sendsupport.audit.services import record_view
 from sendsupport.core.forms import apply_validation_error
 from sendsupport.core.permissions import require
-from sendsupport.core.school_context import current_school
 from sendsupport.pupils.selectors import get_visible_pupil
 from sendsupport.support.profiles import selectors, services
 from sendsupport.support.profiles.forms import AcknowledgeForm, PassportForm

@@ -1,8 +1,10 @@
-"""The school a staff member is working in now (one person may work at several)."""
+"""The school a staff member is working in now (one person may work at several), and the 404
+that a page answers when the user fails its rule there."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+import rules
+from django.http import Http404, HttpRequest
 
 from sendsupport.accounts.access import schools_for
 from sendsupport.schools.models import School
@@ -22,3 +24,11 @@ def current_school(request: HttpRequest) -> School | None:
 
 def choose_school(request: HttpRequest, school: School) -> None:
     request.session[SESSION_KEY] = school.pk
+
+
+def school_for(request: HttpRequest, rule: str) -> School:
+    """The current school, if the user passes ``rule`` there; 404 otherwise."""
+    school = current_school(request)
+    if school is None or not rules.test_rule(rule, request.user, school):
+        raise Http404("Not found")
+    return school

@@ -8,9 +8,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from sendsupport.accounts.school_context import school_for
 from sendsupport.audit.models import AuditEvent
 from sendsupport.audit.selectors import pupil_log, school_log
-from sendsupport.core.permissions import require, school_for
+from sendsupport.core.permissions import require
 from sendsupport.pupils.selectors import get_visible_pupil
 
 PAGE_SIZE = 100

@@ -13,8 +13,9 @@ from django.views.decorators.http import require_http_methods
 from sendsupport.accounts import services as account_services
 from sendsupport.accounts.access import la_ids_for
 from sendsupport.accounts.forms import StaffEditForm, StaffInviteForm
+from sendsupport.accounts.school_context import school_for
 from sendsupport.core.forms import apply_validation_error
-from sendsupport.core.permissions import base_url, school_for
+from sendsupport.core.permissions import base_url
 from sendsupport.pupils.selectors import la_school_counts, school_aggregates
 from sendsupport.schools.forms import GroupForm
 from sendsupport.schools.models import StaffMembership
