@@ -59,6 +59,17 @@ def sees_aggregates(user: Any, school: School | None) -> bool:
     return bool(roles_at(user, school) & (REGISTER_MANAGERS | {Role.GOVERNOR}))
 
 
+def is_staff_at(user: Any, school: School | None) -> bool:
+    """The one definition of staff: a SENCO, head, teacher or TA at ``school``. A governor is not
+    staff: a governor who is also a parent sees their own child as a parent does."""
+    return bool(roles_at(user, school) & STAFF_ROLES)
+
+
 def is_staff_for(user: Any, pupil: Any) -> bool:
     """True for SENCOs, heads, teachers and TAs working at the pupil's school."""
-    return pupil is not None and bool(roles_at(user, pupil.school) & STAFF_ROLES)
+    return pupil is not None and is_staff_at(user, pupil.school)
+
+
+def staff_school_ids(user: Any) -> set[int]:
+    """Ids of the schools where the user is staff (``is_staff_at``), for lists of many pupils."""
+    return set(school_ids_with_roles(user, STAFF_ROLES).values_list("school_id", flat=True))

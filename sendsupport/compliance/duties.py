@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sendsupport.compliance.facts import PupilFacts
+from sendsupport.core.dates import academic_start_year, academic_year_end
 
 SEN_SUPPORT = "K"
 
@@ -34,7 +35,7 @@ class Duty:
 
 
 def _academic_year_end(today: date) -> date:
-    return date(today.year if today.month < 9 else today.year + 1, 8, 31)
+    return academic_year_end(academic_start_year(today))
 
 
 def parent_not_notified(facts: PupilFacts, today: date, figures: dict) -> list[Gap]:

@@ -7,10 +7,11 @@ from datetime import date
 from typing import Any
 
 from sendsupport.compliance.facts import PupilFacts, ReviewFacts
-from sendsupport.meetings.selectors import academic_year_bounds, meetings_with_parents_count
+from sendsupport.core.dates import academic_year_bounds
+from sendsupport.meetings.selectors import meetings_with_parents_count
 from sendsupport.pupils.codes import Provision
 from sendsupport.pupils.models import Pupil, SENStatus
-from sendsupport.pupils.selectors import visible_pupils, with_current_sen
+from sendsupport.pupils.selectors import with_current_sen
 from sendsupport.schools.models import Group, Role, School
 from sendsupport.support import smart
 from sendsupport.support.choices import CycleStatus, PlanStatus
@@ -19,8 +20,8 @@ from sendsupport.support.profiles.selectors import unacknowledged_staff
 from sendsupport.support.specialists.selectors import specialist_involvement
 
 
-def _register(user: Any, school: School) -> list[Pupil]:
-    pupils = with_current_sen(visible_pupils(user).filter(school=school, on_roll_until__isnull=True))
+def _register(user: Any, school: School, today: date) -> list[Pupil]:
+    pupils = with_current_sen(Pupil.objects.visible_to(user).on_roll(today).filter(school=school))
     return list(
         pupils.filter(current_provision__in=[Provision.SEN_SUPPORT, Provision.EHC_PLAN])
         .select_related("registration_group")
@@ -70,7 +71,7 @@ def _support_started(ids: list[int]) -> dict[int, date | None]:
 
 def school_facts(user: Any, school: School, today: date) -> list[PupilFacts]:
     """Facts for every pupil on the register this user may see at ``school``; about a dozen queries."""
-    pupils = _register(user, school)
+    pupils = _register(user, school, today)
     ids = [pupil.pk for pupil in pupils]
     if not ids:
         return []

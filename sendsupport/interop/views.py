@@ -11,18 +11,18 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from sendsupport.accounts.school_context import school_for
-from sendsupport.core.forms import apply_validation_error
-from sendsupport.core.permissions import require
+from sendsupport.core import dates
+from sendsupport.core.dates import academic_start_year
+from sendsupport.core.views import form_page, try_service
 from sendsupport.interop import selectors
 from sendsupport.interop.csv_reader import FIELD_LABELS, CSVProblem, guess_columns, read_table
 from sendsupport.interop.forms import CensusForm, CensusSettingsForm, ColumnsForm, ConfirmForm, TransferForm, UploadForm
 from sendsupport.interop.models import ImportRun
 from sendsupport.interop.services import exports, runs
-from sendsupport.pupils.selectors import get_visible_pupil
+from sendsupport.pupils.lookup import pupil_for
 
 RECENT_RUNS = 10
 PAGE_OF_RUNS = 100
@@ -75,25 +75,20 @@ def _upload(request: HttpRequest, kind: str) -> HttpResponse:
     posted = request.method == "POST"
     form = UploadForm(request.POST if posted else None, request.FILES if posted else None, **options)
     if request.method == "POST" and form.is_valid():
-        try:
-            run = runs.start_import(school=school, by=request.user, kind=kind, upload=form.cleaned_data["file"])
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        run = try_service(
+            form, lambda: runs.start_import(school=school, by=request.user, kind=kind, upload=form.cleaned_data["file"])
+        )
+        if run:
             if run.status == ImportRun.Status.UPLOADED:
                 return redirect("interop:csv_columns", run_id=run.pk)
             return redirect("interop:run", run_id=run.pk)
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": title,
-            "intro": intro,
-            "submit_label": "Upload and check",
-            "back_url": reverse("interop:hub"),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title=title,
+        intro=intro,
+        submit_label="Upload and check",
+        back_url=reverse("interop:hub"),
     )
 
 
@@ -125,18 +120,15 @@ def csv_columns(request: HttpRequest, run_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         runs.preview_csv(run=run, by=request.user, columns=form.columns())
         return redirect("interop:run", run_id=run.pk)
-    return render(
+    return form_page(
         request,
+        form,
         "interop/csv_columns.html",
-        {
-            "form": form,
-            "run": run,
-            "rows": len(rows),
-            "sample": dict(zip(headers, rows[0], strict=False)) if rows else {},
-            "page_title": "Match the columns",
-            "back_url": reverse("interop:hub"),
-        },
-        status=400 if form.errors else 200,
+        run=run,
+        rows=len(rows),
+        sample=dict(zip(headers, rows[0], strict=False)) if rows else {},
+        page_title="Match the columns",
+        back_url=reverse("interop:hub"),
     )
 
 
@@ -213,8 +205,8 @@ def run_cancel(request: HttpRequest, run_id: int) -> HttpResponse:
 def _census_form(request: HttpRequest) -> CensusForm:
     if "term" in request.GET or "year" in request.GET:
         return CensusForm(request.GET)
-    today = timezone.localdate()
-    return CensusForm(initial={"term": "spring", "year": today.year + (1 if today.month >= 9 else 0)})
+    # The spring census of the academic year under way, named by the calendar year it falls in.
+    return CensusForm(initial={"term": "spring", "year": academic_start_year(dates.today()) + 1})
 
 
 @login_required
@@ -233,17 +225,14 @@ def census(request: HttpRequest) -> HttpResponse:
         rows = [
             {"problem": problem, "pupil_id": ids.get(upn)} for problem, upn in zip(result.problems, upns, strict=True)
         ]
-    return render(
+    return form_page(
         request,
+        form,
         "interop/census.html",
-        {
-            "school": school,
-            "form": form,
-            "result": result,
-            "rows": rows,
-            "settings": selectors.census_settings_for(school),
-        },
-        status=400 if form.errors else 200,
+        school=school,
+        result=result,
+        rows=rows,
+        settings=selectors.census_settings_for(school),
     )
 
 
@@ -274,30 +263,26 @@ def census_settings(request: HttpRequest) -> HttpResponse:
         runs.save_census_settings(school=school, by=request.user, **form.cleaned_data)
         messages.success(request, "The census settings have been saved.")
         return redirect("interop:census")
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": "Census settings",
-            "intro": "The census asks, for pupils on SEN support or with an EHC plan, whether they are in a SEN unit "
-            "or resourced provision. Special schools and pupil referral units do not return these.",
-            "back_url": reverse("interop:census"),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title="Census settings",
+        intro="The census asks, for pupils on SEN support or with an EHC plan, whether they are in a SEN unit "
+        "or resourced provision. Special schools and pupil referral units do not return these.",
+        back_url=reverse("interop:census"),
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def pupil_transfer(request: HttpRequest, pupil_id: int) -> HttpResponse:
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require("change_pupil", request, pupil)
+    pupil = pupil_for(request, pupil_id, "change_pupil")
     form = TransferForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         out = io.BytesIO()
-        try:
-            exports.export_ctf(
+        try_service(
+            form,
+            lambda: exports.export_ctf(
                 out=out,
                 school=pupil.school,
                 by=request.user,
@@ -306,26 +291,21 @@ def pupil_transfer(request: HttpRequest, pupil_id: int) -> HttpResponse:
                 dest_estab=form.cleaned_data["dest_estab"],
                 dest_urn=form.cleaned_data["dest_urn"],
                 pupil=pupil,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+            ),
+        )
+        if not form.errors:
             response = HttpResponse(out.getvalue(), content_type="application/xml")
             name = f"CTF-{pupil.school.laestab}-{form.cleaned_data['dest_lea']}{form.cleaned_data['dest_estab']}-{pupil.upn}.xml"
             response["Content-Disposition"] = f'attachment; filename="{name}"'
             return response
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": "Send a Common Transfer File",
-            "caption": pupil.display_name,
-            "intro": f"The file holds {pupil.display_name}'s details, SEN provision history and needs. Send it to the "
-            "new school through the DfE's School to School service or your MIS; it should usually reach the "
-            "new school within 15 school days.",
-            "submit_label": "Download the file",
-            "back_url": reverse("pupils:detail", args=[pupil.pk]),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title="Send a Common Transfer File",
+        caption=pupil.display_name,
+        intro=f"The file holds {pupil.display_name}'s details, SEN provision history and needs. Send it to the "
+        "new school through the DfE's School to School service or your MIS; it should usually reach the "
+        "new school within 15 school days.",
+        submit_label="Download the file",
+        back_url=reverse("pupils:detail", args=[pupil.pk]),
     )

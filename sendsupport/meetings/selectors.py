@@ -13,20 +13,15 @@ from django.conf import settings
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 
+from sendsupport.core.dates import academic_year_bounds
 from sendsupport.meetings.models import Meeting, MeetingCorrection
 from sendsupport.meetings.rules import is_staff_for
 from sendsupport.pupils.models import Pupil
-from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, AcademicYear, StaffMembership
+from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, StaffMembership
 
 
 def meetings_per_year_target() -> int:
     return int(settings.SENDSUPPORT["PARENT_MEETINGS_PER_YEAR"])
-
-
-def academic_year_bounds(day: date) -> tuple[date, date]:
-    """The academic year holding ``day``: 1 September to 31 August, both included."""
-    start_year = AcademicYear.start_year_for(day)
-    return date(start_year, 9, 1), date(start_year + 1, 8, 31)
 
 
 def meetings_with_parents_count(

@@ -3,42 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
-from django.utils import timezone
 
-from sendsupport.accounts.access import school_ids_with_roles
 from sendsupport.pupils.codes import Provision, need_types_in_area
-from sendsupport.pupils.models import Pupil, PupilContact, SENNeed, SENStatus
-from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Group, School
+from sendsupport.pupils.models import Pupil, PupilContact, SENNeed, SENStatus, on_roll_q
+from sendsupport.schools.models import Group, School
 
 
 def visible_pupils(user: Any) -> QuerySet[Pupil]:
-    """The pupils this user may see. Empty for governors, LA officers, strangers and the signed out.
-
-    - SENCOs and heads: every pupil at their schools.
-    - Teachers and TAs: pupils in groups they teach or support, or the whole school where the
-      school opens its register to all staff.
-    - Parents and carers: their own children (linked, with parental responsibility).
-    """
-    if user is None or not user.is_authenticated or not user.is_active:
-        return Pupil.objects.none()
-    open_register_schools = School.objects.filter(
-        whole_register_visible_to_staff=True, pk__in=school_ids_with_roles(user, CLASSROOM_STAFF)
-    ).values("pk")
-    classroom_school_ids = school_ids_with_roles(user, CLASSROOM_STAFF)
-    taught_group_ids = Group.objects.filter(staff=user, school_id__in=classroom_school_ids).values("pk")
-    taught_pupil_ids = Pupil.teaching_groups.through.objects.filter(group_id__in=taught_group_ids).values("pupil_id")
-    own_children = PupilContact.objects.filter(contact__user=user, parental_responsibility=True).values("pupil_id")
-    return Pupil.objects.filter(
-        Q(school_id__in=school_ids_with_roles(user, REGISTER_MANAGERS))
-        | Q(school_id__in=open_register_schools)
-        | Q(registration_group_id__in=taught_group_ids)
-        | Q(pk__in=taught_pupil_ids)
-        | Q(pk__in=own_children)
-    )
+    """The pupils this user may see (``Pupil.objects.visible_to``; the rules are written there)."""
+    return Pupil.objects.visible_to(user)
 
 
 def get_visible_pupil(user: Any, pupil_id: int) -> Pupil:
@@ -54,9 +32,9 @@ def get_visible_pupil(user: Any, pupil_id: int) -> Pupil:
     return pupil
 
 
-def still_on_roll() -> Q:
-    """Pupils who have not left: no leaving date, or one still to come."""
-    return Q(on_roll_until__isnull=True) | Q(on_roll_until__gte=timezone.localdate())
+def still_on_roll(day: date | None = None) -> Q:
+    """Pupils who have not left by ``day`` (today if not given): ``pupils.models.on_roll_q``."""
+    return on_roll_q(day)
 
 
 def with_current_sen(queryset: QuerySet[Pupil]) -> QuerySet[Pupil]:

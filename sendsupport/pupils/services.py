@@ -8,10 +8,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from sendsupport.accounts.models import User
 from sendsupport.accounts.services import send_invitation, unique_username
+from sendsupport.core import dates
 from sendsupport.pupils.census_rules import check_sen_record
 from sendsupport.pupils.models import Contact, Pupil, PupilContact, SENNeed, SENStatus
 from sendsupport.schools.models import Group, School
@@ -82,7 +82,7 @@ def change_sen_status(
     Needs that carry over unchanged keep their original start date; others are ended the day
     before and new ones start on ``start_date``.
     """
-    today = today or timezone.localdate()
+    today = today or dates.today()
     breaks = check_sen_record(provision, needs)
     errors: dict[str, list[str]] = {}
     for rule_break in breaks:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,8 +13,8 @@ from sendsupport.accounts import services as account_services
 from sendsupport.accounts.access import la_ids_for
 from sendsupport.accounts.forms import StaffEditForm, StaffInviteForm
 from sendsupport.accounts.school_context import school_for
-from sendsupport.core.forms import apply_validation_error
 from sendsupport.core.permissions import base_url
+from sendsupport.core.views import form_page, try_service
 from sendsupport.pupils.selectors import la_school_counts, school_aggregates
 from sendsupport.schools.forms import GroupForm
 from sendsupport.schools.models import StaffMembership
@@ -35,33 +34,29 @@ def staff_add(request: HttpRequest) -> HttpResponse:
     form = StaffInviteForm(request.POST or None, school=school)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        try:
-            membership = account_services.invite_staff(
+        membership = try_service(
+            form,
+            lambda: account_services.invite_staff(
                 school=school,
                 by=request.user,
                 base_url=base_url(request),
                 groups=list(data.pop("groups")),
                 **data,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+            ),
+        )
+        if membership:
             messages.success(
                 request,
                 f"{membership.user} has been added as {membership.get_role_display()}. "
                 "If they are new, we have emailed them a link to set a password.",
             )
             return redirect("schools:staff")
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": "Add a member of staff",
-            "submit_label": "Add and send invitation",
-            "back_url": reverse("schools:staff"),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title="Add a member of staff",
+        submit_label="Add and send invitation",
+        back_url=reverse("schools:staff"),
     )
 
 
@@ -78,30 +73,26 @@ def staff_edit(request: HttpRequest, membership_id: int) -> HttpResponse:
     }
     form = StaffEditForm(request.POST or None, initial=initial, school=school)
     if request.method == "POST" and form.is_valid():
-        try:
-            account_services.update_staff(
+        try_service(
+            form,
+            lambda: account_services.update_staff(
                 membership=membership,
                 by=request.user,
                 role=form.cleaned_data["role"],
                 job_title=form.cleaned_data["job_title"],
                 active=form.cleaned_data["active"],
                 groups=list(form.cleaned_data["groups"]),
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+            ),
+        )
+        if not form.errors:
             messages.success(request, f"{membership.user}'s role and groups have been saved.")
             return redirect("schools:staff")
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": f"Edit {membership.user}'s role and groups",
-            "caption": school.name,
-            "back_url": reverse("schools:staff"),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title=f"Edit {membership.user}'s role and groups",
+        caption=school.name,
+        back_url=reverse("schools:staff"),
     )
 
 
@@ -120,16 +111,12 @@ def group_add(request: HttpRequest) -> HttpResponse:
         group = form.save()
         messages.success(request, f"{group.name} has been added.")
         return redirect("schools:groups")
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": "Add a group",
-            "submit_label": "Add group",
-            "back_url": reverse("schools:groups"),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title="Add a group",
+        submit_label="Add group",
+        back_url=reverse("schools:groups"),
     )
 
 

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Annotated, Any
 
 import rules
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema
 
 from sendsupport.api.auth import caller
@@ -19,8 +19,8 @@ from sendsupport.api.pagination import page_of
 from sendsupport.api.schemas import INVALID, MAX_ID, NOT_FOUND, UNAUTHORISED, PageOut, PageQuery
 from sendsupport.audit.services import record_view
 from sendsupport.pupils.codes import BroadArea
+from sendsupport.pupils.lookup import visible_pupil
 from sendsupport.pupils.models import Pupil
-from sendsupport.pupils.selectors import get_visible_pupil
 from sendsupport.support import selectors, smart
 from sendsupport.support.choices import CycleStatus, NextStep, PlanStatus, Rating
 from sendsupport.support.models import Cycle, Outcome, OutcomeRating, Plan, Review
@@ -208,10 +208,7 @@ def review_out(review: Review) -> dict:
 
 def supported_pupil(user: Any, pupil_id: int) -> Pupil:
     """The pupil, if the caller passes ``support.view`` (the support pages' rule); 404 otherwise."""
-    pupil = get_visible_pupil(user, pupil_id)
-    if not rules.test_rule("support.view", user, pupil):
-        raise Http404("Not found")
-    return pupil
+    return visible_pupil(user, pupil_id, "support.view")
 
 
 @router.get(

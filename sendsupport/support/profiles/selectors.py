@@ -164,7 +164,8 @@ def passports_to_read(user: Any, school: School | None) -> list[tuple[Pupil, Pup
     taught = Group.objects.filter(staff=user, school=school).values("pk")
     pupils = list(
         visible_pupils(user)
-        .filter(school=school, on_roll_until__isnull=True)
+        .on_roll()
+        .filter(school=school)
         .filter(
             Q(registration_group_id__in=taught)
             | Q(pk__in=Pupil.teaching_groups.through.objects.filter(group_id__in=taught).values("pupil_id"))
