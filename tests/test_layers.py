@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent / PACKAGE
 LAYERS: list[set[str]] = [
     {"core", "env"},
     {"schools"},
-    {"audit"},
     {"accounts"},
+    {"audit"},
     {"pupils"},
     {"support", "meetings", "compliance", "interop", "audit_pages", "staff"},
     {"api"},

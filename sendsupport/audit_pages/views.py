@@ -24,7 +24,7 @@ def school_log_view(request: HttpRequest) -> HttpResponse:
     action = request.GET.get("action", "")
     if action not in AuditEvent.Action.values:
         action = ""
-    page = Paginator(school_log(school, action=action), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(school_log(request.user, school, action=action), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "audit/log.html",
@@ -43,7 +43,7 @@ def school_log_view(request: HttpRequest) -> HttpResponse:
 def pupil_log_view(request: HttpRequest, pupil_id: int) -> HttpResponse:
     pupil = get_visible_pupil(request.user, pupil_id)
     require("view_school_audit", request, pupil.school)
-    page = Paginator(pupil_log(pupil), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(pupil_log(request.user, pupil), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "audit/log.html",

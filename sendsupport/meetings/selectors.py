@@ -56,7 +56,8 @@ def meetings_with_parents_count(
 def meetings_for(user: Any, pupil: Pupil) -> QuerySet[Meeting]:
     """The pupil's meetings this user may read: all of them for staff, shared ones for parents."""
     meetings = (
-        Meeting.objects.filter(pupil=pupil)
+        Meeting.objects.visible_to(user)
+        .filter(pupil=pupil)
         .select_related("recorded_by")
         .prefetch_related("parents_attended", "staff_attendees")
         .annotate(correction_count=Count("corrections", distinct=True))

@@ -1,4 +1,10 @@
-"""Every read of pupil data starts here, scoped by the user. Views never query Pupil directly."""
+"""Every read of pupil data starts here, scoped by the user. Views never query Pupil directly.
+
+Functions that take ``user`` start from ``Model.objects.visible_to(user)`` (see ``pupils.models``).
+Functions that take only a ``pupil`` need one fetched through the scoped lookup
+(``pupils.lookup.pupil_for``/``visible_pupil`` or ``get_visible_pupil``). ``school_aggregates``
+returns counts only, for callers that have checked ``view_school_aggregates`` on the school.
+"""
 
 from __future__ import annotations
 
@@ -107,7 +113,12 @@ def need_history(pupil: Pupil) -> QuerySet[SENNeed]:
 
 def contacts_for(user: Any, pupil: Pupil, *, staff_view: bool) -> QuerySet[PupilContact]:
     """Staff see every parent and carer of the pupil; a parent sees only their own entry."""
-    links = pupil.contact_links.select_related("contact", "contact__user").order_by("contact__last_name")
+    links = (
+        PupilContact.objects.visible_to(user)
+        .filter(pupil=pupil)
+        .select_related("contact", "contact__user")
+        .order_by("contact__last_name")
+    )
     if staff_view:
         return links
     return links.filter(contact__user=user)

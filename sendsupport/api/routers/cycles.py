@@ -221,7 +221,7 @@ def list_cycles(request: HttpRequest, pupil_id: PupilId, query: Query[PageQuery]
     """Each cycle of assess, plan, do, review, newest first, with its plan's status and its review's result."""
     user = caller(request)
     pupil = supported_pupil(user, pupil_id)
-    cycles = Cycle.objects.filter(pupil=pupil).select_related("plan", "review").order_by("-number")
+    cycles = selectors.cycles_of(user, pupil)
     items, page = page_of(cycles, query)
     record_view(user=user, pupil=pupil, what="API: SEN support cycles")
     return {**page, "items": [cycle_out(cycle) for cycle in items]}

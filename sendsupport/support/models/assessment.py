@@ -10,6 +10,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from sendsupport.pupils.codes import NeedType
+from sendsupport.pupils.models import pupil_data
 from sendsupport.support.choices import Comparison, Decision, NotificationMethod
 
 # The usual range of standardised scores (mean 100, standard deviation 15) with room either side.
@@ -63,6 +64,7 @@ class Assessment(models.Model):
     )
     recorded_at = models.DateTimeField(default=timezone.now)
 
+    objects = pupil_data(staff_only=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -120,6 +122,7 @@ class AssessmentScore(models.Model):
     )
     taken_on = models.DateField("Date taken", null=True, blank=True)
 
+    objects = pupil_data(staff_only=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -157,6 +160,7 @@ class ParentNotification(models.Model):
     notes = models.TextField(blank=True)
     recorded_at = models.DateTimeField(default=timezone.now)
 
+    objects = pupil_data()
     history = HistoricalRecords()
 
     class Meta:

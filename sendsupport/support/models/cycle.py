@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from sendsupport.pupils.models import PupilDataQuerySet, pupil_data
 from sendsupport.support.choices import CycleStatus
 
 CLOSED_MESSAGE = "This cycle is closed. Add a correction instead."
@@ -31,6 +32,7 @@ class Concern(models.Model):
     )
     recorded_at = models.DateTimeField(default=timezone.now)
 
+    objects = pupil_data(staff_only=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -73,6 +75,7 @@ class Cycle(models.Model):
     )
     closed_reason = models.TextField("Why it closed", blank=True)
 
+    objects = pupil_data()
     history = HistoricalRecords()
 
     class Meta:
@@ -103,7 +106,7 @@ class Cycle(models.Model):
             raise ValidationError({"closed_on": "A cycle cannot close before it started."})
 
 
-class CorrectionQuerySet(models.QuerySet):
+class CorrectionQuerySet(PupilDataQuerySet):
     def update(self, **kwargs):  # noqa: ARG002 - corrections are append-only
         raise ValidationError("Corrections cannot be changed: add another correction.")
 

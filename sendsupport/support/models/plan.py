@@ -11,6 +11,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from sendsupport.pupils.codes import BroadArea
+from sendsupport.pupils.models import pupil_data
 from sendsupport.support.choices import PlanStatus
 
 
@@ -50,6 +51,7 @@ class Plan(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    objects = pupil_data()
     history = HistoricalRecords()
 
     class Meta:
@@ -112,6 +114,7 @@ class Outcome(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="carried_into"
     )
 
+    objects = pupil_data()
     history = HistoricalRecords()
 
     class Meta:
@@ -156,6 +159,7 @@ class OutcomeNote(models.Model):
     )
     recorded_at = models.DateTimeField(default=timezone.now)
 
+    objects = pupil_data(staff_only=True)
     history = HistoricalRecords()
 
     class Meta:

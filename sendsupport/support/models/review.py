@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from sendsupport.pupils.models import pupil_data
 from sendsupport.support.choices import NextStep, Rating
 from sendsupport.support.models.assessment import views_problems
 
@@ -39,6 +40,7 @@ class Review(models.Model):
     )
     recorded_at = models.DateTimeField(default=timezone.now)
 
+    objects = pupil_data()
     history = HistoricalRecords()
 
     class Meta:
@@ -71,6 +73,7 @@ class OutcomeRating(models.Model):
     evidence = models.TextField("Evidence")
     latest_measure = models.CharField("Latest measure", max_length=200, blank=True)
 
+    objects = pupil_data()
     history = HistoricalRecords()
 
     class Meta:
