@@ -12,7 +12,17 @@ from sendsupport.schools.models import School
 SESSION_KEY = "current_school_id"
 
 
+MEMO_ATTR = "_sendsupport_current_school"
+
+
 def current_school(request: HttpRequest) -> School | None:
+    """The school chosen in this session (or the first, by name); read once per request."""
+    if not hasattr(request, MEMO_ATTR):
+        setattr(request, MEMO_ATTR, _read_current_school(request))
+    return getattr(request, MEMO_ATTR)
+
+
+def _read_current_school(request: HttpRequest) -> School | None:
     schools = schools_for(request.user).select_related("local_authority")
     chosen = request.session.get(SESSION_KEY)
     if chosen is not None:
@@ -24,6 +34,7 @@ def current_school(request: HttpRequest) -> School | None:
 
 def choose_school(request: HttpRequest, school: School) -> None:
     request.session[SESSION_KEY] = school.pk
+    setattr(request, MEMO_ATTR, school)
 
 
 def school_for(request: HttpRequest, rule: str) -> School:

@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 
-from sendsupport.accounts.access import is_parent, la_ids_for, roles_at
+from sendsupport.accounts.access import is_la_officer, is_parent, roles_at, works_at_several
 from sendsupport.accounts.school_context import current_school
 from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Role
 
@@ -35,7 +35,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ]
     if roles & (REGISTER_MANAGERS | {Role.GOVERNOR}):
         items.append(("Overview", reverse("schools:overview")))
-    if la_ids_for(user).exists():
+    if is_la_officer(user):
         items.append(("Schools in your area", reverse("schools:la_overview")))
     if is_parent(user):
         items.append(("Your children", reverse("pupils:my_children")))
@@ -44,4 +44,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         {"text": text, "href": href, "active": path == href or (href != "/" and path.startswith(href))}
         for text, href in items
     ]
-    return {"nav_items": nav, "current_school": school, "current_roles": roles}
+    return {
+        "nav_items": nav,
+        "current_school": school,
+        "current_roles": roles,
+        "can_change_school": school is not None and works_at_several(user),
+    }

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from sendsupport.accounts.access import is_parent, la_ids_for, roles_at
+from sendsupport.accounts.access import is_la_officer, is_parent, roles_at
 from sendsupport.accounts.school_context import current_school
 from sendsupport.compliance.duties import DUTY_TITLES
 from sendsupport.compliance.engine import todo_list
@@ -40,7 +40,7 @@ def home(request: HttpRequest) -> HttpResponse:
         context["is_classroom"] = True
     context["is_governor"] = Role.GOVERNOR in roles
     context["is_parent"] = is_parent(request.user)
-    context["is_la_officer"] = la_ids_for(request.user).exists()
+    context["is_la_officer"] = is_la_officer(request.user)
     if context["is_parent"]:
         context["children"] = pupil_selectors.children_of(request.user)
     return render(request, "home/home.html", context)

@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
+from sendsupport.accounts.access import request_memo
 from sendsupport.pupils.codes import Provision, need_types_in_area
 from sendsupport.pupils.models import Pupil, PupilContact, SENNeed, SENStatus, on_roll_q
 from sendsupport.schools.models import Group, School
@@ -35,6 +36,9 @@ def get_visible_pupil(user: Any, pupil_id: int) -> Pupil:
     )
     if pupil is None:
         raise Http404("No such pupil")
+    memo = request_memo(user)
+    if memo is not None:  # found through visible_pupils: the view_pupil rule need not ask again
+        memo[("visible_pupil", pupil.pk)] = True
     return pupil
 
 

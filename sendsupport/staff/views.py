@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from sendsupport.accounts import services as account_services
-from sendsupport.accounts.access import la_ids_for
+from sendsupport.accounts.access import is_la_officer
 from sendsupport.accounts.forms import StaffEditForm, StaffInviteForm
 from sendsupport.accounts.school_context import school_for
 from sendsupport.core.permissions import base_url
@@ -128,6 +128,6 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def la_overview(request: HttpRequest) -> HttpResponse:
-    if not la_ids_for(request.user).exists():
+    if not is_la_officer(request.user):
         raise Http404("Not found")
     return render(request, "schools/la_overview.html", {"rows": la_school_counts(request.user)})
