@@ -10,6 +10,24 @@ from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Role,
 
 STAFF_ROLES = REGISTER_MANAGERS | CLASSROOM_STAFF
 
+# ``accounts.middleware.RequestMemoMiddleware`` puts an empty dict here on the signed-in user at the
+# start of each request, so roles, parenthood and pupil visibility are read once per request, not
+# once per rule. Outside a request (services, tests, commands) there is no memo: always read afresh.
+MEMO_ATTR = "_sendsupport_memo"
+
+
+def request_memo(user: Any) -> dict | None:
+    return getattr(user, MEMO_ATTR, None) if user is not None else None
+
+
+def _memoised(user: Any, key: Any, read: Any) -> Any:
+    memo = request_memo(user)
+    if memo is None:
+        return read()
+    if key not in memo:
+        memo[key] = read()
+    return memo[key]
+
 
 def _active(user: Any) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_active)
@@ -31,14 +49,39 @@ def schools_for(user: Any) -> QuerySet[School]:
     return School.objects.filter(memberships__user=user, memberships__active=True).distinct()
 
 
+def _roles_by_school(user: Any) -> dict[int, frozenset[str]]:
+    from sendsupport.schools.models import StaffMembership
+
+    found: dict[int, set[str]] = {}
+    for school_id, role in StaffMembership.objects.filter(user=user, active=True).values_list("school_id", "role"):
+        found.setdefault(school_id, set()).add(role)
+    return {school_id: frozenset(roles) for school_id, roles in found.items()}
+
+
 def roles_at(user: Any, school: School | None) -> set[str]:
+    """The user's active roles at ``school``: in a request, one query for every school at once."""
     if school is None or not _active(user):
         return set()
-    return set(school.memberships.filter(user=user, active=True).values_list("role", flat=True))
+    if request_memo(user) is None:
+        return set(school.memberships.filter(user=user, active=True).values_list("role", flat=True))
+    return set(_memoised(user, "roles", lambda: _roles_by_school(user)).get(school.pk, ()))
+
+
+def works_at_several(user: Any) -> bool:
+    """More than one active role (at one school or several): the page offers "Change school"."""
+    if not _active(user):
+        return False
+    if request_memo(user) is None:
+        return user.memberships.filter(active=True).count() > 1
+    return sum(len(roles) for roles in _memoised(user, "roles", lambda: _roles_by_school(user)).values()) > 1
 
 
 def is_parent(user: Any) -> bool:
-    return _active(user) and user.contacts.exists()
+    return _active(user) and _memoised(user, "is_parent", lambda: user.contacts.exists())
+
+
+def is_la_officer(user: Any) -> bool:
+    return _active(user) and _memoised(user, "is_la_officer", lambda: la_ids_for(user).exists())
 
 
 def la_ids_for(user: Any) -> QuerySet:
@@ -59,6 +102,17 @@ def sees_aggregates(user: Any, school: School | None) -> bool:
     return bool(roles_at(user, school) & (REGISTER_MANAGERS | {Role.GOVERNOR}))
 
 
+def is_staff_at(user: Any, school: School | None) -> bool:
+    """The one definition of staff: a SENCO, head, teacher or TA at ``school``. A governor is not
+    staff: a governor who is also a parent sees their own child as a parent does."""
+    return bool(roles_at(user, school) & STAFF_ROLES)
+
+
 def is_staff_for(user: Any, pupil: Any) -> bool:
     """True for SENCOs, heads, teachers and TAs working at the pupil's school."""
-    return pupil is not None and bool(roles_at(user, pupil.school) & STAFF_ROLES)
+    return pupil is not None and is_staff_at(user, pupil.school)
+
+
+def staff_school_ids(user: Any) -> set[int]:
+    """Ids of the schools where the user is staff (``is_staff_at``), for lists of many pupils."""
+    return set(school_ids_with_roles(user, STAFF_ROLES).values_list("school_id", flat=True))

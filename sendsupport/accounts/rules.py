@@ -23,15 +23,7 @@ def manages_pupils_school(user, pupil) -> bool:
     return pupil is not None and access.manages(user, pupil.school)
 
 
-@rules.predicate
-def can_see_pupil(user, pupil) -> bool:
-    from sendsupport.pupils.selectors import visible_pupils
-
-    return pupil is not None and visible_pupils(user).filter(pk=pupil.pk).exists()
-
-
 rules.add_rule("manage_school", manages_school)
 rules.add_rule("view_school_aggregates", sees_school_aggregates)
 rules.add_rule("view_school_audit", manages_school)
-rules.add_rule("view_pupil", can_see_pupil)
 rules.add_rule("change_pupil", manages_pupils_school)

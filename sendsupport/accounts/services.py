@@ -15,7 +15,6 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from sendsupport.accounts.models import User
-from sendsupport.pupils.models import Contact
 from sendsupport.schools.models import Group, Role, School, StaffMembership
 
 
@@ -43,7 +42,7 @@ def send_invitation(*, user: User, base_url: str, school: School, invited_as: st
     )
 
 
-def _unique_username(email: str, first_name: str, last_name: str) -> str:
+def unique_username(email: str, first_name: str, last_name: str) -> str:
     base = re.sub(r"[^a-z0-9.]", "", f"{first_name}.{last_name}".lower()) or email.split("@")[0].lower()
     username, counter = base, 1
     while User.objects.filter(username=username).exists():
@@ -71,7 +70,7 @@ def invite_staff(
     user = User.objects.filter(email__iexact=email).first() if email else None
     if user is None:
         user = User(
-            username=_unique_username(email, first_name, last_name),
+            username=unique_username(email, first_name, last_name),
             first_name=first_name,
             last_name=last_name,
             email=email,
@@ -112,32 +111,3 @@ def update_staff(
     other_groups = membership.user.teaching_groups.exclude(school=school)
     membership.user.teaching_groups.set(list(other_groups) + list(groups))
     return membership
-
-
-@transaction.atomic
-def give_parent_access(*, contact: Contact, by: Any, base_url: str) -> User:
-    """Let a parent or carer with parental responsibility sign in to see their own children."""
-    if not contact.pupil_links.filter(parental_responsibility=True).exists():
-        raise ValidationError(
-            {"parental_responsibility": "Only a parent or carer with parental responsibility can be given access."}
-        )
-    if not contact.email:
-        raise ValidationError({"email": "Add the parent's email address first, so we can send the invitation."})
-    if contact.user_id is None:
-        user = User.objects.filter(email__iexact=contact.email).first()
-        if user is None:
-            user = User(
-                username=_unique_username(contact.email, contact.first_name, contact.last_name),
-                first_name=contact.first_name,
-                last_name=contact.last_name,
-                email=contact.email,
-            )
-            user.set_unusable_password()
-            user.save()
-        contact.user = user
-        contact._history_user = by
-        contact.save()
-    user = contact.user
-    if not user.has_usable_password():
-        send_invitation(user=user, base_url=base_url, school=contact.school, invited_as="parent or carer")
-    return user

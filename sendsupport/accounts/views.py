@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from sendsupport.accounts.access import schools_for
 from sendsupport.accounts.forms import ChangePasswordForm, ChoosePasswordForm, SignInForm
-from sendsupport.core.school_context import choose_school
+from sendsupport.accounts.school_context import choose_school
 
 
 class InvalidFormIs400:

@@ -69,11 +69,6 @@ def get_visible_school(user: Any, school_id: int) -> School:
     return school
 
 
-def staff_school_ids(user: Any) -> set[int]:
-    """Schools where the user is on the staff: there they see a pupil's whole record, as on the pupil page."""
-    return set(schools_for(user).values_list("pk", flat=True))
-
-
 @dataclass(frozen=True)
 class PupilFilters:
     school_id: int | None = None

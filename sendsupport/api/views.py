@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from sendsupport.api import services
 from sendsupport.api.forms import TokenForm
 from sendsupport.api.selectors import get_own_token, may_use_api, tokens_for
-from sendsupport.core.forms import apply_validation_error
+from sendsupport.core.views import form_page, try_service
 
 
 @login_required
@@ -24,22 +23,15 @@ def token_list(request: HttpRequest) -> HttpResponse:
         raise Http404("Not found")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            token, secret = services.create_token(user=request.user, name=form.cleaned_data["name"])
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        created = try_service(form, lambda: services.create_token(user=request.user, name=form.cleaned_data["name"]))
+        if created:
+            token, secret = created
             # Shown in this response only: the secret is never stored, not even in the session.
             response = render(request, "api/token_created.html", {"token": token, "secret": secret})
             add_never_cache_headers(response)
             patch_cache_control(response, no_store=True)
             return response
-    return render(
-        request,
-        "api/tokens.html",
-        {"form": form, "tokens": tokens_for(request.user)},
-        status=400 if form.errors else 200,
-    )
+    return form_page(request, form, "api/tokens.html", tokens=tokens_for(request.user))
 
 
 @login_required

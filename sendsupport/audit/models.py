@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+
+from sendsupport.accounts.access import school_ids_with_roles
+from sendsupport.schools.models import REGISTER_MANAGERS
 
 
 class AppendOnlyError(RuntimeError):
@@ -17,6 +22,10 @@ class AuditEventQuerySet(models.QuerySet):
 
     def delete(self):
         raise AppendOnlyError("Audit entries cannot be deleted.")
+
+    def visible_to(self, user: Any) -> AuditEventQuerySet:
+        """Entries of the schools whose log the user reads (SENCOs and heads: ``view_school_audit``)."""
+        return self.filter(school_id__in=school_ids_with_roles(user, REGISTER_MANAGERS))
 
 
 class AuditEvent(models.Model):

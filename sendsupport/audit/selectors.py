@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -51,11 +52,13 @@ def filtered(events: QuerySet[AuditEvent], filters: LogFilters) -> QuerySet[Audi
     return events
 
 
-def school_log(school: School, *, action: str = "", filters: LogFilters | None = None) -> QuerySet[AuditEvent]:
-    events = AuditEvent.objects.filter(school=school).select_related("pupil", "actor")
+def school_log(
+    user: Any, school: School, *, action: str = "", filters: LogFilters | None = None
+) -> QuerySet[AuditEvent]:
+    events = AuditEvent.objects.visible_to(user).filter(school=school).select_related("pupil", "actor")
     return filtered(events, filters or LogFilters(action=action)).order_by("-at", "-id")
 
 
-def pupil_log(pupil, *, filters: LogFilters | None = None) -> QuerySet[AuditEvent]:
-    events = AuditEvent.objects.filter(pupil_id=pupil.pk).select_related("actor")
+def pupil_log(user: Any, pupil, *, filters: LogFilters | None = None) -> QuerySet[AuditEvent]:
+    events = AuditEvent.objects.visible_to(user).filter(pupil_id=pupil.pk).select_related("actor")
     return filtered(events, filters or LogFilters()).order_by("-at", "-id")

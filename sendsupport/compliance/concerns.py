@@ -13,7 +13,7 @@ from typing import Any
 
 from sendsupport.compliance.duties import Duty, Gap
 from sendsupport.compliance.facts import ConcernFacts, PupilFacts
-from sendsupport.pupils.selectors import visible_pupils
+from sendsupport.pupils.models import Pupil
 from sendsupport.schools.models import School
 from sendsupport.support.models import Concern
 
@@ -22,10 +22,10 @@ CONCERN_URGENCY = 3
 
 
 def open_concern_facts(
-    user: Any, school: School, pupil_ids: list[int] | None = None
+    user: Any, school: School, pupil_ids: list[int] | None = None, today: date | None = None
 ) -> tuple[dict[int, list[ConcernFacts]], dict[int, PupilFacts]]:
     """Open concerns per pupil (oldest first), and bare facts for each pupil concerned; one query."""
-    pupils = visible_pupils(user).filter(school=school, on_roll_until__isnull=True)
+    pupils = Pupil.objects.visible_to(user).on_roll(today).filter(school=school)
     if pupil_ids is not None:
         pupils = pupils.filter(pk__in=pupil_ids)
     rows = (
@@ -62,10 +62,10 @@ def open_concern_facts(
 
 
 def merge_concerns(
-    facts: list[PupilFacts], user: Any, school: School, pupil_ids: list[int] | None = None
+    facts: list[PupilFacts], user: Any, school: School, pupil_ids: list[int] | None = None, today: date | None = None
 ) -> list[PupilFacts]:
     """The register's facts with each pupil's open concerns, plus pupils off the register who have one."""
-    concerns, bare = open_concern_facts(user, school, pupil_ids)
+    concerns, bare = open_concern_facts(user, school, pupil_ids, today)
     known = {f.pupil_id for f in facts}
     for f in facts:
         f.open_concerns = concerns.get(f.pupil_id, [])

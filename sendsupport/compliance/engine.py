@@ -150,7 +150,7 @@ def todo_list(
     pupil_ids: list[int] | None = None,
 ) -> TodoList:
     """The to-do list for the pupils ``user`` may see at ``school`` (or only ``pupil_ids``)."""
-    facts_all = merge_concerns(school_facts(user, school, today, pupil_ids), user, school, pupil_ids)
+    facts_all = merge_concerns(school_facts(user, school, today, pupil_ids), user, school, pupil_ids, today)
     all_facts = [facts for facts in facts_all if filters.keep(facts)]
     numbers = school_figures(school, today)
     duties = all_duties()

@@ -14,11 +14,12 @@ from sendsupport.compliance.facts import (
     ReviewFacts,
     SpecialistFacts,
 )
+from sendsupport.core.dates import academic_year_bounds
 from sendsupport.meetings.models import Meeting
-from sendsupport.meetings.selectors import academic_year_bounds, parent_meeting_dates
+from sendsupport.meetings.selectors import parent_meeting_dates
 from sendsupport.pupils.codes import Provision
 from sendsupport.pupils.models import Pupil, SENStatus
-from sendsupport.pupils.selectors import visible_pupils, with_current_sen
+from sendsupport.pupils.selectors import with_current_sen
 from sendsupport.schools.models import Group, Role, School
 from sendsupport.statutory.models import AnnualReview, EHCPlan, EHCRequest
 from sendsupport.support import smart
@@ -29,8 +30,8 @@ from sendsupport.support.specialists.models import SpecialistInvolvement
 from sendsupport.support.specialists.selectors import specialist_involvement
 
 
-def _register(user: Any, school: School, pupil_ids: list[int] | None = None) -> list[Pupil]:
-    pupils = with_current_sen(visible_pupils(user).filter(school=school, on_roll_until__isnull=True))
+def _register(user: Any, school: School, today: date, pupil_ids: list[int] | None = None) -> list[Pupil]:
+    pupils = with_current_sen(Pupil.objects.visible_to(user).on_roll(today).filter(school=school))
     if pupil_ids is not None:  # one pupil's page: the same facts, for fewer pupils
         pupils = pupils.filter(pk__in=pupil_ids)
     return list(
@@ -162,7 +163,7 @@ def _ehc_records(ids: list[int]) -> tuple[dict[int, list[EHCRequestFacts]], dict
 
 def school_facts(user: Any, school: School, today: date, pupil_ids: list[int] | None = None) -> list[PupilFacts]:
     """Facts for every pupil on the register this user may see at ``school``; in a fixed number of queries."""
-    pupils = _register(user, school, pupil_ids)
+    pupils = _register(user, school, today, pupil_ids)
     ids = [pupil.pk for pupil in pupils]
     if not ids:
         return []

@@ -18,7 +18,6 @@ from django.db import transaction
 
 from sendsupport.meetings.models import Meeting
 from sendsupport.pupils.models import Pupil
-from sendsupport.pupils.selectors import visible_pupils
 from sendsupport.schools.models import School
 from sendsupport.support.choices import CycleStatus, NotificationMethod, PlanStatus
 from sendsupport.support.models import Cycle, ParentNotification, Plan
@@ -43,14 +42,15 @@ def _add(errors: Errors, field: str, message: str) -> None:
     errors.setdefault(field, []).append(message)
 
 
-def _pupils(user: Any, school: School, pupil_ids: list[int], errors: Errors) -> list[Pupil]:
+def _pupils(user: Any, school: School, pupil_ids: list[int], errors: Errors, today: date) -> list[Pupil]:
     ids = sorted(set(pupil_ids))
     if not ids:
         _add(errors, "pupils", "Choose at least one pupil.")
         return []
     pupils = list(
-        visible_pupils(user)
-        .filter(school=school, pk__in=ids, on_roll_until__isnull=True)
+        Pupil.objects.visible_to(user)
+        .on_roll(today)
+        .filter(school=school, pk__in=ids)
         .prefetch_related("contact_links__contact")
         .order_by("legal_last_name", "legal_first_name", "pk")
     )
@@ -183,7 +183,7 @@ def record_before_sendsupport(
             _add(errors, "review_date", "Enter the date the plan is to be reviewed.")
         elif on is not None and review_date <= on:
             _add(errors, "review_date", "The review date must be after the date the plan was agreed.")
-    pupils = _pupils(user, school, pupil_ids, errors)
+    pupils = _pupils(user, school, pupil_ids, errors, today)
     if errors:
         raise ValidationError(errors)
     _check_each(what, pupils, on, errors)

@@ -6,22 +6,21 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from sendsupport.accounts.school_context import school_for
 from sendsupport.compliance import services
 from sendsupport.compliance.basis import basis_from_slug
 from sendsupport.compliance.engine import TodoFilters, duty_titles, todo_list
 from sendsupport.compliance.forms import WHAT_CHOICES, BulkRecordForm, TodoFilterForm
 from sendsupport.compliance.school_duties import school_items
-from sendsupport.core.dates import today
-from sendsupport.core.forms import apply_validation_error
-from sendsupport.core.permissions import school_for
-from sendsupport.pupils.selectors import visible_pupils
+from sendsupport.core.dates import in_words, today
+from sendsupport.core.views import form_page, try_service
+from sendsupport.pupils.models import Pupil
 
 # Pupils a page: enough to work through a duty in one sitting, short enough to scan.
 TODO_PAGE_SIZE = 25
@@ -92,8 +91,9 @@ def bulk_record(request: HttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else request.GET
     chosen = [int(value) for value in data.getlist("pupils") if value.isdigit()]
     pupils = list(
-        visible_pupils(request.user)
-        .filter(school=school, pk__in=chosen, on_roll_until__isnull=True)
+        Pupil.objects.visible_to(request.user)
+        .on_roll(today())
+        .filter(school=school, pk__in=chosen)
         .order_by("legal_last_name", "legal_first_name", "pk")
     )
     back_url = reverse("compliance:todo") + (f"?duty={data['duty']}" if data.get("duty") else "")
@@ -110,8 +110,9 @@ def bulk_record(request: HttpRequest) -> HttpResponse:
         form.add_error(None, "Choose at least one pupil on the to-do list first.")
     if request.method == "POST" and form.is_valid():
         cleaned = form.cleaned_data
-        try:
-            result = services.record_before_sendsupport(
+        result = try_service(
+            form,
+            lambda: services.record_before_sendsupport(
                 user=request.user,
                 school=school,
                 pupil_ids=cleaned["pupils"],
@@ -121,21 +122,15 @@ def bulk_record(request: HttpRequest) -> HttpResponse:
                 method=cleaned.get("method") or "",
                 review_date=cleaned.get("review_date"),
                 today=today(),
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+            ),
+        )
+        if result:
             label = dict(WHAT_CHOICES)[result.what]
             count = len(result.pupils)
             messages.success(
                 request,
                 f"Recorded for {count} pupil{'s' if count != 1 else ''}: {label[0].lower() + label[1:]}, "
-                f"on {cleaned['on']:%d/%m/%Y} (before sendsupport).",
+                f"on {in_words(cleaned['on'])} (before sendsupport).",
             )
             return redirect(back_url)
-    return render(
-        request,
-        "compliance/bulk_record.html",
-        {"form": form, "back_url": back_url, "duty": data.get("duty", "")},
-        status=400 if form.errors else 200,
-    )
+    return form_page(request, form, "compliance/bulk_record.html", back_url=back_url, duty=data.get("duty", ""))

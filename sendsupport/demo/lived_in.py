@@ -25,6 +25,7 @@ from sendsupport.pupils.codes import BROAD_AREA_OF_NEED, BroadArea, Provision
 from sendsupport.pupils.models import Pupil, PupilContact, SENNeed, SENStatus
 from sendsupport.pupils.selectors import with_current_sen
 from sendsupport.schools.models import Group, Role, StaffMembership
+from sendsupport.statutory import services as statutory_services
 from sendsupport.support import services
 from sendsupport.support.choices import Decision, NextStep, NotificationMethod, Rating
 from sendsupport.support.profiles import services as profile_services
@@ -245,7 +246,12 @@ class _Year:
         if not draft:
             agreed = opened + timedelta(days=10)
             services.agree_plan(
-                plan=plan, by=self.senco, agreed_on=agreed, parent_agreed_on=agreed, pupil_agreed_on=agreed,
+                plan=plan,
+                by=self.senco,
+                agreed_on=agreed,
+                parent_agreed_on=agreed,
+                parents_consulted_on=agreed - timedelta(days=3),
+                pupil_agreed_on=agreed,
                 today=self.today,
             )
         return cycle, plan
@@ -270,6 +276,7 @@ class _Year:
             expected_progress=expected,
             attendees="SENCO, class teacher, parent, pupil",
             next_step=NextStep.REVISE,
+            parents_attended=parent is not None,
             ratings=[
                 services.RatingInput(
                     outcome_id=outcome.pk,
@@ -382,17 +389,54 @@ def add_school_year(*, school: Any, senco: Any, today: date, skip: set[int]) -> 
                 "How the autumn term has started and the support in class.",
             )
         year.passport(pupil, read=pupil.pk not in unread)
-    for pupil in with_plans:
+    for index, pupil in enumerate(with_plans):
         year.passport(pupil)
-        year.meeting(
-            pupil,
-            today - timedelta(days=60 + pupil.pk % 40),
-            Meeting.Kind.ANNUAL_REVIEW,
-            "The annual review of the EHC plan: progress towards its outcomes.",
-        )
+        _ehc_plan(year, pupil, index)
     if slow:
         _specialist_for(year, next(p for p in sen_support if p.pk == slow[0]))
     _new_to_support(year)
+
+
+def _ehc_plan(year: _Year, pupil: Pupil, index: int) -> None:
+    """The plan's dates and this year's annual review, held with two weeks' notice and advice.
+
+    The first pupil's review falls due in three weeks with no meeting booked yet (a current gap); a
+    Year 6 pupil moving to secondary school next September has the transfer review booked for January.
+    """
+    today = year.today
+    issued = today - timedelta(days=400 + (pupil.pk * 37) % 900)
+    moving = pupil.year_group == "6"
+    plan = statutory_services.save_plan(
+        pupil=pupil,
+        by=year.senco,
+        issued_on=issued,
+        next_transfer_on=date(today.year + 1 if today.month >= 9 else today.year, 9, 1) if moving else None,
+        today=today,
+    )
+    last = today - timedelta(days=345) if index == 0 else today - timedelta(days=40 + (pupil.pk * 13) % 280)
+    statutory_services.save_annual_review(
+        plan=plan,
+        by=year.senco,
+        meeting_on=last,
+        invitations_sent_on=last - timedelta(days=21),
+        advice_circulated_on=last - timedelta(days=16),
+        held=True,
+        today=today,
+    )
+    year.meeting(
+        pupil, last, Meeting.Kind.ANNUAL_REVIEW, "The annual review of the EHC plan: progress towards its outcomes."
+    )
+    if moving:
+        booked = date(today.year + 1 if today.month >= 9 else today.year, 1, 20)
+        statutory_services.save_annual_review(
+            plan=plan,
+            by=year.senco,
+            meeting_on=booked,
+            invitations_sent_on=None,
+            advice_circulated_on=None,
+            held=False,
+            today=today,
+        )
 
 
 def _new_to_support(year: _Year) -> None:

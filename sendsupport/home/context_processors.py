@@ -7,8 +7,8 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 
-from sendsupport.accounts.access import STAFF_ROLES, is_parent, la_ids_for, roles_at
-from sendsupport.core.school_context import current_school
+from sendsupport.accounts.access import STAFF_ROLES, is_la_officer, is_parent, roles_at, works_at_several
+from sendsupport.accounts.school_context import current_school
 from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Role
 
 
@@ -35,7 +35,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ]
     if roles & (REGISTER_MANAGERS | {Role.GOVERNOR}):
         items.append(("Overview", reverse("schools:overview")))
-    in_la = la_ids_for(user).exists()
+    in_la = is_la_officer(user)
     if in_la:
         items.append(("Schools in your area", reverse("schools:la_overview")))
     if is_parent(user):
@@ -55,4 +55,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "current_roles": roles,
         "can_use_api": can_use_api,
         "pupil_search": pupil_search,
+        "can_change_school": school is not None and works_at_several(user),
     }

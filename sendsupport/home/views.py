@@ -6,11 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from sendsupport.accounts.access import is_parent, la_ids_for, roles_at
+from sendsupport.accounts.access import is_la_officer, is_parent, roles_at
+from sendsupport.accounts.school_context import current_school
 from sendsupport.compliance.engine import most_urgent, todo_list
 from sendsupport.compliance.school_duties import school_items
 from sendsupport.core.dates import today
-from sendsupport.core.school_context import current_school
 from sendsupport.pupils import selectors as pupil_selectors
 from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Role
 from sendsupport.support.selectors import concerns_raised_by, plans_for_teacher
@@ -42,7 +42,7 @@ def home(request: HttpRequest) -> HttpResponse:
         context["my_concerns"] = concerns_raised_by(request.user, school)
     context["is_governor"] = Role.GOVERNOR in roles
     context["is_parent"] = is_parent(request.user)
-    context["is_la_officer"] = la_ids_for(request.user).exists()
+    context["is_la_officer"] = is_la_officer(request.user)
     if context["is_parent"]:
         context["children"] = pupil_selectors.children_of(request.user)
     return render(request, "home/home.html", context)

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from sendsupport.pupils.models import pupil_data
 from sendsupport.schools.models import School
 
 
@@ -126,6 +127,8 @@ class TransferProblem(models.Model):
     )
 
     history = HistoricalRecords()
+
+    objects = pupil_data(staff_only=True)
 
     class Meta:
         ordering = ["found_at", "id"]

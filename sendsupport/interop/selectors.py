@@ -13,7 +13,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from sendsupport.interop.models import CensusSettings, CSVColumnMapping, ImportRun, TransferProblem
-from sendsupport.pupils.models import Pupil, SENNeed, SENStatus
+from sendsupport.pupils.models import Pupil, SENNeed, SENStatus, on_roll_q
 from sendsupport.pupils.selectors import visible_pupils
 from sendsupport.schools.models import AcademicYear, School
 
@@ -53,7 +53,7 @@ def census_day(term: str, year: int) -> date:
 
 def pupils_on_roll(user: Any, school: School, day: date) -> QuerySet[Pupil]:
     """Pupils on roll on ``day`` with the SEN status and needs in force that day, prefetched."""
-    on_roll = Q(on_roll_from__lte=day) & (Q(on_roll_until__isnull=True) | Q(on_roll_until__gte=day))
+    on_roll = Q(on_roll_from__lte=day) & on_roll_q(day)
     return (
         school_pupils(user, school)
         .filter(on_roll)

@@ -11,17 +11,18 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from sendsupport.core.forms import apply_validation_error
-from sendsupport.core.permissions import require, school_for
+from sendsupport.accounts.school_context import school_for
+from sendsupport.core import dates
+from sendsupport.core.dates import academic_start_year
+from sendsupport.core.views import form_page, try_service
 from sendsupport.interop import selectors
 from sendsupport.interop.csv_reader import FIELD_LABELS, CSVProblem, guess_columns, read_table
 from sendsupport.interop.forms import CensusForm, CensusSettingsForm, ColumnsForm, ConfirmForm, TransferForm, UploadForm
 from sendsupport.interop.models import ImportRun
 from sendsupport.interop.services import exports, runs, transfer_problems
-from sendsupport.pupils.selectors import get_visible_pupil
+from sendsupport.pupils.lookup import pupil_for
 
 RECENT_RUNS = 10
 PAGE_OF_RUNS = 100
@@ -73,25 +74,20 @@ def _upload(request: HttpRequest, kind: str) -> HttpResponse:
     posted = request.method == "POST"
     form = UploadForm(request.POST if posted else None, request.FILES if posted else None, **options)
     if request.method == "POST" and form.is_valid():
-        try:
-            run = runs.start_import(school=school, by=request.user, kind=kind, upload=form.cleaned_data["file"])
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        run = try_service(
+            form, lambda: runs.start_import(school=school, by=request.user, kind=kind, upload=form.cleaned_data["file"])
+        )
+        if run:
             if run.status == ImportRun.Status.UPLOADED:
                 return redirect("interop:csv_columns", run_id=run.pk)
             return redirect("interop:run", run_id=run.pk)
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": title,
-            "intro": intro,
-            "submit_label": "Upload and check",
-            "back_url": reverse("interop:hub"),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title=title,
+        intro=intro,
+        submit_label="Upload and check",
+        back_url=reverse("interop:hub"),
     )
 
 
@@ -123,18 +119,15 @@ def csv_columns(request: HttpRequest, run_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         runs.preview_csv(run=run, by=request.user, columns=form.columns())
         return redirect("interop:run", run_id=run.pk)
-    return render(
+    return form_page(
         request,
+        form,
         "interop/csv_columns.html",
-        {
-            "form": form,
-            "run": run,
-            "rows": len(rows),
-            "sample": dict(zip(headers, rows[0], strict=False)) if rows else {},
-            "page_title": "Match the columns",
-            "back_url": reverse("interop:hub"),
-        },
-        status=400 if form.errors else 200,
+        run=run,
+        rows=len(rows),
+        sample=dict(zip(headers, rows[0], strict=False)) if rows else {},
+        page_title="Match the columns",
+        back_url=reverse("interop:hub"),
     )
 
 
@@ -223,8 +216,8 @@ def run_cancel(request: HttpRequest, run_id: int) -> HttpResponse:
 def _census_form(request: HttpRequest) -> CensusForm:
     if "term" in request.GET or "year" in request.GET:
         return CensusForm(request.GET)
-    today = timezone.localdate()
-    return CensusForm(initial={"term": "spring", "year": today.year + (1 if today.month >= 9 else 0)})
+    # The spring census of the academic year under way, named by the calendar year it falls in.
+    return CensusForm(initial={"term": "spring", "year": academic_start_year(dates.today()) + 1})
 
 
 @login_required
@@ -243,18 +236,15 @@ def census(request: HttpRequest) -> HttpResponse:
         rows = [
             {"problem": problem, "pupil_id": ids.get(upn)} for problem, upn in zip(result.problems, upns, strict=True)
         ]
-    return render(
+    return form_page(
         request,
+        form,
         "interop/census.html",
-        {
-            "school": school,
-            "form": form,
-            "result": result,
-            "rows": rows,
-            "settings": selectors.census_settings_for(school),
-            "members": selectors.provision_members(request.user, school),
-        },
-        status=400 if form.errors else 200,
+        school=school,
+        result=result,
+        rows=rows,
+        settings=selectors.census_settings_for(school),
+        members=selectors.provision_members(request.user, school),
     )
 
 
@@ -289,26 +279,21 @@ def census_settings(request: HttpRequest) -> HttpResponse:
         initial={"has_sen_unit": school.has_sen_unit, "has_resourced_provision": school.has_resourced_provision},
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            runs.save_census_settings(school=school, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        saved = try_service(
+            form, lambda: runs.save_census_settings(school=school, by=request.user, **form.cleaned_data)
+        )
+        if saved:
             messages.success(request, "The census settings have been saved.")
             return redirect("interop:census")
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": "Census settings",
-            "intro": "The census asks, for pupils on SEN support or with an EHC plan, whether they are members of a "
-            "SEN unit or resourced provision recognised by the local authority. Say here whether the school has "
-            "one; then record each member on their own record. Special schools and pupil referral units do not "
-            "return these.",
-            "back_url": reverse("interop:census"),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title="Census settings",
+        intro="The census asks, for pupils on SEN support or with an EHC plan, whether they are members of a "
+        "SEN unit or resourced provision recognised by the local authority. Say here whether the school has "
+        "one; then record each member on their own record. Special schools and pupil referral units do not "
+        "return these.",
+        back_url=reverse("interop:census"),
     )
 
 
@@ -316,8 +301,7 @@ def census_settings(request: HttpRequest) -> HttpResponse:
 @require_POST
 def transfer_problem_fixed(request: HttpRequest, pupil_id: int, problem_id: int) -> HttpResponse:
     """The SENCO has fixed a problem the transfer file left in the pupil's SEN record."""
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require("change_pupil", request, pupil)
+    pupil = pupil_for(request, pupil_id, "change_pupil")
     problem = selectors.transfer_problem_for(pupil, problem_id)
     transfer_problems.mark_fixed(problem=problem, by=request.user)
     messages.success(request, "The problem from the transfer file is marked as fixed.")
@@ -327,13 +311,13 @@ def transfer_problem_fixed(request: HttpRequest, pupil_id: int, problem_id: int)
 @login_required
 @require_http_methods(["GET", "POST"])
 def pupil_transfer(request: HttpRequest, pupil_id: int) -> HttpResponse:
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require("change_pupil", request, pupil)
+    pupil = pupil_for(request, pupil_id, "change_pupil")
     form = TransferForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         out = io.BytesIO()
-        try:
-            exports.export_ctf(
+        try_service(
+            form,
+            lambda: exports.export_ctf(
                 out=out,
                 school=pupil.school,
                 by=request.user,
@@ -342,26 +326,21 @@ def pupil_transfer(request: HttpRequest, pupil_id: int) -> HttpResponse:
                 dest_estab=form.cleaned_data["dest_estab"],
                 dest_urn=form.cleaned_data["dest_urn"],
                 pupil=pupil,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+            ),
+        )
+        if not form.errors:
             response = HttpResponse(out.getvalue(), content_type="application/xml")
             name = f"CTF-{pupil.school.laestab}-{form.cleaned_data['dest_lea']}{form.cleaned_data['dest_estab']}-{pupil.upn}.xml"
             response["Content-Disposition"] = f'attachment; filename="{name}"'
             return response
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": "Send a Common Transfer File",
-            "caption": pupil.display_name,
-            "intro": f"The file holds {pupil.display_name}'s details, SEN provision history and needs. Send it to the "
-            "new school through the DfE's School to School service or your MIS; it should usually reach the "
-            "new school within 15 school days.",
-            "submit_label": "Download the file",
-            "back_url": reverse("pupils:detail", args=[pupil.pk]),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title="Send a Common Transfer File",
+        caption=pupil.display_name,
+        intro=f"The file holds {pupil.display_name}'s details, SEN provision history and needs. Send it to the "
+        "new school through the DfE's School to School service or your MIS; it should usually reach the "
+        "new school within 15 school days.",
+        submit_label="Download the file",
+        back_url=reverse("pupils:detail", args=[pupil.pk]),
     )

@@ -8,6 +8,8 @@ entries (``MeetingCorrection``) that keep the original wording.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -15,7 +17,22 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from sendsupport.core.dates import in_words
-from sendsupport.pupils.models import Contact, Pupil
+from sendsupport.pupils.models import Contact, Pupil, PupilDataQuerySet, pupil_data
+
+
+class MeetingQuerySet(PupilDataQuerySet):
+    def visible_to(self, user: Any) -> MeetingQuerySet:
+        """Staff read every meeting of the pupils they read as staff; a parent only shared records."""
+        staff_pupils = Pupil.objects.seen_as_staff_by(user).values("pk")
+        visible = Pupil.objects.visible_to(user).values("pk")
+        return self.filter(
+            models.Q(pupil__in=staff_pupils) | models.Q(pupil__in=visible, shared_with_parents_on__isnull=False)
+        )
+
+
+class MeetingCorrectionQuerySet(PupilDataQuerySet):
+    def visible_to(self, user: Any) -> MeetingCorrectionQuerySet:
+        return self.filter(meeting__in=Meeting.objects.visible_to(user).values("pk"))
 
 
 class Meeting(models.Model):
@@ -58,6 +75,7 @@ class Meeting(models.Model):
         "Recorded afterwards, from before the school used sendsupport", default=False, editable=False
     )
 
+    objects = MeetingQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[parents_attended, staff_attendees])
 
     class Meta:
@@ -98,6 +116,7 @@ class MeetingCorrection(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    objects = MeetingCorrectionQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -125,6 +144,8 @@ class DeclinedMeeting(models.Model):
     recorded_at = models.DateTimeField(default=timezone.now)
 
     history = HistoricalRecords()
+
+    objects = pupil_data(staff_only=True)
 
     class Meta:
         ordering = ["-offered_on", "-id"]

@@ -13,13 +13,12 @@ from typing import Any
 import rules
 
 from sendsupport.accounts import access
+from sendsupport.pupils.rules import can_see_pupil
 from sendsupport.schools.models import REGISTER_MANAGERS, Role
 
 
 def _visible(user: Any, pupil: Any) -> bool:
-    from sendsupport.pupils.selectors import visible_pupils
-
-    return pupil is not None and visible_pupils(user).filter(pk=pupil.pk).exists()
+    return can_see_pupil(user, pupil)  # the one view_pupil predicate, read once per request
 
 
 is_staff_for = access.is_staff_for  # one definition, shared by every app

@@ -12,22 +12,17 @@ from typing import Any
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 
+from sendsupport.core.dates import academic_year_bounds
 from sendsupport.meetings.models import DeclinedMeeting, Meeting, MeetingCorrection
 from sendsupport.meetings.rules import is_staff_for
 from sendsupport.pupils.models import Pupil
-from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, AcademicYear, SchoolPolicy, StaffMembership
+from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, SchoolPolicy, StaffMembership
 from sendsupport.schools.selectors import with_role_at
 from sendsupport.schools.terms import expected_meetings, terms_for
 
 
 def meetings_per_year_target(school: Any) -> int:
     return SchoolPolicy.for_school(school).parent_meetings_per_year
-
-
-def academic_year_bounds(day: date) -> tuple[date, date]:
-    """The academic year holding ``day``: 1 September to 31 August, both included."""
-    start_year = AcademicYear.start_year_for(day)
-    return date(start_year, 9, 1), date(start_year + 1, 8, 31)
 
 
 def parent_meeting_dates(pupil_ids: Iterable[int], start: date, end: date) -> dict[int, set[date]]:
@@ -69,15 +64,16 @@ def _review_dates_parents_attended(pupil: Pupil, start: date, end: date) -> set[
     return set(reviews.values_list("held_on", flat=True))
 
 
-def declined_for(pupil: Pupil) -> QuerySet[DeclinedMeeting]:
-    """Meetings the parents were offered and declined, newest first (staff only)."""
-    return DeclinedMeeting.objects.filter(pupil=pupil).order_by("-offered_on", "-id")
+def declined_for(user: Any, pupil: Pupil) -> QuerySet[DeclinedMeeting]:
+    """Meetings the parents were offered and declined, newest first (staff only: empty for others)."""
+    return DeclinedMeeting.objects.visible_to(user).filter(pupil=pupil).order_by("-offered_on", "-id")
 
 
 def meetings_for(user: Any, pupil: Pupil) -> QuerySet[Meeting]:
     """The pupil's meetings this user may read: all of them for staff, shared ones for parents."""
     meetings = (
-        Meeting.objects.filter(pupil=pupil)
+        Meeting.objects.visible_to(user)
+        .filter(pupil=pupil)
         .select_related("recorded_by")
         .prefetch_related("parents_attended", "staff_attendees")
         .annotate(correction_count=Count("corrections", distinct=True))

@@ -8,8 +8,8 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from sendsupport.core import dates
 from sendsupport.core.dates import in_words
 from sendsupport.meetings.models import DeclinedMeeting, Meeting, MeetingCorrection
 from sendsupport.meetings.selectors import parent_choices, staff_choices
@@ -67,7 +67,7 @@ def record_meeting(
     today: date | None = None,
 ) -> Meeting:
     """Record a meeting that has been held. It stays private to staff until it is shared."""
-    today = today or timezone.localdate()
+    today = today or dates.today()
     _check(
         pupil=pupil,
         held_on=held_on,
@@ -112,7 +112,7 @@ def update_meeting(
     today: date | None = None,
 ) -> Meeting:
     """Change a record that has not been shared yet. A shared record takes corrections instead."""
-    today = today or timezone.localdate()
+    today = today or dates.today()
     meeting = Meeting.objects.select_for_update().select_related("pupil", "pupil__school").get(pk=meeting.pk)
     if meeting.is_shared:
         raise ValidationError(
@@ -148,7 +148,7 @@ def update_meeting(
 @transaction.atomic
 def share_with_parents(*, meeting: Meeting, by: Any, today: date | None = None) -> Meeting:
     """Let the parents read the record in their own view. Done once; the record is then fixed."""
-    today = today or timezone.localdate()
+    today = today or dates.today()
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.is_shared:
         raise ValidationError(
@@ -167,7 +167,7 @@ def add_correction(
     *, meeting: Meeting, by: Any, part: str, correction: str, reason: str, today: date | None = None
 ) -> MeetingCorrection:
     """Add a dated correction to a shared record; the original wording is kept."""
-    today = today or timezone.localdate()
+    today = today or dates.today()
     errors: dict[str, str] = {}
     if not meeting.is_shared:
         errors[NON_FIELD_ERRORS] = "This record has not been shared yet: change it directly instead."
@@ -202,7 +202,7 @@ def record_declined_meeting(
 
     The date the meeting was offered is required: without it the record proves nothing.
     """
-    today = today or timezone.localdate()
+    today = today or dates.today()
     errors: dict[str, str] = {}
     if offered_on is None:
         errors["offered_on"] = "Enter the date the meeting was offered: a declined meeting counts only with it."

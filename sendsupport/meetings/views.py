@@ -9,18 +9,18 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
 from sendsupport.audit.services import record_export, record_view
-from sendsupport.core.forms import apply_validation_error
+from sendsupport.core import dates
 from sendsupport.core.permissions import require
+from sendsupport.core.views import form_page, try_service
 from sendsupport.meetings import selectors, services
 from sendsupport.meetings.forms import CorrectionForm, DeclinedMeetingForm, MeetingForm
 from sendsupport.meetings.pdf import render_pdf
 from sendsupport.meetings.rules import is_staff_for
-from sendsupport.pupils.selectors import get_visible_pupil
+from sendsupport.pupils.lookup import pupil_for
 
 
 def _can_record(request: HttpRequest, pupil) -> bool:
@@ -29,8 +29,7 @@ def _can_record(request: HttpRequest, pupil) -> bool:
 
 @login_required
 def meeting_list(request: HttpRequest, pupil_id: int) -> HttpResponse:
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require("view_pupil_meetings", request, pupil)
+    pupil = pupil_for(request, pupil_id, "view_pupil_meetings")
     staff_view = is_staff_for(request.user, pupil)
     record_view(user=request.user, pupil=pupil, what="Viewed meetings with parents")
     return render(
@@ -39,8 +38,8 @@ def meeting_list(request: HttpRequest, pupil_id: int) -> HttpResponse:
         {
             "pupil": pupil,
             "meetings": selectors.meetings_for(request.user, pupil),
-            "summary": selectors.year_summary(pupil, today=timezone.localdate()),
-            "declined": selectors.declined_for(pupil) if staff_view else [],
+            "summary": selectors.year_summary(pupil, today=dates.today()),
+            "declined": selectors.declined_for(request.user, pupil) if staff_view else [],
             "staff_view": staff_view,
             "can_record": _can_record(request, pupil),
         },
@@ -50,29 +49,23 @@ def meeting_list(request: HttpRequest, pupil_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_add(request: HttpRequest, pupil_id: int) -> HttpResponse:
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require("record_pupil_meetings", request, pupil)
+    pupil = pupil_for(request, pupil_id, "record_pupil_meetings")
     form = MeetingForm(request.POST or None, pupil=pupil, initial={"staff_attendees": [request.user]})
     if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.record_meeting(pupil=pupil, by=request.user, **form.service_kwargs())
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        meeting = try_service(
+            form, lambda: services.record_meeting(pupil=pupil, by=request.user, **form.service_kwargs())
+        )
+        if meeting:
             messages.success(request, "The meeting has been recorded. Share it with the parents when it is ready.")
             return redirect("meetings:detail", pupil_id=pupil.pk, meeting_id=meeting.pk)
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": "Record a meeting with parents",
-            "caption": pupil.display_name,
-            "intro": "Record the meeting after it has been held. Parents see it only once you share it with them.",
-            "submit_label": "Save the record",
-            "back_url": reverse("meetings:list", args=[pupil.pk]),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title="Record a meeting with parents",
+        caption=pupil.display_name,
+        intro="Record the meeting after it has been held. Parents see it only once you share it with them.",
+        submit_label="Save the record",
+        back_url=reverse("meetings:list", args=[pupil.pk]),
     )
 
 
@@ -80,37 +73,30 @@ def meeting_add(request: HttpRequest, pupil_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def declined_add(request: HttpRequest, pupil_id: int) -> HttpResponse:
     """Record a meeting the parents were offered and declined: it counts towards the year's meetings."""
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require("record_pupil_meetings", request, pupil)
+    pupil = pupil_for(request, pupil_id, "record_pupil_meetings")
     form = DeclinedMeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.record_declined_meeting(pupil=pupil, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        declined = try_service(
+            form, lambda: services.record_declined_meeting(pupil=pupil, by=request.user, **form.cleaned_data)
+        )
+        if declined:
             messages.success(request, "The declined meeting has been recorded.")
             return redirect("meetings:list", pupil_id=pupil.pk)
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": "Record a meeting the parents declined",
-            "caption": pupil.display_name,
-            "intro": "If you offered the parents a meeting and they declined it, record it here. "
-            "It counts towards the meetings with parents expected this year.",
-            "submit_label": "Save",
-            "back_url": reverse("meetings:list", args=[pupil.pk]),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title="Record a meeting the parents declined",
+        caption=pupil.display_name,
+        intro="If you offered the parents a meeting and they declined it, record it here. "
+        "It counts towards the meetings with parents expected this year.",
+        submit_label="Save",
+        back_url=reverse("meetings:list", args=[pupil.pk]),
     )
 
 
 @login_required
 def meeting_detail(request: HttpRequest, pupil_id: int, meeting_id: int) -> HttpResponse:
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require("read_meeting_records", request, pupil)
+    pupil = pupil_for(request, pupil_id, "read_meeting_records")
     meeting = selectors.get_meeting(request.user, pupil, meeting_id)
     record_view(user=request.user, pupil=pupil, what=f"Viewed the record of a meeting with parents ({meeting})")
     return render(
@@ -123,8 +109,7 @@ def meeting_detail(request: HttpRequest, pupil_id: int, meeting_id: int) -> Http
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request: HttpRequest, pupil_id: int, meeting_id: int) -> HttpResponse:
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require("record_pupil_meetings", request, pupil)
+    pupil = pupil_for(request, pupil_id, "record_pupil_meetings")
     meeting = selectors.get_meeting(request.user, pupil, meeting_id)
     if meeting.is_shared:
         # A shared record is fixed; the way to change it is a dated correction.
@@ -133,32 +118,24 @@ def meeting_edit(request: HttpRequest, pupil_id: int, meeting_id: int) -> HttpRe
     if request.method == "GET":
         record_view(user=request.user, pupil=pupil, what=f"Opened a meeting record to edit ({meeting})")
     if request.method == "POST" and form.is_valid():
-        try:
-            services.update_meeting(meeting=meeting, by=request.user, **form.service_kwargs())
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        try_service(form, lambda: services.update_meeting(meeting=meeting, by=request.user, **form.service_kwargs()))
+        if not form.errors:
             messages.success(request, "The meeting record has been saved.")
             return redirect("meetings:detail", pupil_id=pupil.pk, meeting_id=meeting.pk)
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": "Edit the meeting record",
-            "caption": pupil.display_name,
-            "intro": "You can change the record until it is shared with the parents.",
-            "back_url": reverse("meetings:detail", args=[pupil.pk, meeting.pk]),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title="Edit the meeting record",
+        caption=pupil.display_name,
+        intro="You can change the record until it is shared with the parents.",
+        back_url=reverse("meetings:detail", args=[pupil.pk, meeting.pk]),
     )
 
 
 @login_required
 @require_POST
 def meeting_share(request: HttpRequest, pupil_id: int, meeting_id: int) -> HttpResponse:
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require("record_pupil_meetings", request, pupil)
+    pupil = pupil_for(request, pupil_id, "record_pupil_meetings")
     meeting = selectors.get_meeting(request.user, pupil, meeting_id)
     try:
         services.share_with_parents(meeting=meeting, by=request.user)
@@ -176,8 +153,7 @@ def meeting_share(request: HttpRequest, pupil_id: int, meeting_id: int) -> HttpR
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_correct(request: HttpRequest, pupil_id: int, meeting_id: int) -> HttpResponse:
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require("record_pupil_meetings", request, pupil)
+    pupil = pupil_for(request, pupil_id, "record_pupil_meetings")
     meeting = selectors.get_meeting(request.user, pupil, meeting_id)
     if not meeting.is_shared:
         return redirect("meetings:edit", pupil_id=pupil.pk, meeting_id=meeting.pk)
@@ -185,32 +161,24 @@ def meeting_correct(request: HttpRequest, pupil_id: int, meeting_id: int) -> Htt
     if request.method == "GET":
         record_view(user=request.user, pupil=pupil, what=f"Opened a meeting record to correct ({meeting})")
     if request.method == "POST" and form.is_valid():
-        try:
-            services.add_correction(meeting=meeting, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        try_service(form, lambda: services.add_correction(meeting=meeting, by=request.user, **form.cleaned_data))
+        if not form.errors:
             messages.success(request, "The correction has been added. The parents can see it with the record.")
             return redirect("meetings:detail", pupil_id=pupil.pk, meeting_id=meeting.pk)
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": "Add a correction",
-            "caption": f"{pupil.display_name}: {meeting}",
-            "intro": "This record has been shared with the parents, so it is not changed. "
-            "Your correction is added to it with today's date, and the parents see both.",
-            "submit_label": "Add the correction",
-            "back_url": reverse("meetings:detail", args=[pupil.pk, meeting.pk]),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title="Add a correction",
+        caption=f"{pupil.display_name}: {meeting}",
+        intro="This record has been shared with the parents, so it is not changed. "
+        "Your correction is added to it with today's date, and the parents see both.",
+        submit_label="Add the correction",
+        back_url=reverse("meetings:detail", args=[pupil.pk, meeting.pk]),
     )
 
 
 def _copy_context(request: HttpRequest, pupil_id: int, meeting_id: int) -> dict:
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require("view_pupil_meetings", request, pupil)
+    pupil = pupil_for(request, pupil_id, "view_pupil_meetings")
     meeting = selectors.get_meeting(request.user, pupil, meeting_id)
     require("read_meeting_parents_copy", request, meeting)
     return {"pupil": pupil, "meeting": meeting, "staff_view": is_staff_for(request.user, pupil)}

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import contextlib
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from sendsupport.core.dates import in_words
+from sendsupport.accounts.access import STAFF_ROLES, school_ids_with_roles
+from sendsupport.core import dates
 from sendsupport.pupils.codes import YEAR_GROUPS, NeedType, Provision, broad_area
 from sendsupport.pupils.upn import UPNError, validate_upn
-from sendsupport.schools.models import Group, School
+from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Group, School
 
 
 def upn_field_validator(value: str) -> None:
@@ -22,6 +25,73 @@ def upn_field_validator(value: str) -> None:
         validate_upn(value)
     except UPNError as error:
         raise ValidationError(str(error), code="upn") from error
+
+
+def on_roll_q(day: date | None = None, prefix: str = "") -> Q:
+    """The one definition of "on roll" on ``day`` (today if not given): no leaving date, or one
+    still to come, so a pupil whose leaving date is ahead is still on the register and the to-do
+    list. ``prefix`` reaches the pupil from another model, for example ``"pupil__"``."""
+    day = day or dates.today()
+    return Q(**{f"{prefix}on_roll_until__isnull": True}) | Q(**{f"{prefix}on_roll_until__gte": day})
+
+
+class PupilQuerySet(models.QuerySet):
+    def on_roll(self, day: date | None = None) -> PupilQuerySet:
+        return self.filter(on_roll_q(day))
+
+    def visible_to(self, user: Any) -> PupilQuerySet:
+        """The pupils this user may see. Empty for governors, LA officers, strangers and the signed out.
+
+        - SENCOs and heads: every pupil at their schools.
+        - Teachers and TAs: pupils in groups they teach or support, or the whole school where the
+          school opens its register to all staff.
+        - Parents and carers: their own children (linked, with parental responsibility).
+        """
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        open_register_schools = School.objects.filter(
+            whole_register_visible_to_staff=True, pk__in=school_ids_with_roles(user, CLASSROOM_STAFF)
+        ).values("pk")
+        classroom_school_ids = school_ids_with_roles(user, CLASSROOM_STAFF)
+        taught_group_ids = Group.objects.filter(staff=user, school_id__in=classroom_school_ids).values("pk")
+        taught_pupil_ids = Pupil.teaching_groups.through.objects.filter(group_id__in=taught_group_ids).values(
+            "pupil_id"
+        )
+        own_children = PupilContact.objects.filter(contact__user=user, parental_responsibility=True).values("pupil_id")
+        return self.filter(
+            Q(school_id__in=school_ids_with_roles(user, REGISTER_MANAGERS))
+            | Q(school_id__in=open_register_schools)
+            | Q(registration_group_id__in=taught_group_ids)
+            | Q(pk__in=taught_pupil_ids)
+            | Q(pk__in=own_children)
+        )
+
+    def seen_as_staff_by(self, user: Any) -> PupilQuerySet:
+        """Visible pupils at schools where the user is staff: whose whole record they may read."""
+        return self.visible_to(user).filter(school_id__in=school_ids_with_roles(user, STAFF_ROLES))
+
+
+class PupilDataQuerySet(models.QuerySet):
+    """For every model that reaches a pupil: ``visible_to(user)`` keeps only rows of pupils the
+    user may see (NetBox's ``restrict`` in spirit), so a new caller cannot forget the scope.
+
+    ``pupil_path`` is the lookup from the model to its pupil; ``staff_only`` marks the parts of the
+    record that only staff read (the ``support.view_staff_record`` rule: concerns, notes, ...).
+    Finer rules (a parent sees a meeting only once shared) stay in the selectors and rules.
+    """
+
+    pupil_path = "pupil"
+    staff_only = False
+
+    def visible_to(self, user: Any) -> models.QuerySet:
+        pupils = Pupil.objects.seen_as_staff_by(user) if self.staff_only else Pupil.objects.visible_to(user)
+        return self.filter(**{f"{self.pupil_path}__in": pupils.values("pk")})
+
+
+def pupil_data(path: str = "pupil", *, staff_only: bool = False) -> models.Manager:
+    """A manager whose queryset has ``visible_to(user)``, for a model that reaches a pupil by ``path``."""
+    queryset = type("ScopedQuerySet", (PupilDataQuerySet,), {"pupil_path": path, "staff_only": staff_only})
+    return queryset.as_manager()
 
 
 class Pupil(models.Model):
@@ -60,6 +130,8 @@ class Pupil(models.Model):
 
     history = HistoricalRecords(m2m_fields=[teaching_groups])
 
+    objects = PupilQuerySet.as_manager()
+
     class Meta:
         ordering = ["legal_last_name", "legal_first_name"]
         indexes = [models.Index(fields=["school", "legal_last_name", "legal_first_name"])]
@@ -83,7 +155,7 @@ class Pupil(models.Model):
             # An invalid UPN is reported by the field's own validator; saying it twice confuses people.
             with contextlib.suppress(UPNError):
                 self.upn = validate_upn(self.upn)
-        today = timezone.localdate()
+        today = dates.today()
         if self.date_of_birth and self.date_of_birth > today:
             errors["date_of_birth"] = "Date of birth must be today or in the past."
         if self.on_roll_from and self.on_roll_until and self.on_roll_until < self.on_roll_from:
@@ -111,6 +183,8 @@ class SENStatus(models.Model):
 
     history = HistoricalRecords()
 
+    objects = pupil_data()
+
     class Meta:
         ordering = ["-start_date", "-id"]
         verbose_name = "SEN status"
@@ -118,7 +192,7 @@ class SENStatus(models.Model):
         indexes = [models.Index(fields=["pupil", "-start_date", "-id"])]
 
     def __str__(self) -> str:
-        return f"{self.get_provision_display()} from {in_words(self.start_date)}"
+        return f"{self.get_provision_display()} from {dates.in_words(self.start_date)}"
 
 
 class SENNeed(models.Model):
@@ -131,6 +205,8 @@ class SENNeed(models.Model):
     end_date = models.DateField(null=True, blank=True)
 
     history = HistoricalRecords()
+
+    objects = pupil_data()
 
     class Meta:
         ordering = ["rank", "-start_date"]
@@ -151,6 +227,27 @@ class SENNeed(models.Model):
         return broad_area(self.need_type).label
 
 
+class ContactQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> ContactQuerySet:
+        """Staff see the parents and carers of the pupils whose whole record they read; a parent
+        sees only their own entry."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        staff_pupils = Pupil.objects.seen_as_staff_by(user).values("pk")
+        return self.filter(Q(pupil_links__pupil__in=staff_pupils) | Q(user=user)).distinct()
+
+
+class PupilContactQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> PupilContactQuerySet:
+        """Links of pupils the user reads as staff, and a parent's own links to their children."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        staff_pupils = Pupil.objects.seen_as_staff_by(user).values("pk")
+        return self.filter(
+            Q(pupil__in=staff_pupils) | Q(contact__user=user, pupil__in=Pupil.objects.visible_to(user).values("pk"))
+        )
+
+
 class Contact(models.Model):
     """A parent or carer, known to one school. ``user`` is set when they may sign in to the parent view."""
 
@@ -165,6 +262,8 @@ class Contact(models.Model):
     )
 
     history = HistoricalRecords()
+
+    objects = ContactQuerySet.as_manager()
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -186,6 +285,8 @@ class PupilContact(models.Model):
     parental_responsibility = models.BooleanField("Has parental responsibility", default=True)
 
     history = HistoricalRecords()
+
+    objects = PupilContactQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["pupil", "contact"], name="unique_pupil_contact")]

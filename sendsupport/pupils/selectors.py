@@ -1,4 +1,10 @@
-"""Every read of pupil data starts here, scoped by the user. Views never query Pupil directly."""
+"""Every read of pupil data starts here, scoped by the user. Views never query Pupil directly.
+
+Functions that take ``user`` start from ``Model.objects.visible_to(user)`` (see ``pupils.models``).
+Functions that take only a ``pupil`` need one fetched through the scoped lookup
+(``pupils.lookup.pupil_for``/``visible_pupil`` or ``get_visible_pupil``). ``school_aggregates``
+returns counts only, for callers that have checked ``view_school_aggregates`` on the school.
+"""
 
 from __future__ import annotations
 
@@ -8,38 +14,16 @@ from typing import Any
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
-from django.utils import timezone
 
-from sendsupport.accounts.access import school_ids_with_roles
+from sendsupport.accounts.access import request_memo, staff_school_ids
 from sendsupport.pupils.codes import Provision, year_groups_for_phase
-from sendsupport.pupils.models import Pupil, PupilContact, SENNeed, SENStatus
-from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Group, School
+from sendsupport.pupils.models import Pupil, PupilContact, SENNeed, SENStatus, on_roll_q
+from sendsupport.schools.models import Group, School
 
 
 def visible_pupils(user: Any) -> QuerySet[Pupil]:
-    """The pupils this user may see. Empty for governors, LA officers, strangers and the signed out.
-
-    - SENCOs and heads: every pupil at their schools.
-    - Teachers and TAs: pupils in groups they teach or support, or the whole school where the
-      school opens its register to all staff.
-    - Parents and carers: their own children (linked, with parental responsibility).
-    """
-    if user is None or not user.is_authenticated or not user.is_active:
-        return Pupil.objects.none()
-    open_register_schools = School.objects.filter(
-        whole_register_visible_to_staff=True, pk__in=school_ids_with_roles(user, CLASSROOM_STAFF)
-    ).values("pk")
-    classroom_school_ids = school_ids_with_roles(user, CLASSROOM_STAFF)
-    taught_group_ids = Group.objects.filter(staff=user, school_id__in=classroom_school_ids).values("pk")
-    taught_pupil_ids = Pupil.teaching_groups.through.objects.filter(group_id__in=taught_group_ids).values("pupil_id")
-    own_children = PupilContact.objects.filter(contact__user=user, parental_responsibility=True).values("pupil_id")
-    return Pupil.objects.filter(
-        Q(school_id__in=school_ids_with_roles(user, REGISTER_MANAGERS))
-        | Q(school_id__in=open_register_schools)
-        | Q(registration_group_id__in=taught_group_ids)
-        | Q(pk__in=taught_pupil_ids)
-        | Q(pk__in=own_children)
-    )
+    """The pupils this user may see (``Pupil.objects.visible_to``; the rules are written there)."""
+    return Pupil.objects.visible_to(user)
 
 
 def get_visible_pupil(user: Any, pupil_id: int) -> Pupil:
@@ -52,12 +36,15 @@ def get_visible_pupil(user: Any, pupil_id: int) -> Pupil:
     )
     if pupil is None:
         raise Http404("No such pupil")
+    memo = request_memo(user)
+    if memo is not None:  # found through visible_pupils: the view_pupil rule need not ask again
+        memo[("visible_pupil", pupil.pk)] = True
     return pupil
 
 
-def still_on_roll() -> Q:
-    """Pupils who have not left: no leaving date, or one still to come."""
-    return Q(on_roll_until__isnull=True) | Q(on_roll_until__gte=timezone.localdate())
+def still_on_roll(day: date | None = None) -> Q:
+    """Pupils who have not left by ``day`` (today if not given): ``pupils.models.on_roll_q``."""
+    return on_roll_q(day)
 
 
 def with_current_sen(queryset: QuerySet[Pupil]) -> QuerySet[Pupil]:
@@ -82,7 +69,7 @@ def groups_at(school: School) -> QuerySet[Group]:
 
 def year_group_choices(school: School) -> list[tuple[str, str]]:
     """Year groups that fit the school's phase, plus any a pupil on roll is actually in."""
-    rows = Pupil.objects.filter(still_on_roll(), school=school).order_by().values_list("year_group", flat=True)
+    rows = Pupil.objects.on_roll().filter(school=school).order_by().values_list("year_group", flat=True)
     on_roll = set(rows.distinct())  # order_by() first: the model ordering would defeat DISTINCT
     return year_groups_for_phase(school.phase, also=on_roll)
 
@@ -90,7 +77,7 @@ def year_group_choices(school: School) -> list[tuple[str, str]]:
 def get_visible_group(user: Any, group_id: int) -> Group:
     """A group at a school where the user is on the staff (SENCO, head, teacher or TA); else 404."""
     group = (
-        Group.objects.filter(pk=group_id, school_id__in=school_ids_with_roles(user, REGISTER_MANAGERS | CLASSROOM_STAFF))
+        Group.objects.filter(pk=group_id, school_id__in=staff_school_ids(user))
         .select_related("school")
         .first()
     )
@@ -136,7 +123,12 @@ def need_history(pupil: Pupil) -> QuerySet[SENNeed]:
 
 def contacts_for(user: Any, pupil: Pupil, *, staff_view: bool) -> QuerySet[PupilContact]:
     """Staff see every parent and carer of the pupil; a parent sees only their own entry."""
-    links = pupil.contact_links.select_related("contact", "contact__user").order_by("contact__last_name")
+    links = (
+        PupilContact.objects.visible_to(user)
+        .filter(pupil=pupil)
+        .select_related("contact", "contact__user")
+        .order_by("contact__last_name")
+    )
     if staff_view:
         return links
     return links.filter(contact__user=user)

@@ -8,11 +8,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from sendsupport.accounts.models import User
+from sendsupport.accounts.services import send_invitation, unique_username
 from sendsupport.audit.models import AuditEvent
 from sendsupport.audit.services import record_change
-from sendsupport.core.dates import in_words
+from sendsupport.core import dates
 from sendsupport.pupils.census_rules import check_sen_record
 from sendsupport.pupils.models import Contact, Pupil, PupilContact, SENNeed, SENStatus
 from sendsupport.schools.models import Group, School
@@ -83,7 +84,7 @@ def change_sen_status(
     Needs that carry over unchanged keep their original start date; others are ended the day
     before and new ones start on ``start_date``.
     """
-    today = today or timezone.localdate()
+    today = today or dates.today()
     breaks = check_sen_record(provision, needs)
     errors: dict[str, list[str]] = {}
     for rule_break in breaks:
@@ -93,7 +94,7 @@ def change_sen_status(
     latest = pupil.sen_statuses.order_by("-start_date", "-id").first()
     if latest and start_date < latest.start_date:
         errors.setdefault("start_date", []).append(
-            f"The date cannot be before the current status began ({in_words(latest.start_date)})."
+            f"The date cannot be before the current status began ({dates.in_words(latest.start_date)})."
         )
     if start_date < pupil.date_of_birth:
         errors.setdefault("start_date", []).append("The date cannot be before the pupil's date of birth.")
@@ -233,3 +234,32 @@ def set_school_provision(*, school: School, by: Any, has_sen_unit: bool, has_res
         changes=changes,
     )
     return school
+
+
+@transaction.atomic
+def give_parent_access(*, contact: Contact, by: Any, base_url: str) -> User:
+    """Let a parent or carer with parental responsibility sign in to see their own children."""
+    if not contact.pupil_links.filter(parental_responsibility=True).exists():
+        raise ValidationError(
+            {"parental_responsibility": "Only a parent or carer with parental responsibility can be given access."}
+        )
+    if not contact.email:
+        raise ValidationError({"email": "Add the parent's email address first, so we can send the invitation."})
+    if contact.user_id is None:
+        user = User.objects.filter(email__iexact=contact.email).first()
+        if user is None:
+            user = User(
+                username=unique_username(contact.email, contact.first_name, contact.last_name),
+                first_name=contact.first_name,
+                last_name=contact.last_name,
+                email=contact.email,
+            )
+            user.set_unusable_password()
+            user.save()
+        contact.user = user
+        contact._history_user = by
+        contact.save()
+    user = contact.user
+    if not user.has_usable_password():
+        send_invitation(user=user, base_url=base_url, school=contact.school, invited_as="parent or carer")
+    return user

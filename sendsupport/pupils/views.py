@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,30 +11,25 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from sendsupport.accounts import services as account_services
-from sendsupport.accounts.access import is_parent, manages, roles_at
+from sendsupport.accounts.access import is_parent, is_staff_at, is_staff_for, manages
+from sendsupport.accounts.school_context import current_school, school_for
 from sendsupport.audit.services import record_view
-from sendsupport.core.forms import apply_validation_error
-from sendsupport.core.permissions import base_url, require, school_for
-from sendsupport.core.school_context import current_school
+from sendsupport.core.permissions import base_url
+from sendsupport.core.views import form_page, try_service
 from sendsupport.pupils import selectors, services
 from sendsupport.pupils.codes import NeedType, Provision
 from sendsupport.pupils.filters import EVERYONE, register_filterset
 from sendsupport.pupils.forms import ContactForm, ProvisionMembershipForm, PupilForm, SENStatusForm
-from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS
+from sendsupport.pupils.lookup import pupil_for
 
 REGISTER_PAGE_SIZE = 50
-
-
-def _is_staff_at(request: HttpRequest, school) -> bool:
-    return bool(school is not None and roles_at(request.user, school) & (REGISTER_MANAGERS | CLASSROOM_STAFF))
 
 
 @login_required
 def register(request: HttpRequest) -> HttpResponse:
     """The SEN register, or with "Everyone on roll" (and from the header search) the whole roll."""
     school = current_school(request)
-    if not _is_staff_at(request, school):
+    if school is None or not is_staff_at(request.user, school):
         raise Http404("Not found")
     filterset = register_filterset(request.user, school, request.GET)
     page = Paginator(filterset.ordered, REGISTER_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -80,7 +74,7 @@ def pupil_detail(request: HttpRequest, pupil_id: int) -> HttpResponse:
     pupil = selectors.get_visible_pupil(request.user, pupil_id)
     # Staff at the pupil's school see the whole record; a parent sees their own child's, minus others' contacts.
     # A governor who is also a parent is a parent here: governors never see pupils' records.
-    staff_view = bool(roles_at(request.user, pupil.school) & (REGISTER_MANAGERS | CLASSROOM_STAFF))
+    staff_view = is_staff_for(request.user, pupil)
     record_view(user=request.user, pupil=pupil, what="Viewed the pupil's record")
     return render(
         request,
@@ -118,71 +112,58 @@ def pupil_add(request: HttpRequest) -> HttpResponse:
             )
         if duplicates:
             # A warning, not a block: twins of the same name are rare but real. Ask once, then add.
-            return render(
+            return form_page(
                 request,
+                form,
                 "pupils/add.html",
-                {
-                    "form": form,
-                    "page_title": "Add a pupil",
-                    "submit_label": "Add pupil",
-                    "back_url": reverse("pupils:register"),
-                    "duplicates": duplicates,
-                },
+                page_title="Add a pupil",
+                submit_label="Add pupil",
+                back_url=reverse("pupils:register"),
+                duplicates=duplicates,
             )
-        try:
-            pupil = services.create_pupil(school=school, by=request.user, teaching_groups=list(groups), **data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        pupil = try_service(
+            form, lambda: services.create_pupil(school=school, by=request.user, teaching_groups=list(groups), **data)
+        )
+        if pupil:
             messages.success(request, f"{pupil.display_name} has been added.")
             return redirect("pupils:detail", pupil_id=pupil.pk)
-    return render(
+    return form_page(
         request,
+        form,
         "pupils/add.html",
-        {
-            "form": form,
-            "page_title": "Add a pupil",
-            "submit_label": "Add pupil",
-            "back_url": reverse("pupils:register"),
-        },
-        status=400 if form.errors else 200,
+        page_title="Add a pupil",
+        submit_label="Add pupil",
+        back_url=reverse("pupils:register"),
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def pupil_edit(request: HttpRequest, pupil_id: int) -> HttpResponse:
-    pupil = selectors.get_visible_pupil(request.user, pupil_id)
-    require("change_pupil", request, pupil)
+    pupil = pupil_for(request, pupil_id, "change_pupil")
     form = PupilForm(request.POST or None, instance=pupil, school=pupil.school)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         groups = data.pop("teaching_groups", [])
-        try:
-            services.update_pupil(pupil=pupil, by=request.user, teaching_groups=list(groups), **data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        try_service(
+            form, lambda: services.update_pupil(pupil=pupil, by=request.user, teaching_groups=list(groups), **data)
+        )
+        if not form.errors:
             messages.success(request, f"{pupil.display_name}'s details have been saved.")
             return redirect("pupils:detail", pupil_id=pupil.pk)
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": f"Edit {pupil.display_name}'s details",
-            "caption": pupil.upn,
-            "back_url": reverse("pupils:detail", args=[pupil.pk]),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title=f"Edit {pupil.display_name}'s details",
+        caption=pupil.upn,
+        back_url=reverse("pupils:detail", args=[pupil.pk]),
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def sen_status_change(request: HttpRequest, pupil_id: int) -> HttpResponse:
-    pupil = selectors.get_visible_pupil(request.user, pupil_id)
-    require("change_pupil", request, pupil)
+    pupil = pupil_for(request, pupil_id, "change_pupil")
     needs = selectors.current_needs(pupil)
     initial = {
         "provision": selectors.current_provision(pupil),
@@ -191,32 +172,28 @@ def sen_status_change(request: HttpRequest, pupil_id: int) -> HttpResponse:
     }
     form = SENStatusForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.change_sen_status(
+        try_service(
+            form,
+            lambda: services.change_sen_status(
                 pupil=pupil,
                 provision=form.cleaned_data["provision"],
                 needs=form.needs(),
                 start_date=form.cleaned_data["start_date"],
                 reason=form.cleaned_data["reason"],
                 by=request.user,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+            ),
+        )
+        if not form.errors:
             messages.success(request, f"{pupil.display_name}'s SEN status and needs have been saved.")
             return redirect("pupils:detail", pupil_id=pupil.pk)
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": "Change SEN status and needs",
-            "caption": pupil.display_name,
-            "intro": "Pupils on SEN support (K) or with an EHC plan (E) need a primary type of need. "
-            "NSA can only be used for SEN support. Pupils with no provision (N) have no types of need.",
-            "back_url": reverse("pupils:detail", args=[pupil.pk]),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title="Change SEN status and needs",
+        caption=pupil.display_name,
+        intro="Pupils on SEN support (K) or with an EHC plan (E) need a primary type of need. "
+        "NSA can only be used for SEN support. Pupils with no provision (N) have no types of need.",
+        back_url=reverse("pupils:detail", args=[pupil.pk]),
     )
 
 
@@ -224,35 +201,27 @@ def sen_status_change(request: HttpRequest, pupil_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def provision_membership(request: HttpRequest, pupil_id: int) -> HttpResponse:
     """Whether the pupil is a member of the school's SEN unit or resourced provision (census indicators)."""
-    pupil = selectors.get_visible_pupil(request.user, pupil_id)
-    require("change_pupil", request, pupil)
+    pupil = pupil_for(request, pupil_id, "change_pupil")
     form = ProvisionMembershipForm(
         request.POST or None,
         school=pupil.school,
         initial={"in_sen_unit": pupil.in_sen_unit, "in_resourced_provision": pupil.in_resourced_provision},
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.set_provision_membership(pupil=pupil, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        try_service(form, lambda: services.set_provision_membership(pupil=pupil, by=request.user, **form.cleaned_data))
+        if not form.errors:
             messages.success(request, f"{pupil.display_name}'s SEN unit and resourced provision have been saved.")
             return redirect("pupils:detail", pupil_id=pupil.pk)
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": "SEN unit and resourced provision",
-            "caption": pupil.display_name,
-            "intro": "The school census returns, for each pupil on SEN support or with an EHC plan, whether they are "
-            "a member of a SEN unit or resourced provision that the local authority recognises. Tick only if this "
-            "pupil is a member.",
-            "submit_label": "Save",
-            "back_url": reverse("pupils:detail", args=[pupil.pk]),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title="SEN unit and resourced provision",
+        caption=pupil.display_name,
+        intro="The school census returns, for each pupil on SEN support or with an EHC plan, whether they are "
+        "a member of a SEN unit or resourced provision that the local authority recognises. Tick only if this "
+        "pupil is a member.",
+        submit_label="Save",
+        back_url=reverse("pupils:detail", args=[pupil.pk]),
     )
 
 
@@ -281,72 +250,56 @@ def _save_contact(request: HttpRequest, form: ContactForm, pupil, link=None):
     else:
         link = services.update_contact(link=link, by=request.user, **data)
     if give_access:  # invites, or invites again if they have not yet set a password
-        account_services.give_parent_access(contact=link.contact, by=request.user, base_url=base_url(request))
+        services.give_parent_access(contact=link.contact, by=request.user, base_url=base_url(request))
     return link
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def contact_add(request: HttpRequest, pupil_id: int) -> HttpResponse:
-    pupil = selectors.get_visible_pupil(request.user, pupil_id)
-    require("change_pupil", request, pupil)
+    pupil = pupil_for(request, pupil_id, "change_pupil")
     form = ContactForm(request.POST or None, initial={"parental_responsibility": True})
     if request.method == "POST" and form.is_valid():
-        try:
-            link = _save_contact(request, form, pupil)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        link = try_service(form, lambda: _save_contact(request, form, pupil))
+        if link:
             messages.success(request, f"{link.contact} has been added as {pupil.display_name}'s {link.relationship}.")
             return redirect("pupils:detail", pupil_id=pupil.pk)
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": "Add a parent or carer",
-            "caption": pupil.display_name,
-            "back_url": reverse("pupils:detail", args=[pupil.pk]),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title="Add a parent or carer",
+        caption=pupil.display_name,
+        back_url=reverse("pupils:detail", args=[pupil.pk]),
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def contact_edit(request: HttpRequest, pupil_id: int, link_id: int) -> HttpResponse:
-    pupil = selectors.get_visible_pupil(request.user, pupil_id)
-    require("change_pupil", request, pupil)
+    pupil = pupil_for(request, pupil_id, "change_pupil")
     link = get_object_or_404(pupil.contact_links.select_related("contact"), pk=link_id)
     form = ContactForm(request.POST or None, initial=_contact_initial(link))
     if request.method == "POST" and form.is_valid():
-        try:
-            _save_contact(request, form, pupil, link)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        try_service(form, lambda: _save_contact(request, form, pupil, link))
+        if not form.errors:
             messages.success(request, f"{link.contact}'s details have been saved.")
             return redirect("pupils:detail", pupil_id=pupil.pk)
-    return render(
+    return form_page(
         request,
+        form,
         "pupils/contact_edit.html",
-        {
-            "form": form,
-            "page_title": f"Edit {link.contact}'s details",
-            "caption": pupil.display_name,
-            "back_url": reverse("pupils:detail", args=[pupil.pk]),
-            "pupil": pupil,
-            "link": link,
-        },
-        status=400 if form.errors else 200,
+        page_title=f"Edit {link.contact}'s details",
+        caption=pupil.display_name,
+        back_url=reverse("pupils:detail", args=[pupil.pk]),
+        pupil=pupil,
+        link=link,
     )
 
 
 @login_required
 @require_POST
 def contact_remove(request: HttpRequest, pupil_id: int, link_id: int) -> HttpResponse:
-    pupil = selectors.get_visible_pupil(request.user, pupil_id)
-    require("change_pupil", request, pupil)
+    pupil = pupil_for(request, pupil_id, "change_pupil")
     link = get_object_or_404(pupil.contact_links.select_related("contact"), pk=link_id)
     name = str(link.contact)
     services.unlink_contact(link=link, by=request.user)

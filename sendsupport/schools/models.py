@@ -9,6 +9,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from sendsupport.core import dates
+
 la_number_validator = RegexValidator(r"^\d{3}$", "Enter the LA number as three digits, like 801.")
 estab_validator = RegexValidator(r"^\d{4}$", "Enter the DfE establishment number as four digits, like 2000.")
 urn_validator = RegexValidator(r"^\d{6,7}$", "Enter the URN as six or seven digits, like 109876.")
@@ -124,11 +126,11 @@ class AcademicYear(models.Model):
 
     @property
     def start_date(self) -> date:
-        return date(self.start_year, 9, 1)
+        return dates.academic_year_start(self.start_year)
 
     @property
     def end_date(self) -> date:
-        return date(self.start_year + 1, 8, 31)
+        return dates.academic_year_end(self.start_year)
 
     @classmethod
     def default_census_days(cls, start_year: int) -> dict[str, date]:
@@ -141,7 +143,7 @@ class AcademicYear(models.Model):
 
     @classmethod
     def start_year_for(cls, day: date) -> int:
-        return day.year if day.month >= 9 else day.year - 1
+        return dates.academic_start_year(day)
 
     @classmethod
     def for_date(cls, day: date) -> AcademicYear:

@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from sendsupport.pupils.models import Pupil
+from sendsupport.pupils.models import Pupil, pupil_data
 
 
 class EHCRequest(models.Model):
@@ -43,6 +43,8 @@ class EHCRequest(models.Model):
     recorded_at = models.DateTimeField(default=timezone.now)
 
     history = HistoricalRecords()
+
+    objects = pupil_data(staff_only=True)
 
     class Meta:
         ordering = ["-requested_on", "-id"]
@@ -84,6 +86,8 @@ class EHCPlan(models.Model):
 
     history = HistoricalRecords()
 
+    objects = pupil_data(staff_only=True)
+
     class Meta:
         ordering = ["-issued_on", "-id"]
         verbose_name = "EHC plan"
@@ -116,6 +120,8 @@ class AnnualReview(models.Model):
     recorded_at = models.DateTimeField(default=timezone.now)
 
     history = HistoricalRecords()
+
+    objects = pupil_data(staff_only=True)
 
     class Meta:
         ordering = ["-meeting_on", "-id"]

@@ -11,13 +11,12 @@ from typing import Any
 import rules
 
 from sendsupport.accounts import access
+from sendsupport.pupils.rules import can_see_pupil
 
 
 @rules.predicate
 def can_read_statutory(user: Any, pupil: Any) -> bool:
-    from sendsupport.pupils.selectors import visible_pupils
-
-    return access.is_staff_for(user, pupil) and visible_pupils(user).filter(pk=pupil.pk).exists()
+    return access.is_staff_for(user, pupil) and can_see_pupil(user, pupil)  # view_pupil, read once per request
 
 
 @rules.predicate

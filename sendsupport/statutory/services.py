@@ -7,8 +7,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils import timezone
 
+from sendsupport.core import dates
 from sendsupport.pupils.models import Pupil
 from sendsupport.statutory.models import AnnualReview, EHCPlan, EHCRequest
 
@@ -46,7 +46,7 @@ def save_request(
     today: date | None = None,
 ) -> EHCRequest:
     """Record a request for an EHC needs assessment (CFA 2014 s.36), or change one and its decision."""
-    today = today or timezone.localdate()
+    today = today or dates.today()
     row = request or EHCRequest(pupil=pupil, recorded_by=by)
     row.requested_on, row.requested_by, row.outcome, row.outcome_on = requested_on, requested_by, outcome, outcome_on
     row.notes = notes.strip()
@@ -72,7 +72,7 @@ def save_plan(
     today: date | None = None,
 ) -> EHCPlan:
     """Record the dates of an EHC plan the local authority issued, or change them."""
-    today = today or timezone.localdate()
+    today = today or dates.today()
     row = plan or EHCPlan(pupil=pupil, recorded_by=by)
     row.issued_on, row.next_transfer_on, row.ceased_on = issued_on, next_transfer_on, ceased_on
     row.next_transfer_to_post16 = next_transfer_to_post16
@@ -100,7 +100,7 @@ def save_annual_review(
     today: date | None = None,
 ) -> AnnualReview:
     """Book or record an annual review meeting, with when the invitations and advice went out (reg. 20)."""
-    today = today or timezone.localdate()
+    today = today or dates.today()
     row = review or AnnualReview(plan=plan, pupil_id=plan.pupil_id, recorded_by=by)
     row.meeting_on, row.held = meeting_on, held
     row.invitations_sent_on, row.advice_circulated_on = invitations_sent_on, advice_circulated_on

@@ -14,10 +14,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from sendsupport.audit.services import record_view
+from sendsupport.core.views import form_page, try_service
+from sendsupport.pupils.lookup import pupil_for
 from sendsupport.pupils.models import Pupil
 from sendsupport.statutory import selectors, services
 from sendsupport.statutory.forms import AnnualReviewForm, PlanForm, RequestForm
-from sendsupport.support.views._helpers import form_page, pupil_for, try_service
 
 
 def _back(pupil: Pupil) -> str:

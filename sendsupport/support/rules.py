@@ -17,13 +17,13 @@ from __future__ import annotations
 import rules
 
 from sendsupport.accounts import access
-from sendsupport.accounts.rules import can_see_pupil, manages_pupils_school, manages_school
-from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS
+from sendsupport.accounts.rules import manages_pupils_school, manages_school
+from sendsupport.pupils.rules import can_see_pupil
 
 
 @rules.predicate
 def works_with_pupils_at_school(user, pupil) -> bool:
-    return pupil is not None and bool(access.roles_at(user, pupil.school) & (REGISTER_MANAGERS | CLASSROOM_STAFF))
+    return access.is_staff_for(user, pupil)
 
 
 staff_who_see_pupil = can_see_pupil & works_with_pupils_at_school

@@ -1,5 +1,9 @@
-"""Every read of the graduated approach. Callers get the pupil through
-``pupils.selectors.get_visible_pupil`` first, so each function here is already scoped by the user."""
+"""Every read of the graduated approach.
+
+Functions that take ``user`` start from ``Model.objects.visible_to(user)``. Functions that take a
+``pupil`` (or a cycle or plan of one) take a pupil already fetched through the scoped lookup
+(``pupils.lookup.pupil_for`` / ``visible_pupil``, or ``pupils.selectors.get_visible_pupil``):
+they are scoped by that pupil. Never pass them a pupil from ``Pupil.objects``."""
 
 from __future__ import annotations
 
@@ -145,6 +149,16 @@ def get_cycle(pupil: Pupil, number: int) -> Cycle:
         pupil=pupil,
         number=number,
     )
+
+
+def cycles_of(user: Any, pupil: Pupil) -> QuerySet[Cycle]:
+    """The pupil's cycles this user may see, newest first, with each plan and review."""
+    return Cycle.objects.visible_to(user).filter(pupil=pupil).select_related("plan", "review").order_by("-number")
+
+
+def get_outcome(user: Any, plan: Plan, outcome_id: int) -> Outcome:
+    """One outcome of ``plan`` that this user may see, or 404."""
+    return get_object_or_404(Outcome.objects.visible_to(user).select_related("plan"), pk=outcome_id, plan=plan)
 
 
 def open_cycle(pupil: Pupil) -> Cycle | None:

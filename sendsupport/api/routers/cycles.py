@@ -11,7 +11,7 @@ from datetime import date
 from typing import Annotated, Any
 
 import rules
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema
 
 from sendsupport.api.auth import caller
@@ -19,8 +19,8 @@ from sendsupport.api.pagination import page_of
 from sendsupport.api.schemas import INVALID, MAX_ID, NOT_FOUND, UNAUTHORISED, PageOut, PageQuery
 from sendsupport.audit.services import record_view
 from sendsupport.pupils.codes import BroadArea
+from sendsupport.pupils.lookup import visible_pupil
 from sendsupport.pupils.models import Pupil
-from sendsupport.pupils.selectors import get_visible_pupil
 from sendsupport.support import selectors, smart
 from sendsupport.support.choices import CycleStatus, NextStep, PlanStatus, Rating
 from sendsupport.support.models import Cycle, Outcome, OutcomeRating, Plan, Review
@@ -209,10 +209,7 @@ def review_out(review: Review) -> dict:
 
 def supported_pupil(user: Any, pupil_id: int) -> Pupil:
     """The pupil, if the caller passes ``support.view`` (the support pages' rule); 404 otherwise."""
-    pupil = get_visible_pupil(user, pupil_id)
-    if not rules.test_rule("support.view", user, pupil):
-        raise Http404("Not found")
-    return pupil
+    return visible_pupil(user, pupil_id, "support.view")
 
 
 @router.get(
@@ -225,7 +222,7 @@ def list_cycles(request: HttpRequest, pupil_id: PupilId, query: Query[PageQuery]
     """Each cycle of assess, plan, do, review, newest first, with its plan's status and its review's result."""
     user = caller(request)
     pupil = supported_pupil(user, pupil_id)
-    cycles = Cycle.objects.filter(pupil=pupil).select_related("plan", "review").order_by("-number")
+    cycles = selectors.cycles_of(user, pupil)
     items, page = page_of(cycles, query)
     record_view(user=user, pupil=pupil, what="API: SEN support cycles")
     return {**page, "items": [cycle_out(cycle) for cycle in items]}

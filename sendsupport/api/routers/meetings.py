@@ -19,8 +19,8 @@ from sendsupport.api.schemas import INVALID, MAX_ID, NOT_FOUND, UNAUTHORISED, Pa
 from sendsupport.audit.services import record_view
 from sendsupport.meetings import selectors
 from sendsupport.meetings.models import Meeting, MeetingCorrection
+from sendsupport.pupils.lookup import visible_pupil
 from sendsupport.pupils.models import Pupil
-from sendsupport.pupils.selectors import get_visible_pupil
 
 router = Router(tags=["Meetings with parents"])
 
@@ -116,10 +116,7 @@ def meeting_detail_out(meeting: Meeting, *, staff: bool) -> dict:
 
 def meetings_pupil(user: Any, pupil_id: int) -> Pupil:
     """The pupil, if the caller passes ``view_pupil_meetings`` (the meetings list's rule); 404 otherwise."""
-    pupil = get_visible_pupil(user, pupil_id)
-    if not rules.test_rule("view_pupil_meetings", user, pupil):
-        raise Http404("Not found")
-    return pupil
+    return visible_pupil(user, pupil_id, "view_pupil_meetings")
 
 
 @router.get(

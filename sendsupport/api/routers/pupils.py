@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema
 from pydantic import WithJsonSchema
 
+from sendsupport.accounts.access import staff_school_ids
 from sendsupport.api.auth import caller
 from sendsupport.api.errors import invalid
 from sendsupport.api.pagination import page_of
@@ -29,7 +30,7 @@ from sendsupport.api.schemas import (
     PageQuery,
     SearchQuery,
 )
-from sendsupport.api.selectors import PupilFilters, api_pupils, get_api_pupil, staff_school_ids
+from sendsupport.api.selectors import PupilFilters, api_pupils, get_api_pupil
 from sendsupport.audit.services import record_export, record_view
 from sendsupport.pupils.codes import YEAR_GROUPS, BroadArea, NeedType, Provision
 from sendsupport.pupils.models import Pupil

@@ -8,10 +8,10 @@ from typing import Annotated
 from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema
 
+from sendsupport.accounts.access import staff_school_ids
 from sendsupport.api.auth import caller
 from sendsupport.api.pagination import page_of
 from sendsupport.api.schemas import INVALID, MAX_ID, NOT_FOUND, UNAUTHORISED, PageOut, PageQuery
-from sendsupport.api.selectors import staff_school_ids
 from sendsupport.audit.services import record_view
 from sendsupport.pupils.codes import BroadArea, NeedType, Provision, broad_area
 from sendsupport.pupils.models import SENNeed, SENStatus

@@ -95,8 +95,8 @@ def test_a_parents_details_change_shows_in_each_childs_log(school, senco, pupil,
         parental_responsibility=True,
         phone="0117 496 0002",
     )
-    first = [fields(e).get("phone") for e in pupil_log(pupil).filter(object_type="contact")]
-    second = [fields(e).get("phone") for e in pupil_log(sibling).filter(object_type="contact")]
+    first = [fields(e).get("phone") for e in pupil_log(senco, pupil).filter(object_type="contact")]
+    second = [fields(e).get("phone") for e in pupil_log(senco, sibling).filter(object_type="contact")]
     assert first == [("0117 496 0001", "0117 496 0002"), ("", "0117 496 0001")]
     assert second == [("0117 496 0001", "0117 496 0002")]
 

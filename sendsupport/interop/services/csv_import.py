@@ -12,8 +12,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from sendsupport.core import dates
 from sendsupport.interop.csv_plan import RowPlan, plan_csv
 from sendsupport.interop.csv_reader import FIELD_LABELS
 from sendsupport.interop.problems import ImportRejected, Report
@@ -84,7 +84,7 @@ def import_csv(
 ) -> Report:
     """Preview (``dry_run``) or import a CSV. Raises ImportRejected, with nothing saved, when any row
     has a problem, unless ``only_valid`` is set, when the rows with problems are left out."""
-    today = today or timezone.localdate()
+    today = today or dates.today()
     report = Report()
     plans = plan_csv(data=data, school=school, columns=columns, report=report, today=today)
     valid = [plan for plan in plans if not plan.problems]

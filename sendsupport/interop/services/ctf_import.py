@@ -16,8 +16,8 @@ from itertools import islice
 from typing import IO, Any
 
 from django.db import transaction
-from django.utils import timezone
 
+from sendsupport.core import dates
 from sendsupport.core.dates import in_words
 from sendsupport.interop.ctf_reader import CTFHeader, CTFPupil, CTFReader, NeedEntry, year_group_for_birth
 from sendsupport.interop.models import TransferProblem
@@ -382,7 +382,7 @@ def import_ctf(
     Returns the report of what changed. Raises ImportRejected (with the report) when the file has
     any problem; then nothing at all has been saved.
     """
-    today = today or timezone.localdate()
+    today = today or dates.today()
     report = Report(on_change=on_change)
     reader = CTFReader(source, report, today=today)
     planner = _Planner(school=school, report=report, today=today, reader=reader, file_name=file_name)

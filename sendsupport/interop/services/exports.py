@@ -14,7 +14,7 @@ from sendsupport.core.dates import in_words
 from sendsupport.interop import census, selectors
 from sendsupport.interop.ctf_writer import DEST_ESTAB, DEST_LEA, write_ctf
 from sendsupport.interop.problems import Problem
-from sendsupport.pupils.models import Pupil
+from sendsupport.pupils.models import Pupil, on_roll_q
 from sendsupport.pupils.upn import UPNError, validate_upn
 from sendsupport.schools.models import School, urn_validator
 
@@ -65,7 +65,7 @@ def export_ctf(
         raise ValidationError(errors)
     pupils = selectors.pupils_for_transfer(by, school, upns)
     if upns is None:
-        pupils = pupils.filter(on_roll_until__isnull=True)
+        pupils = pupils.filter(on_roll_q())
     count = write_ctf(
         out,
         school=school,

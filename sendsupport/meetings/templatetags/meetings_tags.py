@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils import timezone
 
+from sendsupport.core import dates
 from sendsupport.meetings import selectors
 
 register = template.Library()
@@ -16,5 +16,5 @@ register = template.Library()
 def meetings_summary(user: Any, pupil: Any, staff_view: bool) -> dict[str, Any]:
     """This year's count against the target (staff), or how many records are shared (parents)."""
     if staff_view:
-        return selectors.year_summary(pupil, today=timezone.localdate())
+        return selectors.year_summary(pupil, today=dates.today())
     return {"shared": selectors.meetings_for(user, pupil).count()}

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from sendsupport.core.dates import in_words
 from sendsupport.pupils.codes import NeedType
+from sendsupport.pupils.models import pupil_data
 from sendsupport.support.choices import Comparison, Decision, NotificationMethod
 
 # The usual range of standardised scores (mean 100, standard deviation 15) with room either side.
@@ -70,6 +71,7 @@ class Assessment(models.Model):
     )
     recorded_at = models.DateTimeField(default=timezone.now)
 
+    objects = pupil_data(staff_only=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -129,6 +131,7 @@ class AssessmentScore(models.Model):
     )
     taken_on = models.DateField("Date taken", null=True, blank=True)
 
+    objects = pupil_data(staff_only=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -171,6 +174,7 @@ class ParentNotification(models.Model):
         "Recorded afterwards, from before the school used sendsupport", default=False, editable=False
     )
 
+    objects = pupil_data()
     history = HistoricalRecords()
 
     class Meta:

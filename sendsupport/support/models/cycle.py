@@ -9,6 +9,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from sendsupport.core.dates import in_words
+from sendsupport.pupils.models import PupilDataQuerySet, pupil_data
 from sendsupport.support.choices import CycleStatus
 
 CLOSED_MESSAGE = "This cycle is closed. Add a correction instead."
@@ -39,6 +40,7 @@ class Concern(models.Model):
     )
     looked_at_note = models.TextField("What was decided", blank=True)
 
+    objects = pupil_data(staff_only=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -85,6 +87,7 @@ class Cycle(models.Model):
     )
     closed_reason = models.TextField("Why it closed", blank=True)
 
+    objects = pupil_data()
     history = HistoricalRecords()
 
     class Meta:
@@ -115,7 +118,7 @@ class Cycle(models.Model):
             raise ValidationError({"closed_on": "A cycle cannot close before it started."})
 
 
-class CorrectionQuerySet(models.QuerySet):
+class CorrectionQuerySet(PupilDataQuerySet):
     def update(self, **kwargs):  # noqa: ARG002 - corrections are append-only
         raise ValidationError("Corrections cannot be changed: add another correction.")
 

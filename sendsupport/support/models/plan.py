@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from sendsupport.core.dates import in_words
 from sendsupport.pupils.codes import BroadArea
+from sendsupport.pupils.models import pupil_data
 from sendsupport.support.choices import PlanStatus
 
 
@@ -57,6 +58,7 @@ class Plan(models.Model):
         "Recorded afterwards, from before the school used sendsupport", default=False, editable=False
     )
 
+    objects = pupil_data()
     history = HistoricalRecords()
 
     class Meta:
@@ -123,6 +125,7 @@ class Outcome(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="carried_into"
     )
 
+    objects = pupil_data()
     history = HistoricalRecords()
 
     class Meta:
@@ -167,6 +170,7 @@ class OutcomeNote(models.Model):
     )
     recorded_at = models.DateTimeField(default=timezone.now)
 
+    objects = pupil_data(staff_only=True)
     history = HistoricalRecords()
 
     class Meta:

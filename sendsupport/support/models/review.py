@@ -9,6 +9,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from sendsupport.core.dates import in_words
+from sendsupport.pupils.models import pupil_data
 from sendsupport.support.choices import NextStep, Rating
 from sendsupport.support.models.assessment import views_problems
 
@@ -42,6 +43,7 @@ class Review(models.Model):
     )
     recorded_at = models.DateTimeField(default=timezone.now)
 
+    objects = pupil_data()
     history = HistoricalRecords()
 
     class Meta:
@@ -74,6 +76,7 @@ class OutcomeRating(models.Model):
     evidence = models.TextField("Evidence")
     latest_measure = models.CharField("Latest measure", max_length=200, blank=True)
 
+    objects = pupil_data()
     history = HistoricalRecords()
 
     class Meta:

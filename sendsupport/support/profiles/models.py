@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from sendsupport.pupils.models import Pupil
+from sendsupport.pupils.models import Pupil, pupil_data
 
 # The four sections of the one-page profile, in the order they are shown: (field, heading, hint).
 SECTIONS = (
@@ -65,6 +65,7 @@ class PupilProfile(models.Model):
     )
     changes_made = models.TextField("What has changed in this version", blank=True)
 
+    objects = pupil_data()
     history = HistoricalRecords()
 
     class Meta:
@@ -96,6 +97,7 @@ class ProfileAcknowledgement(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     acknowledged_at = models.DateTimeField(default=timezone.now)
 
+    objects = pupil_data("profile__pupil")
     history = HistoricalRecords()
 
     class Meta:

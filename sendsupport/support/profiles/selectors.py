@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
 
+from sendsupport.accounts.access import roles_at
 from sendsupport.pupils.models import Pupil
 from sendsupport.pupils.selectors import visible_pupils
 from sendsupport.schools.models import CLASSROOM_STAFF, Group, School, StaffMembership
@@ -130,9 +131,7 @@ def works_with(user: Any, pupil: Pupil) -> bool:
     """True if the user is an active teacher or TA linked to one of the pupil's groups."""
     if user is None or not user.is_authenticated or not user.is_active:
         return False
-    if not StaffMembership.objects.filter(
-        user=user, school_id=pupil.school_id, active=True, role__in=CLASSROOM_STAFF
-    ).exists():
+    if not roles_at(user, pupil.school) & CLASSROOM_STAFF:
         return False
     return (
         Group.objects.filter(staff=user, school_id=pupil.school_id)
@@ -159,12 +158,13 @@ def passports_to_read(user: Any, school: School | None) -> list[tuple[Pupil, Pup
     """
     if school is None or user is None or not user.is_authenticated:
         return []
-    if not StaffMembership.objects.filter(user=user, school=school, active=True, role__in=CLASSROOM_STAFF).exists():
+    if not roles_at(user, school) & CLASSROOM_STAFF:
         return []
     taught = Group.objects.filter(staff=user, school=school).values("pk")
     pupils = list(
         visible_pupils(user)
-        .filter(school=school, on_roll_until__isnull=True)
+        .on_roll()
+        .filter(school=school)
         .filter(
             Q(registration_group_id__in=taught)
             | Q(pk__in=Pupil.teaching_groups.through.objects.filter(group_id__in=taught).values("pupil_id"))
@@ -185,4 +185,4 @@ def passports_to_read(user: Any, school: School | None) -> list[tuple[Pupil, Pup
 
 
 def is_classroom_staff(user: Any, school: School) -> bool:
-    return StaffMembership.objects.filter(user=user, school=school, active=True, role__in=CLASSROOM_STAFF).exists()
+    return bool(roles_at(user, school) & CLASSROOM_STAFF)

@@ -9,6 +9,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from sendsupport.core import dates
 from sendsupport.pupils.models import Pupil
 from sendsupport.support.profiles.models import SECTION_FIELDS, ProfileAcknowledgement, PupilProfile
 from sendsupport.support.profiles.selectors import works_with
@@ -36,7 +37,7 @@ def save_new_version(
     today: date | None = None,
 ) -> PupilProfile:
     """Save the passport as a new version. Earlier versions stay as they were."""
-    today = today or timezone.localdate()
+    today = today or dates.today()
     # Lock the pupil row so two people saving at once cannot both make the same version.
     Pupil.objects.select_for_update().filter(pk=pupil.pk).first()
     text = {

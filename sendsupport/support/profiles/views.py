@@ -11,11 +11,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from sendsupport.accounts.school_context import current_school
 from sendsupport.audit.services import record_view
-from sendsupport.core.forms import apply_validation_error
-from sendsupport.core.permissions import require
-from sendsupport.core.school_context import current_school
-from sendsupport.pupils.selectors import get_visible_pupil
+from sendsupport.core.views import form_page, try_service
+from sendsupport.pupils.lookup import pupil_for
 from sendsupport.support.profiles import selectors, services
 from sendsupport.support.profiles.forms import AcknowledgeForm, PassportForm
 from sendsupport.support.profiles.models import SECTION_FIELDS
@@ -45,8 +44,7 @@ def _passport_page(request: HttpRequest, pupil, *, ack_errors: list[str] | None 
 
 @login_required
 def passport(request: HttpRequest, pupil_id: int) -> HttpResponse:
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require("view_pupil_passport", request, pupil)
+    pupil = pupil_for(request, pupil_id, "view_pupil_passport")
     record_view(user=request.user, pupil=pupil, what="Viewed the pupil's passport")
     return _passport_page(request, pupil)
 
@@ -54,47 +52,40 @@ def passport(request: HttpRequest, pupil_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def passport_edit(request: HttpRequest, pupil_id: int) -> HttpResponse:
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require("change_pupil_passport", request, pupil)
+    pupil = pupil_for(request, pupil_id, "change_pupil_passport")
     current = selectors.current_profile(pupil)
     initial = {name: getattr(current, name) for name in (*SECTION_FIELDS, "pupil_contributed")} if current else {}
     form = PassportForm(request.POST or None, initial=initial, first_version=current is None)
     if request.method == "GET" and current is not None:
         record_view(user=request.user, pupil=pupil, what="Opened the pupil's passport to edit")
     if request.method == "POST" and form.is_valid():
-        try:
-            profile = services.save_new_version(pupil=pupil, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        profile = try_service(
+            form, lambda: services.save_new_version(pupil=pupil, by=request.user, **form.cleaned_data)
+        )
+        if profile:
             messages.success(
                 request,
                 f"Version {profile.version} of the passport has been saved. "
                 "Staff who work with the pupil are asked to read it.",
             )
             return redirect("profiles:passport", pupil_id=pupil.pk)
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": "Write the passport" if current is None else "Update the passport",
-            "caption": pupil.display_name,
-            "intro": "A one-page profile in the pupil's own words where possible. Saving makes a new version: "
-            "earlier versions are kept, and every teacher and teaching assistant who works with the pupil "
-            "is asked to read the new one.",
-            "submit_label": "Save a new version" if current else "Save the passport",
-            "back_url": reverse("profiles:passport", args=[pupil.pk]),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title="Write the passport" if current is None else "Update the passport",
+        caption=pupil.display_name,
+        intro="A one-page profile in the pupil's own words where possible. Saving makes a new version: "
+        "earlier versions are kept, and every teacher and teaching assistant who works with the pupil "
+        "is asked to read the new one.",
+        submit_label="Save a new version" if current else "Save the passport",
+        back_url=reverse("profiles:passport", args=[pupil.pk]),
     )
 
 
 @login_required
 @require_POST
 def passport_acknowledge(request: HttpRequest, pupil_id: int) -> HttpResponse:
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require("acknowledge_pupil_passport", request, pupil)
+    pupil = pupil_for(request, pupil_id, "acknowledge_pupil_passport")
     form = AcknowledgeForm(request.POST)
     if not form.is_valid():
         return _passport_page(request, pupil, ack_errors=["Choose the version of the passport you have read."])
@@ -111,16 +102,14 @@ def passport_acknowledge(request: HttpRequest, pupil_id: int) -> HttpResponse:
 
 @login_required
 def passport_versions(request: HttpRequest, pupil_id: int) -> HttpResponse:
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require("view_pupil_passport_history", request, pupil)
+    pupil = pupil_for(request, pupil_id, "view_pupil_passport_history")
     record_view(user=request.user, pupil=pupil, what="Viewed the versions of the pupil's passport")
     return render(request, "profiles/versions.html", {"pupil": pupil, "versions": selectors.versions_of(pupil)})
 
 
 @login_required
 def passport_version(request: HttpRequest, pupil_id: int, version: int) -> HttpResponse:
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require("view_pupil_passport_history", request, pupil)
+    pupil = pupil_for(request, pupil_id, "view_pupil_passport_history")
     profile = selectors.get_version(pupil, version)
     if profile is None:
         raise Http404("No such version")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from sendsupport.core.dates import in_words
 from sendsupport.pupils.codes import Provision
 from sendsupport.pupils.selectors import current_needs, current_provision
 from sendsupport.support import selectors
@@ -48,7 +49,7 @@ def continue_same_plan(*, review: Review, by: Any, review_date: date, today: dat
             cycle=cycle,
             pupil=pupil,
             teacher_assessment=(
-                f"At the review of cycle {review.cycle.number} on {held_on:%d/%m/%Y} it was agreed to continue "
+                f"At the review of cycle {review.cycle.number} on {in_words(held_on)} it was agreed to continue "
                 f"SEN support with the same plan. {summary}"
             ).strip(),
             attainment=summary,

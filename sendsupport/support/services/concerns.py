@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
+from sendsupport.core.dates import in_words
 from sendsupport.support.models import Concern
 from sendsupport.support.services._common import Errors, add, not_in_future, raise_if, save, today_or
 
@@ -22,7 +23,7 @@ def record_concern_looked_at(
     if concern.cycle_id is not None:
         add(errors, "looked_at_on", "This concern is already taken up into a cycle.")
     elif concern.looked_at_on is not None:
-        add(errors, "looked_at_on", f"This concern was already looked at on {concern.looked_at_on:%d/%m/%Y}.")
+        add(errors, "looked_at_on", f"This concern was already looked at on {in_words(concern.looked_at_on)}.")
     not_in_future(errors, "looked_at_on", looked_at_on, today)
     if looked_at_on < concern.raised_on:
         add(

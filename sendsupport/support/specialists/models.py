@@ -17,7 +17,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from sendsupport.core.dates import in_words
-from sendsupport.pupils.models import Pupil
+from sendsupport.pupils.models import Pupil, pupil_data
 
 
 def advice_upload_to(instance: SpecialistInvolvement, filename: str) -> str:
@@ -65,6 +65,7 @@ class SpecialistInvolvement(models.Model):
     )
     recorded_at = models.DateTimeField(default=timezone.now)
 
+    objects = pupil_data()
     history = HistoricalRecords()
 
     class Meta:

@@ -11,15 +11,14 @@ from typing import Any
 import rules
 
 from sendsupport.accounts import access
+from sendsupport.pupils.rules import can_see_pupil
 
 is_staff_for = access.is_staff_for  # one definition, shared by every app
 
 
 @rules.predicate
 def can_read_specialists(user: Any, pupil: Any) -> bool:
-    from sendsupport.pupils.selectors import visible_pupils
-
-    return pupil is not None and visible_pupils(user).filter(pk=pupil.pk).exists()
+    return can_see_pupil(user, pupil)
 
 
 @rules.predicate

@@ -32,7 +32,8 @@ def specialist_involvement(pupil_ids: Iterable[int]) -> dict[int, list[Specialis
 def involvements_for(user: Any, pupil: Pupil) -> QuerySet[SpecialistInvolvement]:
     """The pupil's specialist involvement, newest referral first. Everyone who sees the pupil sees all of it."""
     return (
-        SpecialistInvolvement.objects.filter(pupil=pupil)
+        SpecialistInvolvement.objects.visible_to(user)
+        .filter(pupil=pupil)
         .select_related("recorded_by", "consent_recorded_by")
         .order_by("-referral_date", "-id")
     )

@@ -8,8 +8,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from sendsupport.core import dates
 from sendsupport.core.dates import in_words
 from sendsupport.pupils.models import Pupil
 from sendsupport.support.specialists.documents import check_document
@@ -64,7 +64,7 @@ def add_referral(
     today: date | None = None,
 ) -> SpecialistInvolvement:
     """Record a referral to an external professional, with the parents' consent."""
-    today = today or timezone.localdate()
+    today = today or dates.today()
     involvement = SpecialistInvolvement(
         pupil=pupil,
         professional_type=professional_type,
@@ -105,7 +105,7 @@ def update_involvement(
     today: date | None = None,
 ) -> SpecialistInvolvement:
     """Change the details of an involvement: who, when, consent, status and how the plan used the advice."""
-    today = today or timezone.localdate()
+    today = today or dates.today()
     involvement = SpecialistInvolvement.objects.select_for_update().select_related("pupil").get(pk=involvement.pk)
     consent_changed = (involvement.parental_consent, involvement.consent_date) != (bool(parental_consent), consent_date)
     involvement.professional_type = professional_type
@@ -145,7 +145,7 @@ def record_advice(
 
     A new document replaces the one shown; the earlier file stays on disk and in the history.
     """
-    today = today or timezone.localdate()
+    today = today or dates.today()
     involvement = SpecialistInvolvement.objects.select_for_update().select_related("pupil").get(pk=involvement.pk)
     errors = _not_in_future(
         {"advice_received_on": advice_received_on}, {"advice_received_on": "The date the advice was received"}, today

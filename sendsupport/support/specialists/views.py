@@ -5,16 +5,14 @@ from __future__ import annotations
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from sendsupport.audit.services import record_export, record_view
-from sendsupport.core.forms import apply_validation_error
-from sendsupport.core.permissions import require
-from sendsupport.pupils.selectors import get_visible_pupil
+from sendsupport.core.views import form_page, try_service
+from sendsupport.pupils.lookup import pupil_for
 from sendsupport.support.specialists import selectors, services
 from sendsupport.support.specialists.documents import content_type_for
 from sendsupport.support.specialists.forms import AdviceForm, InvolvementForm, ReferralForm
@@ -23,8 +21,7 @@ from sendsupport.support.specialists.rules import is_staff_for
 
 @login_required
 def involvement_list(request: HttpRequest, pupil_id: int) -> HttpResponse:
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require("view_pupil_specialists", request, pupil)
+    pupil = pupil_for(request, pupil_id, "view_pupil_specialists")
     record_view(user=request.user, pupil=pupil, what="Viewed specialist involvement")
     return render(
         request,
@@ -41,38 +38,31 @@ def involvement_list(request: HttpRequest, pupil_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def referral_add(request: HttpRequest, pupil_id: int) -> HttpResponse:
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require("change_pupil_specialists", request, pupil)
+    pupil = pupil_for(request, pupil_id, "change_pupil_specialists")
     form = ReferralForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            involvement = services.add_referral(pupil=pupil, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        involvement = try_service(
+            form, lambda: services.add_referral(pupil=pupil, by=request.user, **form.cleaned_data)
+        )
+        if involvement:
             messages.success(
                 request, f"The referral to the {involvement.professional_label.lower()} has been recorded."
             )
             return redirect("specialists:detail", pupil_id=pupil.pk, involvement_id=involvement.pk)
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": "Record a referral to a specialist",
-            "caption": pupil.display_name,
-            "intro": "Parents must be involved in any referral: record it once they have given their consent.",
-            "submit_label": "Save the referral",
-            "back_url": reverse("specialists:list", args=[pupil.pk]),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title="Record a referral to a specialist",
+        caption=pupil.display_name,
+        intro="Parents must be involved in any referral: record it once they have given their consent.",
+        submit_label="Save the referral",
+        back_url=reverse("specialists:list", args=[pupil.pk]),
     )
 
 
 @login_required
 def involvement_detail(request: HttpRequest, pupil_id: int, involvement_id: int) -> HttpResponse:
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require("view_pupil_specialists", request, pupil)
+    pupil = pupil_for(request, pupil_id, "view_pupil_specialists")
     involvement = selectors.get_involvement(request.user, pupil, involvement_id)
     record_view(user=request.user, pupil=pupil, what=f"Viewed specialist involvement ({involvement})")
     return render(
@@ -90,38 +80,31 @@ def involvement_detail(request: HttpRequest, pupil_id: int, involvement_id: int)
 @login_required
 @require_http_methods(["GET", "POST"])
 def involvement_edit(request: HttpRequest, pupil_id: int, involvement_id: int) -> HttpResponse:
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require("change_pupil_specialists", request, pupil)
+    pupil = pupil_for(request, pupil_id, "change_pupil_specialists")
     involvement = selectors.get_involvement(request.user, pupil, involvement_id)
     form = InvolvementForm(request.POST or None, initial=InvolvementForm.initial_from(involvement))
     if request.method == "GET":
         record_view(user=request.user, pupil=pupil, what=f"Opened specialist involvement to edit ({involvement})")
     if request.method == "POST" and form.is_valid():
-        try:
-            services.update_involvement(involvement=involvement, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        try_service(
+            form, lambda: services.update_involvement(involvement=involvement, by=request.user, **form.cleaned_data)
+        )
+        if not form.errors:
             messages.success(request, "The details have been saved.")
             return redirect("specialists:detail", pupil_id=pupil.pk, involvement_id=involvement.pk)
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": "Change the details",
-            "caption": f"{pupil.display_name}: {involvement.professional_label}",
-            "back_url": reverse("specialists:detail", args=[pupil.pk, involvement.pk]),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title="Change the details",
+        caption=f"{pupil.display_name}: {involvement.professional_label}",
+        back_url=reverse("specialists:detail", args=[pupil.pk, involvement.pk]),
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def advice_record(request: HttpRequest, pupil_id: int, involvement_id: int) -> HttpResponse:
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require("change_pupil_specialists", request, pupil)
+    pupil = pupil_for(request, pupil_id, "change_pupil_specialists")
     involvement = selectors.get_involvement(request.user, pupil, involvement_id)
     initial = {
         "advice_received_on": involvement.advice_received_on,
@@ -133,43 +116,38 @@ def advice_record(request: HttpRequest, pupil_id: int, involvement_id: int) -> H
         record_view(user=request.user, pupil=pupil, what=f"Opened specialist advice to edit ({involvement})")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.record_advice(
+        try_service(
+            form,
+            lambda: services.record_advice(
                 involvement=involvement,
                 by=request.user,
                 advice_received_on=data["advice_received_on"],
                 advice=data["advice"],
                 document=data["advice_document"] or None,
                 how_plan_used_it=data["how_plan_used_it"],
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+            ),
+        )
+        if not form.errors:
             messages.success(request, "The advice has been recorded.")
             return redirect("specialists:detail", pupil_id=pupil.pk, involvement_id=involvement.pk)
     intro = "Record what the specialist advised."
     if involvement.advice_document_name:
         intro += f" The document on file is “{involvement.advice_document_name}”."
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": "Record the advice",
-            "caption": f"{pupil.display_name}: {involvement.professional_label}",
-            "intro": intro,
-            "submit_label": "Save the advice",
-            "back_url": reverse("specialists:detail", args=[pupil.pk, involvement.pk]),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title="Record the advice",
+        caption=f"{pupil.display_name}: {involvement.professional_label}",
+        intro=intro,
+        submit_label="Save the advice",
+        back_url=reverse("specialists:detail", args=[pupil.pk, involvement.pk]),
     )
 
 
 @login_required
 def advice_document(request: HttpRequest, pupil_id: int, involvement_id: int) -> FileResponse:
     """The advice document, as a download, only to those who may see the pupil; logged as an export."""
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require("view_pupil_specialists", request, pupil)
+    pupil = pupil_for(request, pupil_id, "view_pupil_specialists")
     involvement = selectors.get_involvement(request.user, pupil, involvement_id)
     if not involvement.advice_document:
         raise Http404("No document")

@@ -1,29 +1,24 @@
-"""What every support view does first: find the pupil (404 if not visible), test the rule, find the cycle."""
+"""What every support view does first: find the pupil (404 if not visible), test the rule, find the cycle.
+
+``pupil_for``, ``try_service`` and ``form_page`` live in ``pupils.lookup`` and ``core.views``;
+they are re-exported here so views written against this module keep working."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import rules
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.text import slugify
 
-from sendsupport.core.forms import apply_validation_error
-from sendsupport.core.permissions import require
+from sendsupport.core.views import form_page, try_service
+from sendsupport.pupils.lookup import pupil_for
 from sendsupport.pupils.models import Pupil
-from sendsupport.pupils.selectors import get_visible_pupil
 from sendsupport.support import selectors
 from sendsupport.support.models import Cycle
 from sendsupport.support.models.cycle import CLOSED_MESSAGE
 
-
-def pupil_for(request: HttpRequest, pupil_id: int, rule: str) -> Pupil:
-    pupil = get_visible_pupil(request.user, pupil_id)
-    require(rule, request, pupil)
-    return pupil
+__all__ = ["form_page", "pupil_for", "try_service"]
 
 
 def cycle_for(request: HttpRequest, pupil_id: int, number: int, rule: str) -> Cycle:
@@ -63,19 +58,6 @@ def closed_notice(request: HttpRequest, cycle: Cycle) -> HttpResponse | None:
             link=(reverse("support:correction_new", args=[cycle.pupil_id, cycle.number]), "Add a correction"),
         )
     return None
-
-
-def try_service(form: Any, call: Any) -> Any:
-    """Run a service; put a ValidationError on the form (field by field) and return None."""
-    try:
-        return call()
-    except ValidationError as error:
-        apply_validation_error(form, error)
-        return None
-
-
-def form_page(request: HttpRequest, form: Any, template: str = "forms/page.html", **context: Any) -> HttpResponse:
-    return render(request, template, {"form": form, **context}, status=400 if form.errors else 200)
 
 
 def file_stem(pupil: Pupil, what: str) -> str:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
 from sendsupport.core.dates import today
-from sendsupport.core.forms import apply_validation_error
+from sendsupport.core.views import form_page, try_service
 from sendsupport.support import selectors, services
 from sendsupport.support.choices import Decision, lower_first
 from sendsupport.support.forms import ASSESSMENT_TEXT, AssessmentForm, ScoreFormSet
@@ -43,9 +42,10 @@ def assessment(request: HttpRequest, pupil_id: int, number: int) -> HttpResponse
     scores = ScoreFormSet(data, initial=score_initial, prefix="scores")
     if request.method == "POST" and form.is_valid() and scores.is_valid():
         score_inputs = [item for item in (f.score_input() for f in scores.forms) if item is not None]
-        try:
-            if existing is None:
-                services.record_assessment(
+        if existing is None:
+            try_service(
+                form,
+                lambda: services.record_assessment(
                     cycle=cycle,
                     by=request.user,
                     decision=form.cleaned_data["decision"],
@@ -55,18 +55,20 @@ def assessment(request: HttpRequest, pupil_id: int, number: int) -> HttpResponse
                     scores=score_inputs,
                     severe_or_complex=form.cleaned_data["severe_or_complex"],
                     **form.narrative(),
-                )
-            else:
-                services.update_assessment(
+                ),
+            )
+        else:
+            try_service(
+                form,
+                lambda: services.update_assessment(
                     assessment=existing,
                     by=request.user,
                     scores=score_inputs,
                     severe_or_complex=form.cleaned_data["severe_or_complex"],
                     **form.narrative(),
-                )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+                ),
+            )
+        if not form.errors:
             decision = form.cleaned_data.get("decision")
             if existing is not None:
                 messages.success(request, "The assessment has been saved.")
@@ -81,17 +83,15 @@ def assessment(request: HttpRequest, pupil_id: int, number: int) -> HttpResponse
             return redirect(cycle_url(cycle))
     previous = cycle.previous
     prefilled_from = previous if existing is None and previous is not None and hasattr(previous, "review") else None
-    return render(
+    return form_page(
         request,
+        form,
         "support/assessment_form.html",
-        {
-            "form": form,
-            "scores": scores,
-            "cycle": cycle,
-            "pupil": cycle.pupil,
-            "existing": existing,
-            "prefilled_from": prefilled_from,
-            "back_url": cycle_url(cycle),
-        },
         status=400 if (form.errors or scores.total_error_count()) else 200,
+        scores=scores,
+        cycle=cycle,
+        pupil=cycle.pupil,
+        existing=existing,
+        prefilled_from=prefilled_from,
+        back_url=cycle_url(cycle),
     )

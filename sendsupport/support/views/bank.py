@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from sendsupport.core.permissions import school_for
+from sendsupport.accounts.school_context import school_for
 from sendsupport.pupils.codes import BroadArea
 from sendsupport.support import selectors, services
 from sendsupport.support.forms import BankEntryForm

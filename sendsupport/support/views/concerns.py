@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from sendsupport.audit.services import record_view
-from sendsupport.core.dates import today
+from sendsupport.core.dates import in_words, today
 from sendsupport.core.forms import DateInput, Form
 from sendsupport.support import selectors, services
 from sendsupport.support.views._helpers import can, form_page, notice, pupil_for, try_service
@@ -36,7 +36,7 @@ class ConcernLookedAtForm(Form):
 def concern(request: HttpRequest, pupil_id: int, concern_id: int) -> HttpResponse:
     pupil = pupil_for(request, pupil_id, "support.view_staff_record")
     item = selectors.get_concern(pupil, concern_id)
-    record_view(user=request.user, pupil=pupil, what=f"Viewed the concern raised on {item.raised_on:%d/%m/%Y}")
+    record_view(user=request.user, pupil=pupil, what=f"Viewed the concern raised on {in_words(item.raised_on)}")
     can_manage = can(request, "support.manage", pupil)
     return render(
         request,

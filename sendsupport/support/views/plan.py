@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -231,8 +231,8 @@ def _warning_note(plan: Plan, outcome: Outcome) -> str:
     return f" The measurability check has {count} warning{'s' if count != 1 else ''} on it: see the outcome below."
 
 
-def _outcome_of(plan: Plan, outcome_id: int) -> Outcome:
-    outcome = get_object_or_404(Outcome.objects.select_related("plan"), pk=outcome_id, plan=plan)
+def _outcome_of(request: HttpRequest, plan: Plan, outcome_id: int) -> Outcome:
+    outcome = selectors.get_outcome(request.user, plan, outcome_id)
     outcome.plan = plan
     return outcome
 
@@ -244,7 +244,7 @@ def outcome_edit(request: HttpRequest, pupil_id: int, number: int, outcome_id: i
     if closed := closed_notice(request, cycle):
         return closed
     plan = _plan_of(cycle)
-    outcome = _outcome_of(plan, outcome_id)
+    outcome = _outcome_of(request, plan, outcome_id)
     initial = {name: getattr(outcome, name) for name in services.plans.OUTCOME_FIELDS}
     form = OutcomeForm(request.POST or None, staff=selectors.staff_at(cycle.pupil.school), initial=initial)
     if (
@@ -271,7 +271,7 @@ def outcome_edit(request: HttpRequest, pupil_id: int, number: int, outcome_id: i
 def outcome_remove(request: HttpRequest, pupil_id: int, number: int, outcome_id: int) -> HttpResponse:
     cycle = cycle_for(request, pupil_id, number, "support.manage")
     plan = _plan_of(cycle)
-    outcome = _outcome_of(plan, outcome_id)
+    outcome = _outcome_of(request, plan, outcome_id)
     try:
         services.remove_outcome(outcome=outcome, by=request.user)
     except ValidationError as error:
@@ -334,7 +334,7 @@ def note_new(request: HttpRequest, pupil_id: int, number: int, outcome_id: int) 
     if closed := closed_notice(request, cycle):
         return closed
     plan = _plan_of(cycle)
-    outcome = _outcome_of(plan, outcome_id)
+    outcome = _outcome_of(request, plan, outcome_id)
     form = NoteForm(request.POST or None, initial={"written_on": today()})
     if request.method == "POST" and form.is_valid():
         note = try_service(form, lambda: services.add_note(outcome=outcome, by=request.user, **form.cleaned_data))

@@ -8,10 +8,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from sendsupport.accounts.school_context import school_for
 from sendsupport.audit.forms import LogFilterForm
 from sendsupport.audit.presenting import readable_changes
 from sendsupport.audit.selectors import pupil_log, school_log
-from sendsupport.core.permissions import require, school_for
+from sendsupport.core.permissions import require
 from sendsupport.pupils.selectors import get_visible_pupil
 
 PAGE_SIZE = 100
@@ -46,7 +47,7 @@ def school_log_view(request: HttpRequest) -> HttpResponse:
     return _log_page(
         request,
         form,
-        school_log(school, filters=form.filters()),
+        school_log(request.user, school, filters=form.filters()),
         {"title": f"Audit log for {school.name}", "show_pupil": True},
     )
 
@@ -61,6 +62,6 @@ def pupil_log_view(request: HttpRequest, pupil_id: int) -> HttpResponse:
     return _log_page(
         request,
         form,
-        pupil_log(pupil, filters=form.filters()),
+        pupil_log(request.user, pupil, filters=form.filters()),
         {"title": f"Audit log for {pupil.display_name}", "pupil": pupil, "show_pupil": False},
     )

@@ -5,24 +5,25 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from sendsupport.accounts import services as account_services
-from sendsupport.accounts.access import la_ids_for
+from sendsupport.accounts.access import is_la_officer
 from sendsupport.accounts.forms import StaffEditForm, StaffInviteForm
+from sendsupport.accounts.school_context import school_for
 from sendsupport.core.dates import today
-from sendsupport.core.forms import apply_validation_error
-from sendsupport.core.permissions import base_url, school_for
+from sendsupport.core.permissions import base_url
+from sendsupport.core.views import form_page, try_service
 from sendsupport.pupils.selectors import la_school_counts, school_aggregates
 from sendsupport.schools import services as school_services
 from sendsupport.schools.forms import GroupForm, PolicyForm, SencoForm, TermsForm
 from sendsupport.schools.models import AcademicYear, SchoolPolicy, StaffMembership
 from sendsupport.schools.selectors import groups_of, npq_due_on, senco_record, staff_of
 from sendsupport.schools.terms import has_own_terms, terms_for
+from sendsupport.staff import services as staff_services
 
 
 @login_required
@@ -38,33 +39,29 @@ def staff_add(request: HttpRequest) -> HttpResponse:
     form = StaffInviteForm(request.POST or None, school=school)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        try:
-            membership = account_services.invite_staff(
+        membership = try_service(
+            form,
+            lambda: account_services.invite_staff(
                 school=school,
                 by=request.user,
                 base_url=base_url(request),
                 groups=list(data.pop("groups")),
                 **data,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+            ),
+        )
+        if membership:
             messages.success(
                 request,
                 f"{membership.user} has been added as {membership.get_role_display()}. "
                 "If they are new, we have emailed them a link to set a password.",
             )
             return redirect("schools:staff")
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": "Add a member of staff",
-            "submit_label": "Add and send invitation",
-            "back_url": reverse("schools:staff"),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title="Add a member of staff",
+        submit_label="Add and send invitation",
+        back_url=reverse("schools:staff"),
     )
 
 
@@ -81,30 +78,26 @@ def staff_edit(request: HttpRequest, membership_id: int) -> HttpResponse:
     }
     form = StaffEditForm(request.POST or None, initial=initial, school=school)
     if request.method == "POST" and form.is_valid():
-        try:
-            account_services.update_staff(
+        try_service(
+            form,
+            lambda: account_services.update_staff(
                 membership=membership,
                 by=request.user,
                 role=form.cleaned_data["role"],
                 job_title=form.cleaned_data["job_title"],
                 active=form.cleaned_data["active"],
                 groups=list(form.cleaned_data["groups"]),
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+            ),
+        )
+        if not form.errors:
             messages.success(request, f"{membership.user}'s role and groups have been saved.")
             return redirect("schools:staff")
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": f"Edit {membership.user}'s role and groups",
-            "caption": school.name,
-            "back_url": reverse("schools:staff"),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title=f"Edit {membership.user}'s role and groups",
+        caption=school.name,
+        back_url=reverse("schools:staff"),
     )
 
 
@@ -135,26 +128,20 @@ def senco(request: HttpRequest) -> HttpResponse:
         }
     form = SencoForm(request.POST or None, initial=initial, school=school, npq_years=npq_years)
     if request.method == "POST" and form.is_valid():
-        try:
-            school_services.set_senco(school=school, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        try_service(form, lambda: school_services.set_senco(school=school, by=request.user, **form.cleaned_data))
+        if not form.errors:
             messages.success(request, "The school's SENCO details have been saved.")
             return redirect("schools:senco")
-    return render(
+    return form_page(
         request,
+        form,
         "schools/senco.html",
-        {
-            "form": form,
-            "record": record,
-            "npq_due_on": npq_due_on(record) if record else None,
-            "page_title": "The school's SENCO",
-            "caption": school.name,
-            "submit_label": "Save SENCO details",
-            "back_url": reverse("schools:staff"),
-        },
-        status=400 if form.errors else 200,
+        record=record,
+        npq_due_on=npq_due_on(record) if record else None,
+        page_title="The school's SENCO",
+        caption=school.name,
+        submit_label="Save SENCO details",
+        back_url=reverse("schools:staff"),
     )
 
 
@@ -173,16 +160,12 @@ def group_add(request: HttpRequest) -> HttpResponse:
         group = form.save()
         messages.success(request, f"{group.name} has been added.")
         return redirect("schools:groups")
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": "Add a group",
-            "submit_label": "Add group",
-            "back_url": reverse("schools:groups"),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title="Add a group",
+        submit_label="Add group",
+        back_url=reverse("schools:groups"),
     )
 
 
@@ -194,7 +177,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def la_overview(request: HttpRequest) -> HttpResponse:
-    if not la_ids_for(request.user).exists():
+    if not is_la_officer(request.user):
         raise Http404("Not found")
     return render(request, "schools/la_overview.html", {"rows": la_school_counts(request.user)})
 
@@ -217,25 +200,18 @@ def policy_edit(request: HttpRequest) -> HttpResponse:
     policy = SchoolPolicy.for_school(school)
     form = PolicyForm(request.POST or None, initial={name: getattr(policy, name) for name in SchoolPolicy.FIGURES})
     if request.method == "POST" and form.is_valid():
-        try:
-            school_services.save_policy(school=school, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        try_service(form, lambda: school_services.save_policy(school=school, by=request.user, **form.cleaned_data))
+        if not form.errors:
             messages.success(request, "The school's figures have been saved. The to-do list uses them from now on.")
             return redirect("schools:settings")
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": "Change the figures the to-do list checks",
-            "caption": school.name,
-            "intro": "Each figure starts at the national default from the SEND Code of Practice or the law. "
-            "Change one only where your school's SEN policy sets a different one.",
-            "back_url": reverse("schools:settings"),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title="Change the figures the to-do list checks",
+        caption=school.name,
+        intro="Each figure starts at the national default from the SEND Code of Practice or the law. "
+        "Change one only where your school's SEN policy sets a different one.",
+        back_url=reverse("schools:settings"),
     )
 
 
@@ -249,22 +225,20 @@ def terms_edit(request: HttpRequest, start_year: int) -> HttpResponse:
     initial = {f"{t.name}_{part}": getattr(t, part) for t in terms_for(school, start_year) for part in ("start", "end")}
     form = TermsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            school_services.save_terms(school=school, by=request.user, start_year=start_year, dates=form.dates())
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+        try_service(
+            form,
+            lambda: staff_services.save_terms(
+                school=school, by=request.user, start_year=start_year, dates=form.dates()
+            ),
+        )
+        if not form.errors:
             messages.success(request, f"The term dates for {start_year}/{str(start_year + 1)[-2:]} have been saved.")
             return redirect("schools:settings")
-    return render(
+    return form_page(
         request,
-        "forms/page.html",
-        {
-            "form": form,
-            "page_title": f"Term dates for {start_year}/{str(start_year + 1)[-2:]}",
-            "caption": school.name,
-            "intro": "Meetings with parents are expected about once a term, counted from these dates.",
-            "back_url": reverse("schools:settings"),
-        },
-        status=400 if form.errors else 200,
+        form,
+        page_title=f"Term dates for {start_year}/{str(start_year + 1)[-2:]}",
+        caption=school.name,
+        intro="Meetings with parents are expected about once a term, counted from these dates.",
+        back_url=reverse("schools:settings"),
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sendsupport.schools import views
+from sendsupport.staff import views
 
 app_name = "schools"
 urlpatterns = [

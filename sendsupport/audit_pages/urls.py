@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sendsupport.audit import views
+from sendsupport.audit_pages import views
 
 app_name = "audit"
 urlpatterns = [
