@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from django.db.models import Q
+
 from sendsupport.meetings import services as meeting_services
 from sendsupport.meetings.models import Meeting
 from sendsupport.pupils.codes import BROAD_AREA_OF_NEED, BroadArea, Provision
@@ -297,7 +299,7 @@ class _Year:
         if parent is not None:
             self.meeting(pupil, held, Meeting.Kind.REVIEW, "The review of the plan and the next outcomes.")
 
-    def meeting(self, pupil: Pupil, held: date, kind: str, discussed: str) -> None:
+    def meeting(self, pupil: Pupil, held: date, kind: str, discussed: str, *, share: bool = True) -> None:
         parent = self.parents.get(pupil.pk)
         meeting = meeting_services.record_meeting(
             pupil=pupil,
@@ -310,7 +312,8 @@ class _Year:
             staff_attendees=[self.senco],
             today=self.today,
         )
-        meeting_services.share_with_parents(meeting=meeting, by=self.senco, today=self.today)
+        if share:
+            meeting_services.share_with_parents(meeting=meeting, by=self.senco, today=self.today)
 
     def passport(self, pupil: Pupil, *, read: bool = True) -> Any:
         area = _area(pupil, self.needs)
@@ -335,20 +338,22 @@ def add_school_year(*, school: Any, senco: Any, today: date, skip: set[int]) -> 
     year = _Year(school=school, senco=senco, today=today, skip=skip)
     sen_support = [p for p in year.pupils if p.current_provision == Provision.SEN_SUPPORT and p.pk not in skip]
     with_plans = [p for p in year.pupils if p.current_provision == Provision.EHC_PLAN and p.pk not in skip]
-    # The few things left undone, chosen by position so every demo shows the same handful.
-    overdue = {p.pk: days for p, days in zip(sen_support[0:2], (4, 11), strict=False)}
-    draft = {p.pk for p in sen_support[2:3]}
-    slow = [p.pk for p in sen_support[3:5]]
-    no_autumn_meeting = {p.pk for p in sen_support[5:7]}
-    unread = {p.pk for p in sen_support[7:9]}
+    last_opened = today - timedelta(days=230)
+    # The few things left undone, chosen by position among pupils with a full year of records, so
+    # every demo shows the same handful, each a few days or weeks old.
+    settled = [p for p in sen_support if _support_start(year, p) <= last_opened - timedelta(days=5)]
+    overdue = {p.pk: days for p, days in zip(settled[0:2], (4, 11), strict=False)}
+    draft = {p.pk for p in settled[2:3]}
+    slow = [p.pk for p in settled[3:5]]
+    unshared = {p.pk for p in settled[5:6]}
+    unread = {p.pk for p in settled[7:9]}
 
     for pupil in sen_support:
-        last_opened = today - timedelta(days=230)
-        k_start = year.support_started.get(pupil.pk) or pupil.on_roll_from
+        k_start = _support_start(year, pupil)
         if k_start > last_opened - timedelta(days=5):
             # On SEN support only since this year: this term's cycle, the parents told when it started.
-            opened = max(min(k_start, today - timedelta(days=80)), pupil.on_roll_from)
-            _cycle_now, _plan = year.cycle(pupil, opened=opened, review=today + timedelta(days=45 + pupil.pk % 30))
+            opened = max(k_start, today - timedelta(days=80), pupil.on_roll_from)
+            _cycle_now, _plan = year.cycle(pupil, opened=opened, review=opened + timedelta(days=84 + pupil.pk % 21))
             year.notify(pupil, _cycle_now, min(max(k_start, opened) + timedelta(days=4), today))
             year.passport(pupil)
             continue
@@ -368,10 +373,11 @@ def add_school_year(*, school: Any, senco: Any, today: date, skip: set[int]) -> 
             expected=pupil.pk not in slow,
         )
         if pupil.pk in draft:
-            # Reassessed a fortnight ago after a change of class: the new plan is still a draft.
-            year.cycle(pupil, opened=today - timedelta(days=16), review=today + timedelta(days=70), draft=True)
+            # Reassessed five weeks ago after a change of class: the new plan is still a draft.
+            year.cycle(pupil, opened=today - timedelta(days=35), review=today + timedelta(days=55), draft=True)
         else:
-            review_in = -overdue[pupil.pk] if pupil.pk in overdue else 30 + (pupil.pk % 50)
+            # Reviews fall due through the spring term's first weeks, about a term after the plan began.
+            review_in = -overdue[pupil.pk] if pupil.pk in overdue else 5 + (pupil.pk % 26)
             _cycle, plan = year.cycle(pupil, opened=today - timedelta(days=80), review=today + timedelta(days=review_in))
             for outcome in plan.outcomes.all():
                 services.add_note(
@@ -381,23 +387,29 @@ def add_school_year(*, school: Any, senco: Any, today: date, skip: set[int]) -> 
                     written_on=today - timedelta(days=20),
                     today=today,
                 )
-        if pupil.pk not in no_autumn_meeting:
-            year.meeting(
-                pupil,
-                today - timedelta(days=40 + pupil.pk % 20),
-                Meeting.Kind.OTHER,
-                "How the autumn term has started and the support in class.",
-            )
+        year.meeting(
+            pupil,
+            today - timedelta(days=20) if pupil.pk in unshared else today - timedelta(days=40 + pupil.pk % 20),
+            Meeting.Kind.OTHER,
+            "How the autumn term has started and the support in class.",
+            share=pupil.pk not in unshared,
+        )
         year.passport(pupil, read=pupil.pk not in unread)
+    moving = [p.pk for p in with_plans if p.year_group == "6"]
     for index, pupil in enumerate(with_plans):
         year.passport(pupil)
-        _ehc_plan(year, pupil, index)
+        # Half the Year 6 transfer reviews were held in November; the rest are booked for January.
+        _ehc_plan(year, pupil, index, transfer_held=pupil.pk in moving[::2])
     if slow:
         _specialist_for(year, next(p for p in sen_support if p.pk == slow[0]))
     _new_to_support(year)
 
 
-def _ehc_plan(year: _Year, pupil: Pupil, index: int) -> None:
+def _support_start(year: _Year, pupil: Pupil) -> date:
+    return year.support_started.get(pupil.pk) or pupil.on_roll_from
+
+
+def _ehc_plan(year: _Year, pupil: Pupil, index: int, *, transfer_held: bool) -> None:
     """The plan's dates and this year's annual review, held with two weeks' notice and advice.
 
     The first pupil's review falls due in three weeks with no meeting booked yet (a current gap); a
@@ -427,14 +439,14 @@ def _ehc_plan(year: _Year, pupil: Pupil, index: int) -> None:
         pupil, last, Meeting.Kind.ANNUAL_REVIEW, "The annual review of the EHC plan: progress towards its outcomes."
     )
     if moving:
-        booked = date(today.year + 1 if today.month >= 9 else today.year, 1, 20)
+        booked = today - timedelta(days=12) if transfer_held else date(today.year + (today.month >= 9), 1, 20)
         statutory_services.save_annual_review(
             plan=plan,
             by=year.senco,
             meeting_on=booked,
-            invitations_sent_on=None,
-            advice_circulated_on=None,
-            held=False,
+            invitations_sent_on=booked - timedelta(days=21) if transfer_held else None,
+            advice_circulated_on=booked - timedelta(days=16) if transfer_held else None,
+            held=transfer_held,
             today=today,
         )
 
@@ -443,7 +455,7 @@ def _new_to_support(year: _Year) -> None:
     """A Year 2 pupil assessed nine days ago and started on SEN support; the parents are not told yet."""
     pupil = (
         with_current_sen(Pupil.objects.filter(school=year.school, on_roll_until__isnull=True, year_group="2"))
-        .exclude(current_provision__in=[Provision.SEN_SUPPORT, Provision.EHC_PLAN])
+        .filter(Q(current_provision__isnull=True) | Q(current_provision=Provision.NONE))
         .order_by("pk")
         .first()
     )

@@ -315,7 +315,10 @@ def create_school(
     for pupil, provision in zip(pupil_rows, plans, strict=True):
         if provision != Provision.NONE:
             started = pupil.on_roll_from + timedelta(days=rng.randrange(30, 700))
-            started = min(started, today - timedelta(days=14))
+            if started > today - timedelta(days=14):
+                # Spread recent starts over the last two months (not all on one day), without another
+                # draw from the generator, so every other pupil stays as it was.
+                started = today - timedelta(days=14 + sum(map(ord, pupil.upn)) % 60)
             started = max(started, pupil.on_roll_from)
             if provision == Provision.EHC_PLAN and rng.random() < 0.6:
                 # Most plans follow a period of SEN support.
