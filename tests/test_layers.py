@@ -21,7 +21,9 @@ PACKAGE = "sendsupport"
 ROOT = Path(__file__).resolve().parent.parent / PACKAGE
 
 # Bottom first. ``env`` is the settings helpers module; the audit recorder (model and service)
-# sits low and knows no pupil model; ``audit_pages`` are its pages, which find pupils.
+# sits low and knows no pupil model; ``audit_pages`` are its pages, which find pupils. ``testing``
+# is the tests' shared harness (personas, the permission tables' loop): it makes API tokens, so it
+# sits at the top, and no app imports it.
 LAYERS: list[set[str]] = [
     {"core", "env"},
     {"schools"},
@@ -30,7 +32,7 @@ LAYERS: list[set[str]] = [
     {"pupils"},
     {"support", "meetings", "compliance", "interop", "statutory", "audit_pages", "staff"},
     {"api"},
-    {"home", "demo", "urls", "settings", "cli", "wsgi", "__init__"},
+    {"home", "demo", "urls", "settings", "cli", "wsgi", "__init__", "testing"},
 ]
 TIER = {app: tier for tier, apps in enumerate(LAYERS) for app in apps}
 SKIPPED_DIRS = {"tests", "migrations", "static", "templates", "assets"}

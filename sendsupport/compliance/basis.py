@@ -60,14 +60,23 @@ class Standing:
 
 STANDINGS: dict[str, Standing] = {
     "parent_not_notified": Standing(Basis.STATUTE, "CFA 2014 s.68"),
+    "annual_review_due": Standing(Basis.STATUTE, "CFA 2014 s.44"),
+    "phase_transfer_review": Standing(Basis.STATUTE, "SEND Regulations 2014 reg. 18"),
+    "annual_review_notice": Standing(Basis.STATUTE, "SEND Regulations 2014 reg. 20"),
+    # Not itself a breach: without the plan's dates the statutory checks above cannot run.
+    "ehc_plan_missing": Standing(Basis.GOOD_PRACTICE, "CFA 2014 s.44"),
     "review_overdue": Standing(Basis.CODE_SHOULD, "CoP 6.54"),
     "consider_ehc": Standing(Basis.CODE_SHOULD, "CoP 6.63"),
     "involve_specialists": Standing(Basis.CODE_SHOULD, "CoP 6.58-6.59"),
+    "follow_up": Standing(Basis.CODE_SHOULD, "CoP 6.54-6.56"),
     "parent_meetings": Standing(Basis.CODE_SHOULD, "CoP 6.65"),
+    "meeting_record": Standing(Basis.CODE_SHOULD, "CoP 6.71"),
     "plan_not_agreed": Standing(Basis.CODE_SHOULD, "CoP 6.48"),
     "views_missing": Standing(Basis.CODE_SHOULD, "CoP 6.45, 6.54"),
     "outcomes_not_smart": Standing(Basis.GOOD_PRACTICE, "CoP 9.66 (for EHC plans)"),
     "profile_unread": Standing(Basis.GOOD_PRACTICE, "CoP 6.48"),
+    # DOMAIN.md: a review date further ahead than about a term is a warning (good practice: termly).
+    "review_interval": Standing(Basis.GOOD_PRACTICE, "CoP 6.54"),
     "concern_open": Standing(Basis.GOOD_PRACTICE, "CoP 6.36-6.38"),
 }
 # A duty not (yet) in the registry is shown as good practice rather than claimed as law.

@@ -13,6 +13,7 @@ from typing import Any
 
 from sendsupport.compliance.duties import Duty, Gap
 from sendsupport.compliance.facts import ConcernFacts, PupilFacts
+from sendsupport.core.dates import in_words
 from sendsupport.pupils.models import Pupil
 from sendsupport.schools.models import School
 from sendsupport.support.models import Concern
@@ -88,7 +89,7 @@ def concern_not_looked_at(facts: PupilFacts, today: date, figures: dict) -> list
         Gap(
             "concern_open",
             facts.pupil_id,
-            f"{oldest.raised_by} raised a concern on {oldest.raised_on:%d/%m/%Y} ({age}); not yet looked at."
+            f"{oldest.raised_by} raised a concern on {in_words(oldest.raised_on)} ({age}); not yet looked at."
             + (f" {more} more concern{'s' if more != 1 else ''} waiting." if more else ""),
             urgency=CONCERN_URGENCY,
             days_overdue=days,

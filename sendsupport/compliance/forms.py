@@ -6,7 +6,7 @@ from django import forms
 
 from sendsupport.compliance.basis import Basis
 from sendsupport.core.forms import DateInput, Form
-from sendsupport.pupils.codes import YEAR_GROUPS
+from sendsupport.pupils.selectors import year_group_choices
 from sendsupport.schools.models import CLASSROOM_STAFF, Group, School, StaffMembership
 from sendsupport.support.choices import NotificationMethod
 
@@ -18,13 +18,15 @@ class TodoFilterForm(Form):
         label="How strong the duty is",
         choices=[("", "Any")] + [(basis.slug, basis.label) for basis in Basis],
     )
-    year_group = forms.ChoiceField(required=False, label="Year group", choices=[("", "Any")] + YEAR_GROUPS)
+    year_group = forms.ChoiceField(required=False, label="Year group", choices=[("", "Any")])
     group = forms.ChoiceField(required=False, label="Class or group", choices=[("", "Any")])
     teacher = forms.ChoiceField(required=False, label="Teacher or teaching assistant", choices=[("", "Any")])
 
     def __init__(self, *args: Any, school: School, duties: list[tuple[str, str]] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["duty"].choices = [("", "Anything")] + list(duties)
+        # Only the year groups the school teaches (and any a pupil on roll is in), as on the register.
+        self.fields["year_group"].choices = [("", "Any")] + year_group_choices(school)
         self.fields["group"].choices = [("", "Any")] + [
             (str(group.pk), group.name) for group in Group.objects.filter(school=school).order_by("kind", "name")
         ]

@@ -120,6 +120,8 @@ def _meetings(ids: list[int], today: date) -> tuple[dict[int, set[date]], dict[i
             held_on__gte=year_start,
             parents_attended__isnull=False,
             shared_with_parents_on__isnull=True,
+            # A meeting recorded afterwards, from before the school used sendsupport, has no record to share.
+            before_sendsupport=False,
         )
         .order_by()
         .values_list("pupil_id", "held_on", "pk")

@@ -16,6 +16,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from sendsupport.core.dates import in_words
 from sendsupport.meetings.models import Meeting
 from sendsupport.pupils.models import Pupil
 from sendsupport.schools.models import School
@@ -70,7 +71,7 @@ def _check_each(what: str, pupils: list[Pupil], on: date, errors: Errors) -> Non
                 _add(
                     errors,
                     "on",
-                    f"{pupil.display_name}'s SEN support started on {started:%d/%m/%Y}: "
+                    f"{pupil.display_name}'s SEN support started on {in_words(started)}: "
                     "the parents cannot have been told about it before then.",
                 )
         if what == PLAN_AGREED:
@@ -85,7 +86,7 @@ def _check_each(what: str, pupils: list[Pupil], on: date, errors: Errors) -> Non
                 _add(
                     errors,
                     "on",
-                    f"{pupil.display_name}'s current cycle started on {open_cycle.opened_on:%d/%m/%Y}: "
+                    f"{pupil.display_name}'s current cycle started on {in_words(open_cycle.opened_on)}: "
                     "give a date on or after it.",
                 )
             last = Cycle.objects.filter(pupil=pupil).order_by("-number").first()
@@ -93,7 +94,7 @@ def _check_each(what: str, pupils: list[Pupil], on: date, errors: Errors) -> Non
                 _add(
                     errors,
                     "on",
-                    f"{pupil.display_name}'s cycle {last.number} closed on {last.closed_on:%d/%m/%Y}: "
+                    f"{pupil.display_name}'s cycle {last.number} closed on {in_words(last.closed_on)}: "
                     "give a date on or after it.",
                 )
         if what == MEETING_HELD and not [link for link in pupil.contact_links.all() if link.parental_responsibility]:
@@ -131,6 +132,8 @@ def _plan_agreed(pupil: Pupil, *, by: Any, on: date, review_date: date, note: st
         created_by=by,
         agreed_on=on,
         agreed_by=by,
+        # Agreed with the parents (CoP 6.48): the paper file is the record of their agreement.
+        parent_agreed_on=on,
         before_sendsupport=True,
     )
     plan._history_user = by

@@ -20,7 +20,7 @@ from sendsupport.compliance.forms import WHAT_CHOICES, BulkRecordForm, TodoFilte
 from sendsupport.compliance.school_duties import school_items
 from sendsupport.core.dates import in_words, today
 from sendsupport.core.views import form_page, try_service
-from sendsupport.pupils.models import Pupil
+from sendsupport.pupils.selectors import visible_pupils
 
 # Pupils a page: enough to work through a duty in one sitting, short enough to scan.
 TODO_PAGE_SIZE = 25
@@ -91,7 +91,7 @@ def bulk_record(request: HttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else request.GET
     chosen = [int(value) for value in data.getlist("pupils") if value.isdigit()]
     pupils = list(
-        Pupil.objects.visible_to(request.user)
+        visible_pupils(request.user)
         .on_roll(today())
         .filter(school=school, pk__in=chosen)
         .order_by("legal_last_name", "legal_first_name", "pk")

@@ -13,6 +13,7 @@ from sendsupport.testing.permissions import Case, Table
 from sendsupport.testing.personas import ALL, FAMILY, MANAGERS, NOBODY, SCHOOL_STAFF, SEES_OTHER_PUPIL, STAFF
 
 MAYA, BEN = "pupil", "other_pupil"
+MAY_USE_API = STAFF | {"la_officer"}
 
 
 def of(fixture: str, attr: str = "pk", *rest):
@@ -75,8 +76,10 @@ def tokens(w) -> list:
 PAGES = Table(
     "api pages",
     [
-        Case("api:tokens", allowed=ALL),
-        Case("api:tokens", allowed=ALL, method="post", data={"name": "My script"}, unchanged=tokens),
+        # Tokens are for staff who work with pupils and LA officers: parents, governors and strangers have
+        # no program to connect, so the page is not there for them.
+        Case("api:tokens", allowed=MAY_USE_API),
+        Case("api:tokens", allowed=MAY_USE_API, method="post", data={"name": "My script"}, unchanged=tokens),
         Case(
             "api:token_revoke",
             sencos_token,

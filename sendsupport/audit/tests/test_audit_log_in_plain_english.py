@@ -11,7 +11,7 @@ from django.utils import timezone
 from conftest import make_pupil
 from sendsupport.audit.models import AuditEvent
 from sendsupport.audit.services import record_view
-from sendsupport.audit.views import PAGE_SIZE
+from sendsupport.audit_pages.views import PAGE_SIZE
 from sendsupport.pupils.models import Contact
 
 pytestmark = pytest.mark.django_db

@@ -40,7 +40,7 @@ def test_it_flags_an_open_concern_with_its_age_in_days():
     [gap] = concern_not_looked_at(facts_with(ConcernFacts(1, date(2025, 11, 3), "Tara Hughes")), TODAY, FIGURES)
     assert gap.duty == "concern_open"
     assert gap.days_overdue == 17
-    assert gap.message == "Tara Hughes raised a concern on 03/11/2025 (17 days ago); not yet looked at."
+    assert gap.message == "Tara Hughes raised a concern on 3 November 2025 (17 days ago); not yet looked at."
 
 
 def test_a_concern_raised_today_is_flagged_with_age_zero():

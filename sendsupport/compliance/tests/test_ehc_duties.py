@@ -74,13 +74,13 @@ TO_SECONDARY = replace(PLAN, issued_on=date(2024, 3, 1), annual_reviews=(held(da
     ("plan", "today", "expected"),
     [
         (replace(TO_SECONDARY, next_transfer_on=date(2026, 9, 1)), date(2025, 8, 31), None),  # window not open
-        (replace(TO_SECONDARY, next_transfer_on=date(2026, 9, 1)), date(2025, 9, 1), "by 15/02/2026."),
-        (replace(TO_SECONDARY, next_transfer_on=date(2026, 9, 1)), date(2026, 2, 15), "by 15/02/2026."),
+        (replace(TO_SECONDARY, next_transfer_on=date(2026, 9, 1)), date(2025, 9, 1), "by 15 February 2026."),
+        (replace(TO_SECONDARY, next_transfer_on=date(2026, 9, 1)), date(2026, 2, 15), "by 15 February 2026."),
         (replace(TO_SECONDARY, next_transfer_on=date(2026, 9, 1)), date(2026, 2, 16), "(1 day overdue)"),
         (
             replace(TO_SECONDARY, next_transfer_on=date(2026, 9, 1), next_transfer_to_post16=True),
             date(2026, 3, 31),
-            "by 31/03/2026.",
+            "by 31 March 2026.",
         ),
         (
             replace(TO_SECONDARY, next_transfer_on=date(2026, 9, 1), next_transfer_to_post16=True),
@@ -111,7 +111,7 @@ def test_the_phase_transfer_review_is_held_in_time_for_15_february_or_31_march(p
     ("review", "today", "expected"),
     [
         (booked(date(2025, 12, 10)), date(2025, 11, 25), None),  # 15 days before: still time
-        (booked(date(2025, 12, 10)), date(2025, 11, 26), "invitations for the meeting on 10/12/2025 have not been"),
+        (booked(date(2025, 12, 10)), date(2025, 11, 26), "invitations for the meeting on 10 December 2025 have not been"),
         (booked(date(2025, 12, 10), date(2025, 11, 26), date(2025, 11, 26)), date(2025, 12, 1), None),
         (booked(date(2025, 12, 10), date(2025, 11, 27), date(2025, 11, 20)), date(2025, 12, 1), "invitations for"),
         (booked(date(2025, 12, 10), date(2025, 11, 20), None), date(2025, 11, 26), "advice for the meeting"),

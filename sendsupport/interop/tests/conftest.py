@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from sendsupport.interop.models import CensusSettings, TransferProblem
 from sendsupport.interop.services.runs import start_import
 from sendsupport.interop.tests.samples import ctf_xml, pupil_xml, upn
 from sendsupport.schools.models import LocalAuthority, School
@@ -42,3 +43,17 @@ def ctf_run(school, senco):
 def csv_run(school, senco):
     """A CSV uploaded by the SENCO, waiting for its columns to be matched."""
     return start_import(school=school, by=senco, kind="csv", upload=upload("pupils.csv", CSV))
+
+
+@pytest.fixture
+def census_notice(school) -> CensusSettings:
+    """The census page's one-time notice that unit membership is now recorded pupil by pupil, not yet dismissed."""
+    return CensusSettings.objects.create(school=school, per_pupil_notice=True)
+
+
+@pytest.fixture
+def transfer_problem(pupil) -> TransferProblem:
+    """A problem Maya's transfer file left in her SEN record, not yet fixed."""
+    return TransferProblem.objects.create(
+        pupil=pupil, element="SENtypeRank", rule="rank_valid", message="SENtypeRank '3' is not 1 or 2."
+    )

@@ -6,12 +6,12 @@ Only the SENCO and the head exchange data. ``ctf_run`` and ``csv_run`` are uploa
 from __future__ import annotations
 
 from sendsupport.audit.models import AuditEvent
-from sendsupport.interop.models import CensusSettings, ImportRun
+from sendsupport.interop.models import CensusSettings, ImportRun, TransferProblem
 from sendsupport.interop.tests.conftest import CSV, GOOD_CTF, upload
 from sendsupport.interop.tests.samples import upn
 from sendsupport.pupils.models import Pupil
 from sendsupport.testing.permissions import Case, Table
-from sendsupport.testing.personas import MANAGERS
+from sendsupport.testing.personas import MANAGERS, NOBODY
 
 UPLOADS = ("pupil", "ctf_run", "csv_run")  # the old page loop had these in place for every page
 
@@ -35,6 +35,14 @@ def exports(w) -> int:
 
 def census_settings(w):
     return list(CensusSettings.objects.values())
+
+
+def notice_shown(w) -> bool:
+    return CensusSettings.objects.get(pk=w.census_notice.pk).per_pupil_notice
+
+
+def problem_fixed(w):
+    return TransferProblem.objects.filter(pk=w.transfer_problem.pk).values_list("fixed_at", "fixed_by").get()
 
 
 def ctf_run(w):
@@ -62,6 +70,22 @@ TABLE = Table(
             method="post",
             data={"dest_lea": "330", "dest_estab": "2100"},
             unchanged=exports,
+        ),
+        page("interop:census_notice_dismiss", status=302, method="post", unchanged=notice_shown),
+        page(
+            "interop:transfer_problem_fixed",
+            lambda w: [w.pupil.pk, w.transfer_problem.pk],
+            status=302,
+            method="post",
+            unchanged=problem_fixed,
+        ),
+        Case(
+            "interop:transfer_problem_fixed",
+            lambda w: [w.other_pupil.pk, w.transfer_problem.pk],
+            NOBODY,
+            method="post",
+            label="under another pupil",
+            unchanged=problem_fixed,
         ),
         page(
             "interop:census_settings",

@@ -16,7 +16,7 @@ from sendsupport.interop.tests.conftest import GOOD_CTF, upload
 
 pytestmark = pytest.mark.django_db
 
-BASELINES = {"interop:runs": 13, "interop:census": 18}
+BASELINES = {"interop:runs": 10, "interop:census": 16}
 
 
 @pytest.mark.parametrize("rows", [3, 12])

@@ -9,8 +9,9 @@ from django.urls import reverse
 from conftest import make_pupil
 from sendsupport.meetings import selectors
 from sendsupport.meetings.models import DeclinedMeeting
-from sendsupport.meetings.tests.helpers import MANAGERS, assert_only
 from sendsupport.schools.models import AcademicYear, Term
+from sendsupport.testing.assertions import assert_only
+from sendsupport.testing.personas import MANAGERS
 
 
 def test_managers_and_the_pupils_teacher_record_a_declined_meeting(personas, pupil, other_pupil, login):

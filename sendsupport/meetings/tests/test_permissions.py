@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from sendsupport.meetings.models import Meeting
+from sendsupport.meetings.models import DeclinedMeeting, Meeting
 from sendsupport.testing.permissions import Case, Table
 from sendsupport.testing.personas import FAMILY, MANAGERS, SEES_OTHER_PUPIL, STAFF
 
@@ -21,6 +21,10 @@ def is_shared(w) -> bool:
     return Meeting.objects.get(pk=w.meeting.pk).is_shared
 
 
+def declined(w) -> int:
+    return DeclinedMeeting.objects.count()
+
+
 def shared_if_allowed(response, persona, w) -> None:
     assert is_shared(w) == (persona in MANAGERS_AND_TEACHER), persona
 
@@ -32,6 +36,17 @@ TABLE = Table(
         Case("meetings:list", lambda w: [w.other_pupil.pk], SEES_OTHER_PUPIL, label="other pupil"),
         Case("meetings:add", lambda w: [w.pupil.pk], MANAGERS_AND_TEACHER),
         Case("meetings:add", lambda w: [w.other_pupil.pk], MANAGERS, label="other pupil"),
+        Case("meetings:declined_add", lambda w: [w.pupil.pk], MANAGERS_AND_TEACHER),
+        Case("meetings:declined_add", lambda w: [w.other_pupil.pk], MANAGERS, label="other pupil"),
+        Case(
+            "meetings:declined_add",
+            lambda w: [w.pupil.pk],
+            MANAGERS_AND_TEACHER,
+            status=302,
+            method="post",
+            data={"offered_on": "2025-10-06", "notes": "Offered by phone"},
+            unchanged=declined,
+        ),
         Case("meetings:detail", of("meeting"), STAFF, label="not shared"),
         Case("meetings:detail", of("shared_meeting"), STAFF, label="shared"),
         Case("meetings:edit", of("meeting"), MANAGERS_AND_TEACHER),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sendsupport.pupils.models import PupilContact, SENStatus
+from sendsupport.pupils.models import Pupil, PupilContact, SENStatus
 from sendsupport.pupils.tests.test_parents_and_carers import contact_data
 from sendsupport.testing.permissions import Case, Table
 from sendsupport.testing.personas import FAMILY, MANAGERS, PARENTS, SEES_OTHER_PUPIL, STAFF
@@ -19,6 +19,11 @@ def parents_link(w):
 
 def sen_statuses(w) -> int:
     return SENStatus.objects.filter(pupil=w.pupil).count()
+
+
+def membership(w):
+    """Maya's SEN unit and resourced provision flags: a refused form changes neither."""
+    return Pupil.objects.filter(pk=w.pupil.pk).values_list("in_sen_unit", "in_resourced_provision").get()
 
 
 def links(w) -> int:
@@ -55,6 +60,17 @@ TABLE = Table(
         ),
         Case("pupils:contact_edit", parents_link, MANAGERS),
         Case("pupils:contact_remove", parents_link, MANAGERS, status=302, method="post", unchanged=links),
+        Case("pupils:provision_membership", pupil, MANAGERS, needs=("sen_unit",)),
+        Case(
+            "pupils:provision_membership",
+            pupil,
+            MANAGERS,
+            status=302,
+            method="post",
+            data={"in_sen_unit": "on"},
+            unchanged=membership,
+            needs=("sen_unit",),
+        ),
         Case("pupils:my_children", allowed=PARENTS),
         Case("pupils:class_list", lambda w: [w.pupil.registration_group_id], STAFF, label="their class"),
         # Staff who do not teach 5B still open its list; it shows only the pupils they may see.

@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 
 import conftest as root_conftest
-from conftest import make_pupil
-from sendsupport.support.models import OutcomeBankEntry
+from conftest import TODAY, make_pupil
+from sendsupport.support import services
+from sendsupport.support.models import Concern, OutcomeBankEntry
 from sendsupport.support.tests import helpers
 
 
@@ -59,3 +60,16 @@ def record(pupil, other_pupil, senco, teacher):
         "ben": ben,
         "entry": OutcomeBankEntry.objects.create(area="semh", text="Name three feelings.").pk,
     }
+
+
+@pytest.fixture
+def concern(pupil, teacher) -> Concern:
+    """The teacher's open concern about Maya, raised on 3 November 2025."""
+    return services.raise_concern(
+        pupil=pupil,
+        by=teacher,
+        noticed="Avoids writing.",
+        since=date(2025, 9, 1),
+        raised_on=date(2025, 11, 3),
+        today=TODAY,
+    )

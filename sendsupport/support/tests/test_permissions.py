@@ -6,8 +6,9 @@ with an agreed plan (see ``conftest.record``).
 
 from __future__ import annotations
 
+from sendsupport.support.models import Concern
 from sendsupport.testing.permissions import Case, Table, changes
-from sendsupport.testing.personas import FAMILY, MANAGERS, SEES_OTHER_PUPIL, STAFF
+from sendsupport.testing.personas import FAMILY, MANAGERS, NOBODY, SEES_OTHER_PUPIL, STAFF
 
 BLANK = {"blank": ""}
 
@@ -22,6 +23,16 @@ def o(*rest):
     return lambda w: [w.record["o"], *rest]
 
 
+def of_concern(under: str = "p"):
+    """Args for the teacher's concern about Maya (``conftest.concern``), under Maya's id or another's."""
+    return lambda w: [w.record[under], w.concern.pk]
+
+
+def concern_answer(w):
+    """Whether the concern was looked at, and the audited changes: a refused answer changes neither."""
+    return Concern.objects.filter(pk=w.concern.pk).values_list("looked_at_on", "looked_at_note").get(), changes(w)
+
+
 def post(name, args, allowed, status, **kwargs) -> Case:
     """A form posted with none of its fields (so bound, unlike ``{}``): 400 for those let in (302 for a
     button with no fields), 404 for the rest, who change nothing."""
@@ -34,6 +45,9 @@ TABLE = Table(
         Case("support:timeline", p(), FAMILY),
         Case("support:timeline", o(), SEES_OTHER_PUPIL, label="other pupil"),
         Case("support:concern_new", p(), STAFF),
+        Case("support:concern", of_concern(), STAFF),
+        Case("support:concern", of_concern(under="o"), NOBODY, label="under another pupil"),
+        Case("support:concern_looked_at", of_concern(), MANAGERS),
         Case("support:cycle_new", p(), MANAGERS),
         Case("support:notify_pupil", p(), MANAGERS),
         Case("support:cycle", p(1), STAFF, label="reviewed"),
@@ -64,6 +78,15 @@ TABLE = Table(
         Case("support:bank_edit", lambda w: [w.record["entry"]], MANAGERS),
         post("support:concern_new", p(), STAFF, 400),
         post("support:cycle_new", p(), MANAGERS, 400),
+        Case(
+            "support:concern_looked_at",
+            of_concern(),
+            MANAGERS,
+            status=302,
+            method="post",
+            data={"looked_at_on": "2025-11-05", "note": "No further action: in line with the class."},
+            unchanged=concern_answer,
+        ),
         post("support:assessment", p(2), MANAGERS, 400),
         post("support:notify", p(2), MANAGERS, 400),
         post("support:letter_email", p(2), MANAGERS, 302),

@@ -23,8 +23,10 @@ def test_pupils_they_do_not_teach_are_left_out(running, other_pupil, senco, teac
     assert [p.pupil for p in plans_for_teacher(teacher, school)] == [running.pupil]
 
 
-def test_a_closed_cycle_has_no_current_plan(reviewed, teacher, school):
-    assert plans_for_teacher(teacher, school) == []
+def test_a_closed_cycle_keeps_its_agreed_plan_in_force_until_a_new_one_is_agreed(reviewed, teacher, school):
+    """Between cycles the last agreed plan stays in force for staff (see test_carry_over)."""
+    [summary] = plans_for_teacher(teacher, school)
+    assert summary.cycle == reviewed and summary.plan.cycle == reviewed
 
 
 def test_being_named_class_teacher_is_enough_where_staff_see_the_whole_register(other_pupil, senco, school):
