@@ -34,8 +34,10 @@ def test_the_senco_imports_a_ctf_through_preview_and_confirm(page, senco, pupil,
             ),
         )
     )
+    # A wrong UPN check letter rejects the whole file (a bad SEN code would only be listed to fix).
+    wrong = ("B" if upn(2).startswith("A") else "A") + upn(2)[1:]
     bad = tmp_path / "broken.xml"
-    bad.write_bytes(ctf_xml(pupil_xml(upn(2), sen=[("2024-09-02", "K")], needs=[("XYZ", "1", None, None)])))
+    bad.write_bytes(ctf_xml(pupil_xml(wrong, sen=[("2024-09-02", "K")], needs=[("SLCN", "1", None, None)])))
 
     sign_in(page, "senco", PASSWORD)
     page.goto("/import-export/")
@@ -52,7 +54,7 @@ def test_the_senco_imports_a_ctf_through_preview_and_confirm(page, senco, pupil,
     page.get_by_label("Common Transfer File").set_input_files(str(bad))
     page.get_by_role("button", name="Upload and check").click()
     expect(page.get_by_role("heading", name="This file was not imported")).to_be_visible()
-    expect(page.get_by_role("region", name="Problems")).to_contain_text("'XYZ' is not a census SEN type code")
+    expect(page.get_by_role("region", name="Problems")).to_contain_text("check letter is wrong")
     assert_accessible(page)
 
     page.goto("/import-export/ctf/")

@@ -36,7 +36,7 @@ def test_it_records_a_meeting_and_the_parent_reads_the_copy(page, senco, parent,
     expect(page.get_by_role("heading", name="Meetings with parents")).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("link", name="Record a meeting").click()
+    page.get_by_role("link", name="Record a meeting", exact=True).click()
     assert_accessible(page)
     tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
     page.get_by_label("Date of the meeting").fill(tomorrow)
