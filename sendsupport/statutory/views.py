@@ -3,6 +3,7 @@ its annual reviews. Thin views over ``services``; every view and change is audit
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import rules
@@ -45,19 +46,38 @@ def pupil_ehc(request: HttpRequest, pupil_id: int) -> HttpResponse:
     )
 
 
+def _record(
+    request: HttpRequest,
+    pupil: Pupil,
+    form_class: type,
+    save: Callable[[dict], Any],
+    *,
+    title: str,
+    done: str,
+    instance: Any = None,
+) -> HttpResponse:
+    """Every EHC record form: pre-filled from ``instance`` when changing one, saved through ``save``
+    (a service call given the cleaned data), then back to the pupil's EHC page."""
+    initial = {name: getattr(instance, name) for name in form_class.base_fields} if instance is not None else None
+    form = form_class(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid() and try_service(form, lambda: save(form.cleaned_data)):
+        messages.success(request, done)
+        return redirect(_back(pupil))
+    return _page(request, pupil, form, title)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def request_add(request: HttpRequest, pupil_id: int) -> HttpResponse:
     pupil = pupil_for(request, pupil_id, "change_pupil_statutory")
-    form = RequestForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and try_service(form, lambda: services.save_request(pupil=pupil, by=request.user, **form.cleaned_data))
-    ):
-        messages.success(request, "The request for an EHC needs assessment has been recorded.")
-        return redirect(_back(pupil))
-    return _page(request, pupil, form, "Record a request for an EHC needs assessment")
+    return _record(
+        request,
+        pupil,
+        RequestForm,
+        lambda data: services.save_request(pupil=pupil, by=request.user, **data),
+        title="Record a request for an EHC needs assessment",
+        done="The request for an EHC needs assessment has been recorded.",
+    )
 
 
 @login_required
@@ -65,31 +85,29 @@ def request_add(request: HttpRequest, pupil_id: int) -> HttpResponse:
 def request_edit(request: HttpRequest, pupil_id: int, request_id: int) -> HttpResponse:
     pupil = pupil_for(request, pupil_id, "change_pupil_statutory")
     found = selectors.get_request(pupil, request_id)
-    initial = {name: getattr(found, name) for name in RequestForm.base_fields}
-    form = RequestForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        saved = try_service(
-            form, lambda: services.save_request(pupil=pupil, by=request.user, request=found, **form.cleaned_data)
-        )
-        if saved:
-            messages.success(request, "The request has been saved.")
-            return redirect(_back(pupil))
-    return _page(request, pupil, form, "Change the request or record the decision")
+    return _record(
+        request,
+        pupil,
+        RequestForm,
+        lambda data: services.save_request(pupil=pupil, by=request.user, request=found, **data),
+        title="Change the request or record the decision",
+        done="The request has been saved.",
+        instance=found,
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_add(request: HttpRequest, pupil_id: int) -> HttpResponse:
     pupil = pupil_for(request, pupil_id, "change_pupil_statutory")
-    form = PlanForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and try_service(form, lambda: services.save_plan(pupil=pupil, by=request.user, **form.cleaned_data))
-    ):
-        messages.success(request, "The EHC plan's dates have been recorded.")
-        return redirect(_back(pupil))
-    return _page(request, pupil, form, "Record an EHC plan")
+    return _record(
+        request,
+        pupil,
+        PlanForm,
+        lambda data: services.save_plan(pupil=pupil, by=request.user, **data),
+        title="Record an EHC plan",
+        done="The EHC plan's dates have been recorded.",
+    )
 
 
 @login_required
@@ -97,15 +115,15 @@ def plan_add(request: HttpRequest, pupil_id: int) -> HttpResponse:
 def plan_edit(request: HttpRequest, pupil_id: int, plan_id: int) -> HttpResponse:
     pupil = pupil_for(request, pupil_id, "change_pupil_statutory")
     plan = selectors.get_plan(pupil, plan_id)
-    form = PlanForm(request.POST or None, initial={name: getattr(plan, name) for name in PlanForm.base_fields})
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and try_service(form, lambda: services.save_plan(pupil=pupil, by=request.user, plan=plan, **form.cleaned_data))
-    ):
-        messages.success(request, "The EHC plan's dates have been saved.")
-        return redirect(_back(pupil))
-    return _page(request, pupil, form, "Change the EHC plan's dates")
+    return _record(
+        request,
+        pupil,
+        PlanForm,
+        lambda data: services.save_plan(pupil=pupil, by=request.user, plan=plan, **data),
+        title="Change the EHC plan's dates",
+        done="The EHC plan's dates have been saved.",
+        instance=plan,
+    )
 
 
 @login_required
@@ -113,15 +131,14 @@ def plan_edit(request: HttpRequest, pupil_id: int, plan_id: int) -> HttpResponse
 def review_add(request: HttpRequest, pupil_id: int, plan_id: int) -> HttpResponse:
     pupil = pupil_for(request, pupil_id, "change_pupil_statutory")
     plan = selectors.get_plan(pupil, plan_id)
-    form = AnnualReviewForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and try_service(form, lambda: services.save_annual_review(plan=plan, by=request.user, **form.cleaned_data))
-    ):
-        messages.success(request, "The annual review has been recorded.")
-        return redirect(_back(pupil))
-    return _page(request, pupil, form, "Book or record an annual review")
+    return _record(
+        request,
+        pupil,
+        AnnualReviewForm,
+        lambda data: services.save_annual_review(plan=plan, by=request.user, **data),
+        title="Book or record an annual review",
+        done="The annual review has been recorded.",
+    )
 
 
 @login_required
@@ -130,14 +147,12 @@ def review_edit(request: HttpRequest, pupil_id: int, plan_id: int, review_id: in
     pupil = pupil_for(request, pupil_id, "change_pupil_statutory")
     plan = selectors.get_plan(pupil, plan_id)
     review = selectors.get_annual_review(plan, review_id)
-    initial = {name: getattr(review, name) for name in AnnualReviewForm.base_fields}
-    form = AnnualReviewForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        saved = try_service(
-            form,
-            lambda: services.save_annual_review(plan=plan, by=request.user, review=review, **form.cleaned_data),
-        )
-        if saved:
-            messages.success(request, "The annual review has been saved.")
-            return redirect(_back(pupil))
-    return _page(request, pupil, form, "Change the annual review")
+    return _record(
+        request,
+        pupil,
+        AnnualReviewForm,
+        lambda data: services.save_annual_review(plan=plan, by=request.user, review=review, **data),
+        title="Change the annual review",
+        done="The annual review has been saved.",
+        instance=review,
+    )

@@ -10,7 +10,7 @@ from django.urls import reverse
 from conftest import TODAY, make_pupil
 from sendsupport.compliance.basis import STANDINGS, Basis, standing_of
 from sendsupport.compliance.engine import TodoFilters, all_duties, most_urgent, todo_list
-from sendsupport.compliance.tests.test_todo_list import _school_with
+from sendsupport.compliance.tests.test_todo_list import TODO_QUERIES, _school_with
 from sendsupport.compliance.views import TODO_PAGE_SIZE
 from sendsupport.support import services
 from sendsupport.support.models import ParentNotification
@@ -121,7 +121,6 @@ def test_the_home_page_shows_a_count_per_duty_and_the_five_most_urgent(senco, sc
     assert "See all 7 pupils with something to do" in html
 
 
-TODO_QUERIES = 25  # the register's facts, plus one for open concerns
 
 
 @pytest.mark.parametrize("pupils", [3, 30])
