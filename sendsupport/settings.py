@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "sendsupport.support.specialists",
     "sendsupport.meetings",
     "sendsupport.statutory",
+    "sendsupport.provision",
     "sendsupport.compliance",
     "sendsupport.interop",
     "sendsupport.api",

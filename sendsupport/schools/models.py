@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -349,6 +350,24 @@ class SchoolPolicy(models.Model):
         default=14,
         help_text="SEND Regulations 2014 reg. 20: at least 2 weeks.",
     )
+    element2_threshold_pence = models.PositiveIntegerField(
+        "The school's share of a pupil's extra support each year (element 2), in pence",
+        default=600_000,
+        help_text="Nationally £6,000 (600000 pence). Costs above it are what a top-up request asks for.",
+    )
+    teaching_weeks_per_year = models.PositiveSmallIntegerField(
+        "Teaching weeks a year, for costing provision",
+        default=39,
+        validators=[MinValueValidator(1), MaxValueValidator(52)],
+        help_text="Most schools use 39; some local authorities' models use 38 or 45.5 (enter 45 or 46).",
+    )
+    one_to_one_hours_cap = models.DecimalField(
+        "Most hours a week of one-to-one adult support for a pupil, before a warning",
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("16.25"),
+        validators=[MinValueValidator(Decimal("0.25"))],
+    )
 
     history = HistoricalRecords()
 
@@ -363,6 +382,9 @@ class SchoolPolicy(models.Model):
         "follow_up_days",
         "annual_review_months",
         "annual_review_notice_days",
+        "element2_threshold_pence",
+        "teaching_weeks_per_year",
+        "one_to_one_hours_cap",
     )
 
     class Meta:
