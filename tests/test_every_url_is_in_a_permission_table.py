@@ -1,6 +1,6 @@
 """Every URL name is in some app's permission table, so no page ships without its persona tests.
 
-The tables are the ``test_permissions.py`` modules under ``sendsupport`` (how to add a row:
+The tables are the ``test_permissions*.py`` modules under ``sendsupport`` (how to add a row:
 ``sendsupport/testing/permissions.py``). A URL that cannot sensibly be in a table is exempt below,
 each with its reason; keep the list short.
 """
@@ -43,7 +43,7 @@ def url_names(resolver: URLResolver | None = None, namespace: str = "", prefix: 
 
 def covered() -> set[str]:
     package = Path(sendsupport.__file__).parent
-    for path in sorted(package.rglob("tests/test_permissions.py")):
+    for path in sorted(package.rglob("tests/test_permissions*.py")):
         parts = path.relative_to(package.parent).with_suffix("").parts
         importlib.import_module(".".join(parts))
     return set().union(*(table.url_names for table in TABLES))

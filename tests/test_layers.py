@@ -211,6 +211,6 @@ def test_the_check_finds_a_longer_cycle_within_one_tier():
 
 
 def test_an_app_in_no_layer_fails():
-    assert upward_imports([Import("provision", "pupils", "provision/models.py:1")]) == [
-        "provision/models.py:1: app 'provision' is in no layer (add it to LAYERS)"
+    assert upward_imports([Import("portal", "pupils", "portal/models.py:1")]) == [
+        "portal/models.py:1: app 'portal' is in no layer (add it to LAYERS)"
     ]
