@@ -1,0 +1,211 @@
+"""Benchmark: every main page against a trivial signed-in page, interleaved, through the real server.
+
+    python bench/pages.py [--rounds 60] [--pupils 2000] [--years 3] [--pages register,todo]
+
+Uses DATABASE_URL if set, otherwise a fresh temporary SQLite file. Migrates, seeds one school of
+2,000 pupils with three years of termly cycles for every pupil on the register (the seed's own
+``--years-of-records``), a SENCO, a governor and an LA officer, starts gunicorn with two workers on a
+free loopback port, and requests every page in turn, round after round, so that whatever else the
+machine is doing falls on every page alike. Prints, for each page, p50 and p95 latency, the queries
+it makes and its size (counted once in-process with Django's test client), and its throughput ratio
+to the trivial signed-in page (``/health/`` with a session): 1.0 means as fast as that page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from register import HOST, configure, free_port, prepare, signed_in_opener, start_server, stop_server  # noqa: E402
+
+
+@dataclass
+class Page:
+    name: str
+    path: str
+    who: str  # "anonymous", "senco", "governor", "la", "api"
+    check: str
+    target: float | None = None  # the throughput ratio to the trivial signed-in page it must reach
+    latencies: list[float] = field(default_factory=list)
+    queries: int | None = None
+    size: int | None = None
+
+
+def seed(pupils: int, years: int) -> dict:
+    """The school, its history and the accounts; returns what the pages need."""
+    import secrets
+
+    username, password = prepare(pupils)
+    from sendsupport.accounts.models import User
+    from sendsupport.api.services import create_token
+    from sendsupport.demo.synthetic_records import add_records
+    from sendsupport.pupils.models import Pupil
+    from sendsupport.schools.models import LocalAuthorityMembership, Role, School, StaffMembership
+    from sendsupport.support.models import Cycle
+
+    school = School.objects.order_by("-pk").first()
+    cycles = add_records(schools=[school], today=date.today(), years=years)
+    print(f"Added {cycles} cycles ({years} years of termly cycles) to {school.name}.")
+    accounts = {"senco": (username, password)}
+    for role, name in ((Role.GOVERNOR, "governor"), (None, "la")):
+        login, secret = f"bench-{name}-{school.urn}", secrets.token_urlsafe(16)
+        user = User.objects.create_user(username=login, password=secret)
+        if role:
+            StaffMembership.objects.create(user=user, school=school, role=role)
+        else:
+            LocalAuthorityMembership.objects.create(user=user, local_authority=school.local_authority)
+        accounts[name] = (login, secret)
+    senco = User.objects.get(username=username)
+    _token, raw = create_token(user=senco, name="bench")
+    longest = (
+        Cycle.objects.filter(pupil__school=school).values("pupil_id").order_by("-number").values_list("pupil_id", flat=True).first()
+    )
+    pupil = Pupil.objects.get(pk=longest)
+    latest = Cycle.objects.filter(pupil=pupil).order_by("-number").first()
+    return {"accounts": accounts, "token": raw, "pupil": pupil.pk, "cycle": latest.number, "school": school.pk}
+
+
+def pages_for(facts: dict) -> list[Page]:
+    pupil, cycle = facts["pupil"], facts["cycle"]
+    return [
+        Page("anonymous /health/", "/health/", "anonymous", '"ok"'),
+        Page("trivial signed-in", "/health/", "senco", '"ok"'),
+        Page("register", "/register/", "senco", "SEN register", 0.5),
+        Page("to-do list", "/to-do/", "senco", "To-do", 0.25),
+        Page("SENCO home", "/", "senco", "</main>", 0.25),
+        Page("pupil page", f"/pupils/{pupil}/", "senco", "</main>", 0.5),
+        Page("timeline", f"/pupils/{pupil}/support/", "senco", "</main>", 0.5),
+        Page("plan page", f"/pupils/{pupil}/support/cycles/{cycle}/plan/", "senco", "</main>", 0.5),
+        Page("passport", f"/pupils/{pupil}/passport/", "senco", "</main>", None),
+        Page("governor overview", "/overview/", "governor", "</main>", 0.5),
+        Page("LA overview", "/local-authority/", "la", "</main>", 0.5),
+        Page("API pupil list", "/api/v1/pupils", "api", '"items"', 0.5),
+    ]
+
+
+def count_in_process(pages: list[Page], facts: dict) -> None:
+    """Queries and bytes per page, counted once with Django's test client on the same database."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from sendsupport.accounts.models import User
+
+    clients: dict[str, Client] = {"anonymous": Client()}
+    for who, (login, _secret) in facts["accounts"].items():
+        client = Client()
+        client.force_login(User.objects.get(username=login))
+        clients[who] = client
+    api = Client(headers={"Authorization": f"Bearer {facts['token']}"})
+    clients["api"] = api
+    for page in pages:
+        client = clients[page.who]
+        client.get(page.path)  # warm caches as the server's workers are warm
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(page.path)
+        page.queries = len(captured)
+        page.size = len(response.content)
+
+
+def openers(base: str, facts: dict) -> dict:
+    found = {"anonymous": urllib.request.build_opener()}
+    for who, (login, secret) in facts["accounts"].items():
+        found[who] = signed_in_opener(base, login, secret)
+    found["api"] = urllib.request.build_opener()
+    return found
+
+
+def fetch(opener, base: str, page: Page, token: str) -> float:
+    request = urllib.request.Request(base + page.path)
+    if page.who == "api":
+        request.add_header("Authorization", f"Bearer {token}")
+    before = time.perf_counter()
+    with opener.open(request, timeout=60) as response:
+        body = response.read().decode()
+        if response.status != 200 or page.check not in body:
+            raise SystemExit(f"Unexpected answer from {page.path}: {response.status} at {response.url}")
+    return (time.perf_counter() - before) * 1000
+
+
+def run(pages: list[Page], base: str, facts: dict, rounds: int) -> None:
+    by_who = openers(base, facts)
+    for _ in range(3):  # warm up both workers
+        for page in pages:
+            fetch(by_who[page.who], base, page, facts["token"])
+    for _ in range(rounds):
+        for page in pages:
+            page.latencies.append(fetch(by_who[page.who], base, page, facts["token"]))
+
+
+def print_table(pages: list[Page]) -> bool:
+    trivial = next(p for p in pages if p.name == "trivial signed-in")
+    anonymous = next(p for p in pages if p.name == "anonymous /health/")
+    trivial_mean = statistics.fmean(trivial.latencies)
+    print()
+    print("| Page | p50 ms | p95 ms | ratio | target | queries | KB |")
+    print("|---|---|---|---|---|---|---|")
+    met = True
+    for page in pages:
+        cuts = statistics.quantiles(page.latencies, n=100, method="inclusive")
+        ratio = trivial_mean / statistics.fmean(page.latencies)
+        target = ""
+        if page.target is not None:
+            ok = ratio >= page.target
+            met &= ok
+            target = f">= {page.target} {'met' if ok else 'NOT met'}"
+        print(
+            f"| {page.name} | {cuts[49]:.1f} | {cuts[94]:.1f} | {ratio:.2f} | {target} | {page.queries} | "
+            f"{(page.size or 0) / 1024:.0f} |"
+        )
+    slowdown = trivial_mean / statistics.fmean(anonymous.latencies)
+    print(f"\nTrivial signed-in page against anonymous /health/: {slowdown:.2f}x (target at most 1.2x)")
+    met &= slowdown <= 1.2
+    print(f"Machine load (1, 5, 15 min): {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    return met
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=60, help="requests per page")
+    parser.add_argument("--pupils", type=int, default=2000)
+    parser.add_argument("--years", type=int, default=3)
+    parser.add_argument("--pages", default="", help="comma-separated page names to keep (the two /health/ always)")
+    args = parser.parse_args()
+
+    scratch = configure()
+    try:
+        import django
+
+        django.setup()
+        facts = seed(args.pupils, args.years)
+        pages = pages_for(facts)
+        if args.pages:
+            keep = {name.strip() for name in args.pages.split(",")}
+            pages = [p for p in pages if p.name in keep or "/health/" in p.name or p.name.startswith("trivial")]
+        count_in_process(pages, facts)
+        port = free_port()
+        server = start_server(port)
+        try:
+            base = f"http://{HOST}:{port}"
+            print(f"Database: {os.environ['DATABASE_URL'].split('://')[0]}; server: gunicorn, 2 workers; {args.rounds} rounds")
+            run(pages, base, facts, args.rounds)
+        finally:
+            stop_server(server)
+        all_met = print_table(pages)
+        print("Every target met." if all_met else "Some targets not met.")
+    finally:
+        if scratch is not None:
+            scratch.cleanup()
+
+
+if __name__ == "__main__":
+    main()
