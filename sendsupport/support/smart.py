@@ -15,6 +15,7 @@ outcome ("by the end of Key Stage 2 ...") is fine: the target is the interim ste
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -285,6 +286,15 @@ def check_outcome(
     review_date: date | None,
 ) -> list[SmartProblem]:
     """Every reason the outcome may not be measurable, in plain English. An empty list means none."""
+    return list(_checked(description or "", baseline or "", target or "", measure or "", due_date, review_date))
+
+
+# The check is a pure function of the outcome's words and dates, and the to-do list asks it about every
+# open plan's outcomes on every request: remembering the answers (per process) saves most of its time.
+@functools.lru_cache(maxsize=50_000)
+def _checked(
+    description: str, baseline: str, target: str, measure: str, due_date: date | None, review_date: date | None
+) -> tuple[SmartProblem, ...]:
     description = (description or "").strip()
     baseline = (baseline or "").strip()
     target = (target or "").strip()
@@ -315,7 +325,7 @@ def check_outcome(
                 "and how much, for example 'read 40 words a minute' rather than 'improve reading'.",
             )
         )
-    return problems
+    return tuple(problems)
 
 
 def check(outcome: Any, review_date: date | None) -> list[SmartProblem]:
