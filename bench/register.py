@@ -95,6 +95,8 @@ def start_server(port: int) -> subprocess.Popen:
             "-m",
             "gunicorn",
             "sendsupport.wsgi",
+            "-c",
+            "gunicorn.conf.py",
             "-b",
             f"{HOST}:{port}",
             "-w",

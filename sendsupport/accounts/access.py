@@ -42,6 +42,20 @@ def school_ids_with_roles(user: Any, roles: frozenset[str] | set[str]) -> QueryS
     return StaffMembership.objects.filter(user=user, active=True, role__in=roles).values("school_id")
 
 
+def memoised_school_ids_with_roles(user: Any, roles: frozenset[str] | set[str]) -> list[int] | None:
+    """In a request, the ids of schools where the user holds one of ``roles``, as a list, from the
+    roles read once per request; outside a request ``None`` (use ``school_ids_with_roles``)."""
+    if request_memo(user) is None or not _active(user):
+        return None
+    by_school = _memoised(user, "roles", lambda: _roles_by_school(user))
+    return sorted(school_id for school_id, held in by_school.items() if held & roles)
+
+
+def memoised(user: Any, key: Any, read: Any) -> Any:
+    """``read()`` once per request for this user (every time outside a request)."""
+    return _memoised(user, key, read)
+
+
 def schools_for(user: Any) -> QuerySet[School]:
     """Every school where the user holds any active role."""
     if not _active(user):

@@ -80,7 +80,7 @@ def add_provision_map(*, school: Any, senco: Any, ta: Any, demo_child: Pupil, to
         start_year=start.year,
         defaults={"notional_sen_pence": 13_850_000, "imf_pence": 1_960_000},
     )
-    library = _library(school)
+    library = _library(school, senco)
     tas = list(
         StaffMembership.objects.filter(school=school, role=Role.TA, active=True)
         .exclude(user=ta)
@@ -122,7 +122,7 @@ def add_provision_map(*, school: Any, senco: Any, ta: Any, demo_child: Pupil, to
         hours = [Decimal("15"), Decimal("12.5"), Decimal("20"), Decimal("10")][index % 4]
         provision = _provision(
             school,
-            library["One-to-one support from a teaching assistant"],
+            library["One-to-one TA support"],
             name=f"One-to-one support for {pupil.preferred_first_name or pupil.legal_first_name}",
             per_week=5,
             minutes=int(hours * 60 / 5),
@@ -176,11 +176,11 @@ def _first_weekday_on_or_after(day: date) -> date:
     return day
 
 
-def _library(school: Any) -> dict[str, Intervention]:
-    """The interventions the demo uses, from the common kinds every school can add to its library."""
-    from sendsupport.provision import library_seed
+def _library(school: Any, senco: Any) -> dict[str, Intervention]:
+    """The interventions the demo uses: the common kinds, added as the SENCO's button adds them."""
+    from sendsupport.provision.services.library import add_common_interventions
 
-    library_seed.add_common_interventions(school=school)
+    add_common_interventions(school=school, by=senco)
     return {i.name: i for i in Intervention.objects.filter(school=school)}
 
 

@@ -13,7 +13,13 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from sendsupport.accounts.access import STAFF_ROLES, school_ids_with_roles
+from sendsupport.accounts.access import (
+    STAFF_ROLES,
+    memoised,
+    memoised_school_ids_with_roles,
+    request_memo,
+    school_ids_with_roles,
+)
 from sendsupport.core import dates
 from sendsupport.pupils.codes import YEAR_GROUPS, NeedType, Provision, broad_area
 from sendsupport.pupils.upn import UPNError, validate_upn
@@ -46,9 +52,15 @@ class PupilQuerySet(models.QuerySet):
         - Teachers and TAs: pupils in groups they teach or support, or the whole school where the
           school opens its register to all staff.
         - Parents and carers: their own children (linked, with parental responsibility).
+
+        In a request the user's schools, groups and children are worked out once (``visibility``)
+        and the condition is built from those ids: far cheaper to build and to run than five
+        subqueries on every query of pupil data.
         """
         if user is None or not user.is_authenticated or not user.is_active:
             return self.none()
+        if request_memo(user) is not None:
+            return self.filter(memoised(user, "pupil_visibility", lambda: _visibility(user)))
         open_register_schools = School.objects.filter(
             whole_register_visible_to_staff=True, pk__in=school_ids_with_roles(user, CLASSROOM_STAFF)
         ).values("pk")
@@ -69,6 +81,22 @@ class PupilQuerySet(models.QuerySet):
     def seen_as_staff_by(self, user: Any) -> PupilQuerySet:
         """Visible pupils at schools where the user is staff: whose whole record they may read."""
         return self.visible_to(user).filter(school_id__in=school_ids_with_roles(user, STAFF_ROLES))
+
+
+def _visibility(user: Any) -> Q:
+    """The condition ``PupilQuerySet.visible_to`` uses in a request, built once per request: the same
+    rule as outside a request, with the user's schools as lists from the roles read once per request."""
+    managed = memoised_school_ids_with_roles(user, REGISTER_MANAGERS) or []
+    classroom = memoised_school_ids_with_roles(user, CLASSROOM_STAFF) or []
+    condition = Q(pk__in=PupilContact.objects.filter(contact__user=user, parental_responsibility=True).values("pupil_id"))
+    if managed:
+        condition |= Q(school_id__in=managed)
+    if classroom:
+        open_schools = School.objects.filter(whole_register_visible_to_staff=True, pk__in=classroom).values("pk")
+        groups = Group.objects.filter(staff=user, school_id__in=classroom).values("pk")
+        taught = Pupil.teaching_groups.through.objects.filter(group_id__in=groups).values("pupil_id")
+        condition |= Q(school_id__in=open_schools) | Q(registration_group_id__in=groups) | Q(pk__in=taught)
+    return condition
 
 
 class PupilDataQuerySet(models.QuerySet):
