@@ -18,7 +18,7 @@ from django.http import Http404
 from sendsupport.accounts.access import request_memo, staff_school_ids
 from sendsupport.pupils.codes import Provision, year_groups_for_phase
 from sendsupport.pupils.models import Pupil, PupilContact, SENNeed, SENStatus, on_roll_q
-from sendsupport.schools.models import Group, School
+from sendsupport.schools.models import REGISTER_MANAGERS, Group, School
 
 
 def visible_pupils(user: Any) -> QuerySet[Pupil]:
@@ -249,3 +249,57 @@ def la_school_counts(user: Any) -> list[dict[str, Any]]:
         }
         for school in school_list
     ]
+
+
+@dataclass(frozen=True)
+class LocalOffer:
+    """What a family can turn to in one local authority: its contacts, and the directory's SEND services."""
+
+    local_authority: Any
+    services: list
+    last_read: Any  # the latest successful read, or None
+    last_attempt: Any  # the latest attempt, successful or not, or None
+
+
+def local_authorities_for(user: Any) -> list[LocalOffer]:
+    """The authorities of the user's children's schools, of the schools where they are staff, and
+    their own (LA officers), each with its cached services. Three queries whatever the number."""
+    from sendsupport.accounts.access import la_ids_for, staff_school_ids
+    from sendsupport.schools.models import LocalAuthority, LocalOfferRead, LocalOfferService
+
+    if user is None or not user.is_authenticated:
+        return []
+    own_children_schools = visible_pupils(user).filter(
+        pk__in=PupilContact.objects.filter(contact__user=user, parental_responsibility=True).values("pupil_id")
+    ).values("school__local_authority_id")
+    authorities = list(
+        LocalAuthority.objects.filter(
+            Q(pk__in=own_children_schools)
+            | Q(schools__pk__in=staff_school_ids(user))
+            | Q(pk__in=la_ids_for(user))
+        )
+        .distinct()
+        .order_by("name")
+    )
+    ids = [la.pk for la in authorities]
+    services: dict[int, list] = {la_id: [] for la_id in ids}
+    for service in LocalOfferService.objects.filter(local_authority_id__in=ids):
+        services[service.local_authority_id].append(service)
+    latest: dict[int, Any] = {}
+    latest_success: dict[int, Any] = {}
+    for read in LocalOfferRead.objects.filter(local_authority_id__in=ids).order_by("-attempted_at", "-id")[:200]:
+        latest.setdefault(read.local_authority_id, read)
+        if read.succeeded:
+            latest_success.setdefault(read.local_authority_id, read)
+    return [LocalOffer(la, services[la.pk], latest_success.get(la.pk), latest.get(la.pk)) for la in authorities]
+
+
+def managed_local_authority_ids(user: Any) -> set[int]:
+    """Authorities of the schools where the user is SENCO or head: they may ask for a fresh read."""
+    from sendsupport.accounts.access import school_ids_with_roles
+
+    return set(
+        School.objects.filter(pk__in=school_ids_with_roles(user, REGISTER_MANAGERS)).values_list(
+            "local_authority_id", flat=True
+        )
+    )

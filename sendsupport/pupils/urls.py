@@ -1,12 +1,14 @@
 from django.urls import path
 
-from sendsupport.pupils import views
+from sendsupport.pupils import local_offer_views, views
 
 app_name = "pupils"
 urlpatterns = [
     path("register/", views.register, name="register"),
     path("groups/<int:group_id>/", views.class_list, name="class_list"),
     path("your-children/", views.my_children, name="my_children"),
+    path("local-offer/", local_offer_views.local_offer, name="local_offer"),
+    path("local-offer/<int:la_id>/read-again/", local_offer_views.local_offer_refresh, name="local_offer_refresh"),
     path("pupils/new/", views.pupil_add, name="add"),
     path("pupils/<int:pupil_id>/", views.pupil_detail, name="detail"),
     path("pupils/<int:pupil_id>/edit/", views.pupil_edit, name="edit"),

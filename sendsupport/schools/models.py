@@ -27,6 +27,12 @@ class LocalAuthority(models.Model):
     sendiass_phone = models.CharField("SENDIASS phone", max_length=40, blank=True)
     sendiass_email = models.EmailField("SENDIASS email", blank=True)
     sendiass_url = models.URLField("SENDIASS website", blank=True)
+    directory_url = models.URLField(
+        "Service directory address (Open Referral UK)",
+        blank=True,
+        help_text="The address of the authority's Open Referral UK API, for example "
+        "https://example.openplace.directory/o/ServiceDirectoryService/v2. SEND services are read from it.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -34,6 +40,49 @@ class LocalAuthority(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.number})"
+
+
+class LocalOfferService(models.Model):
+    """A SEND service from the local authority's directory (its Local Offer), as last read by the worker.
+
+    A cache: replaced whole on every successful read, never edited here. Only public information
+    about public services is kept.
+    """
+
+    local_authority = models.ForeignKey(LocalAuthority, on_delete=models.CASCADE, related_name="local_offer_services")
+    service_id = models.CharField(max_length=200)
+    name = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    email = models.CharField(max_length=254, blank=True)
+    phone = models.CharField(max_length=60, blank=True)
+    organisation = models.CharField(max_length=300, blank=True)
+    topics = models.CharField("Topics", max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["name", "service_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["local_authority", "service_id"], name="local_offer_service_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LocalOfferRead(models.Model):
+    """One attempt to read an authority's directory: when, and what happened, for the SENCO to see."""
+
+    local_authority = models.ForeignKey(LocalAuthority, on_delete=models.CASCADE, related_name="local_offer_reads")
+    attempted_at = models.DateTimeField()
+    succeeded = models.BooleanField(default=False)
+    services_found = models.PositiveIntegerField(default=0)
+    message = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-attempted_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Read of {self.local_authority}'s directory at {self.attempted_at:%Y-%m-%d %H:%M}"
 
 
 class Trust(models.Model):

@@ -107,3 +107,33 @@ def save_policy(*, school: School, by: Any, **figures: int) -> SchoolPolicy:
     policy._history_user = by
     policy.save()
     return policy
+
+
+def refresh_local_offer(*, local_authority: Any, now: Any = None) -> Any:
+    """Read the authority's service directory and replace its cached SEND services; record the attempt.
+
+    The directory is read before any write, outside a transaction; on any failure the services read
+    last time stay as they are and the attempt records why, for the SENCO to see.
+    """
+    from django.utils import timezone
+
+    from sendsupport.schools import local_offer
+    from sendsupport.schools.models import LocalOfferRead, LocalOfferService
+
+    now = now or timezone.now()
+    if not local_authority.directory_url:
+        return LocalOfferRead.objects.create(
+            local_authority=local_authority, attempted_at=now, message="No directory address is recorded."
+        )
+    try:
+        services = local_offer.read_services(local_authority.directory_url)
+    except local_offer.DirectoryError as error:
+        return LocalOfferRead.objects.create(local_authority=local_authority, attempted_at=now, message=str(error))
+    with transaction.atomic():
+        LocalOfferService.objects.filter(local_authority=local_authority).delete()
+        LocalOfferService.objects.bulk_create(
+            LocalOfferService(local_authority=local_authority, **vars(service)) for service in services
+        )
+        return LocalOfferRead.objects.create(
+            local_authority=local_authority, attempted_at=now, succeeded=True, services_found=len(services)
+        )
