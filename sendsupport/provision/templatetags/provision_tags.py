@@ -64,8 +64,11 @@ def plan_provision(context: template.Context, plan: Any) -> dict[str, Any]:
     """The pupil's provisions running while the plan is in place, each with the outcomes of this plan
     it serves, for the plan page (beside its free-text "Support and interventions")."""
     user = context["request"].user
-    until = plan.cycle.closed_on or plan.review_date
-    items = library.pupil_provisions(user, plan.pupil, since=plan.starts_on, until=until)
+    # The plan page has the cycle and pupil already: reading them through the plan would cost queries.
+    cycle = context.get("cycle") or plan.cycle
+    pupil = context.get("pupil") or plan.pupil
+    until = cycle.closed_on or plan.review_date
+    items = library.pupil_provisions(user, pupil, since=plan.starts_on, until=until)
     for item in items:
         item.outcomes = [outcome for outcome in item.outcomes if outcome.plan_id == plan.pk]
     return {"items": items, "plan": plan}
