@@ -20,6 +20,7 @@ from sendsupport.audit.services import record_view
 from sendsupport.core import dates
 from sendsupport.core.views import form_page, try_service
 from sendsupport.provision import selectors_library as selectors
+from sendsupport.provision.choices import FundingStream
 from sendsupport.provision.forms_library import EndForm, LeaveForm, MemberForm, OutcomesForm, ProvisionForm, ReviewForm
 from sendsupport.provision.models import Provision
 from sendsupport.provision.services import provisions as services
@@ -124,6 +125,7 @@ def provision_add(request: HttpRequest, intervention_id: int, kind: str) -> Http
         "session_minutes": intervention.session_minutes,
         "starts_on": dates.today(),
         "days_per_week": 5,
+        "funding": FundingStream.NOTIONAL_SEN,
     }
     form = ProvisionForm(
         _posted(request),
