@@ -132,3 +132,57 @@ def test_a_provisions_page_logs_a_view_of_each_pupil_shown(provision, pupil, oth
     # The teacher sees the group through Maya, and only Maya of its members.
     page = login(teacher).get(reverse("provision:provision_detail", args=[provision.pk])).content.decode()
     assert pupil.display_name in page and other_pupil.display_name not in page
+
+
+def test_a_trust_shares_interventions_that_others_use_but_cannot_change(school, other_school, senco, login):
+    from sendsupport.schools.models import Trust
+
+    trust = Trust.objects.create(name="Riverside Learning Trust")
+    for member in (school, other_school):
+        member.trust = trust
+        member.save()
+    theirs = Intervention.objects.create(
+        school=other_school, name="Elm Tree reading club", area="cognition", description="Reading.", delivered_by="ta"
+    )
+    client = login(senco)
+    assert "Elm Tree reading club" not in client.get(reverse("provision:library")).content.decode()
+    Intervention.objects.filter(pk=theirs.pk).update(shared_with_trust=True)
+    library = client.get(reverse("provision:library")).content.decode()
+    assert "Elm Tree reading club" in library and "Shared by Elm Tree Primary School" in library
+    assert client.get(reverse("provision:provision_add", args=[theirs.pk, "group"])).status_code == 200
+    assert client.get(reverse("provision:library_edit", args=[theirs.pk])).status_code == 404
+
+
+def test_starting_one_to_one_past_the_cap_warns_on_the_next_page(school, senco, ta, pupil, intervention, login):
+    services.create_provision(
+        school=school,
+        by=senco,
+        intervention=intervention,
+        name="Mornings",
+        one_to_one=True,
+        deliverer_role="ta",
+        deliverers=[ta],
+        sessions_per_week=5,
+        session_minutes=180,
+        starts_on=date(2026, 9, 7),
+        funding="notional_sen",
+        members=[pupil],
+    )
+    response = login(senco).post(
+        reverse("provision:provision_add", args=[intervention.pk, "one-to-one"]),
+        {
+            "name": "Afternoons",
+            "deliverer_role": "ta",
+            "deliverers": [ta.pk],
+            "hours_per_week": "5",
+            "days_per_week": "5",
+            "starts_on": "2026-09-07",
+            "funding": "notional_sen",
+            "member": pupil.pk,
+        },
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Which outcomes does it serve?" in page
+    assert "20.00 hours a week of one-to-one support, more than the school&#x27;s limit of 16.25 hours" in page
+    assert Provision.objects.filter(name="Afternoons").exists()  # a warning, not a block

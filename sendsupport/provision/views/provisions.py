@@ -104,7 +104,15 @@ def _form(
     if request.method == "POST" and form.is_valid() and try_service(form, lambda: save(form.cleaned_data)):
         messages.success(request, done)
         return redirect(back)
-    return form_page(request, form, page_title=title, caption=caption, back_url=back, **extra)
+    return form_page(
+        request,
+        form,
+        extra.pop("template", "forms/page.html"),
+        page_title=title,
+        caption=caption,
+        back_url=back,
+        **extra,
+    )
 
 
 @login_required
@@ -191,6 +199,11 @@ def provision_outcomes(request: HttpRequest, provision_id: int) -> HttpResponse:
         done="The outcomes it serves have been saved.",
         back=_back(provision),
         intro="Tick the outcomes from the pupils' current plans that this provision works towards.",
+        template="provision/provision_outcomes.html",
+        # Straight after a provision starts: warn here, not only on its page, if it takes a pupil past the cap.
+        warnings=selectors.over_one_to_one_cap(
+            provision.school, [m.pupil for m in selectors.members_of(request.user, provision)]
+        ),
     )
 
 
