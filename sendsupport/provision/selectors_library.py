@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
@@ -94,8 +95,6 @@ def outcomes_served(provision: Provision) -> list[Outcome]:
 
 def staff_choices(school: School) -> QuerySet:
     """Staff who may deliver a provision: the school's SENCOs, heads, teachers and TAs."""
-    from django.contrib.auth import get_user_model
-
     staff = StaffMembership.objects.filter(
         school=school, active=True, role__in=REGISTER_MANAGERS | CLASSROOM_STAFF
     ).values("user_id")

@@ -9,7 +9,7 @@ The one-to-one cap is a warning, not a rule: ``selectors_library.over_one_to_one
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -178,13 +178,13 @@ def create_provision(
     session_minutes: int,
     starts_on: date,
     funding: str,
-    members: list[Pupil],
+    members: Sequence[Pupil],
     one_to_one: bool = False,
-    deliverers: list[Any] = (),  # type: ignore[assignment]
+    deliverers: Sequence[Any] = (),
     external_deliverer: str = "",
     ends_on: date | None = None,
     place: str = "",
-    outcomes: list[Outcome] = (),  # type: ignore[assignment]
+    outcomes: Sequence[Outcome] = (),
 ) -> Provision:
     """Give an intervention of the school's library to a group, or one-to-one to a pupil. Each member
     joins on the start date; others join later with ``add_member``."""

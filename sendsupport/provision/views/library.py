@@ -8,7 +8,7 @@ from typing import Any
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -87,8 +87,6 @@ def library_edit(request: HttpRequest, intervention_id: int) -> HttpResponse:
     intervention = selectors.get_intervention(request.user, school, intervention_id)
     if intervention.school_id != school.pk:
         # Shared by another school of the trust: seen here, changed only there.
-        from django.http import Http404
-
         raise Http404("Not found")
     form = InterventionForm(_posted(request), initial=InterventionForm.initial_from(intervention))
     back = reverse("provision:library_detail", args=[intervention.pk])
