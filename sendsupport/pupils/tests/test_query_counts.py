@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 
 BASELINES = {
     # the pupil's page, with 2 or 100 SEN statuses and parents
-    ("pupils:detail", "senco"): 51,
-    ("pupils:detail", "teacher"): 32,
+    ("pupils:detail", "senco"): 52,  # +1: the provision section (provision/_pupil_section.html)
+    ("pupils:detail", "teacher"): 33,  # +1: the provision section
     ("pupils:detail", "parent"): 24,
     # the register, with 10 or 500 pupils
     ("pupils:register", "all"): 13,
