@@ -23,6 +23,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append(("To-do", reverse("compliance:todo")))
     if roles & (REGISTER_MANAGERS | CLASSROOM_STAFF):
         items.append(("SEN register", reverse("pupils:register")))
+        items.append(("Provision map", reverse("provision:map")))
     if roles & CLASSROOM_STAFF:
         items.append(("Passports to read", reverse("profiles:to_read")))
     if roles & REGISTER_MANAGERS:
