@@ -23,7 +23,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append(("To-do", reverse("compliance:todo")))
     if roles & (REGISTER_MANAGERS | CLASSROOM_STAFF):
         items.append(("SEN register", reverse("pupils:register")))
-    if roles & (REGISTER_MANAGERS | CLASSROOM_STAFF):
         items.append(("Provision", reverse("provision:provisions")))
     if roles & CLASSROOM_STAFF:
         items.append(("Passports to read", reverse("profiles:to_read")))
