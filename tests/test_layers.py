@@ -30,7 +30,7 @@ LAYERS: list[set[str]] = [
     {"accounts"},
     {"audit"},
     {"pupils"},
-    {"support", "meetings", "compliance", "interop", "statutory", "audit_pages", "staff"},
+    {"support", "meetings", "compliance", "interop", "statutory", "audit_pages", "staff", "twofactor"},
     {"api"},
     {"home", "demo", "urls", "settings", "cli", "wsgi", "__init__", "testing"},
 ]

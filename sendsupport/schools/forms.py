@@ -76,7 +76,9 @@ class SencoForm(Form):
         staff = staff_users(school)
         self.fields["senco"].queryset = staff
         self.fields["deputy"].queryset = staff
-        self.fields["npq"].help_text = f"A SENCO new to the role must hold it within {npq_years} years of being appointed."
+        self.fields[
+            "npq"
+        ].help_text = f"A SENCO new to the role must hold it within {npq_years} years of being appointed."
 
 
 # The least each figure may be: a school may not switch a duty off by setting it to nothing.
@@ -109,6 +111,18 @@ class PolicyForm(Form):
                     "max_value": f"'{label}' must be 999 or less.",
                 },
             )
+
+
+class StaffTwoFactorForm(Form):
+    required = forms.TypedChoiceField(
+        label="Must every member of staff use two-factor sign-in?",
+        help_text="SENCOs and heads always must. Teachers and teaching assistants who have not set it up "
+        "are asked to the next time they sign in.",
+        choices=[("yes", "Yes, everyone who works here"), ("no", "No, only SENCOs and heads")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether every member of staff must use two-factor sign-in."},
+    )
 
 
 class TermsForm(Form):

@@ -90,7 +90,6 @@ def set_senco(
     return record
 
 
-
 POLICY_FIELDS = SchoolPolicy.FIGURES
 
 
@@ -103,6 +102,17 @@ def save_policy(*, school: School, by: Any, **figures: int) -> SchoolPolicy:
     policy = SchoolPolicy.objects.select_for_update().filter(school=school).first() or SchoolPolicy(school=school)
     for name, value in figures.items():
         setattr(policy, name, value)
+    policy.full_clean()
+    policy._history_user = by
+    policy.save()
+    return policy
+
+
+@transaction.atomic
+def save_staff_two_factor(*, school: School, by: Any, required: bool) -> SchoolPolicy:
+    """Whether every member of staff at the school must use two-factor sign-in (from their next sign-in)."""
+    policy = SchoolPolicy.objects.select_for_update().filter(school=school).first() or SchoolPolicy(school=school)
+    policy.staff_two_factor = required
     policy.full_clean()
     policy._history_user = by
     policy.save()
