@@ -76,9 +76,7 @@ class SencoForm(Form):
         staff = staff_users(school)
         self.fields["senco"].queryset = staff
         self.fields["deputy"].queryset = staff
-        self.fields[
-            "npq"
-        ].help_text = f"A SENCO new to the role must hold it within {npq_years} years of being appointed."
+        self.fields["npq"].help_text = f"A SENCO new to the role must hold it within {npq_years} years of being appointed."
 
 
 # The least each figure may be: a school may not switch a duty off by setting it to nothing.

@@ -265,22 +265,14 @@ class SchoolSenco(models.Model):
     class Npq(models.TextChoices):
         HELD = "held", "Holds the NPQ for SENCOs"
         WORKING_TOWARDS = "working_towards", "Does not hold it yet"
-        NOT_REQUIRED = (
-            "not_required",
-            (
-                "Not required: already held the National Award for SEN Co-ordination, or was a SENCO for "
-                "more than 12 months before this appointment"
-            ),
+        NOT_REQUIRED = "not_required", (
+            "Not required: already held the National Award for SEN Co-ordination, or was a SENCO for "
+            "more than 12 months before this appointment"
         )
 
     school = models.OneToOneField(School, on_delete=models.CASCADE, related_name="senco_record")
     senco = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="SENCO",
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="SENCO"
     )
     senco_email = models.EmailField("SENCO's email address", blank=True)
     senco_phone = models.CharField("SENCO's phone number", max_length=40, blank=True)

@@ -90,6 +90,7 @@ def set_senco(
     return record
 
 
+
 POLICY_FIELDS = SchoolPolicy.FIGURES
 
 
