@@ -16,8 +16,9 @@ from sendsupport.accounts.forms import StaffEditForm, StaffInviteForm
 from sendsupport.accounts.school_context import school_for
 from sendsupport.core.dates import today
 from sendsupport.core.permissions import base_url
+from sendsupport.core.suppression import withheld_note
 from sendsupport.core.views import form_page, try_service
-from sendsupport.pupils.selectors import la_school_counts, school_aggregates
+from sendsupport.pupils.selectors import la_school_counts, shareable_figures
 from sendsupport.schools import services as school_services
 from sendsupport.schools.forms import GroupForm, PolicyForm, SencoForm, StaffTwoFactorForm, TermsForm
 from sendsupport.schools.models import AcademicYear, SchoolPolicy, StaffMembership
@@ -172,14 +173,20 @@ def group_add(request: HttpRequest) -> HttpResponse:
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "view_school_aggregates")
-    return render(request, "schools/overview.html", {"school": school, "figures": school_aggregates(school)})
+    return render(
+        request,
+        "schools/overview.html",
+        {"school": school, "figures": shareable_figures(school), "withheld_note": withheld_note()},
+    )
 
 
 @login_required
 def la_overview(request: HttpRequest) -> HttpResponse:
     if not is_la_officer(request.user):
         raise Http404("Not found")
-    return render(request, "schools/la_overview.html", {"rows": la_school_counts(request.user)})
+    return render(
+        request, "schools/la_overview.html", {"rows": la_school_counts(request.user), "withheld_note": withheld_note()}
+    )
 
 
 @login_required
