@@ -116,5 +116,11 @@ def check_code(*, user: Any, code: str) -> TOTPDevice | StaticDevice | None:
             return None
         for device in StaticDevice.objects.select_for_update().filter(user=user, confirmed=True):
             if device.verify_token(code):
+                left = device.token_set.count()
+                _audit(
+                    user=user,
+                    action=AuditEvent.Action.CHANGED,
+                    summary=f"signed in with a recovery code ({left} left)",
+                )
                 return device
     return None
