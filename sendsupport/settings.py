@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # one-time recovery codes
     "csp",
     "django_tasks",
     "django_tasks_db",
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "sendsupport.statutory",
     "sendsupport.provision",
     "sendsupport.compliance",
+    "sendsupport.twofactor",
     "sendsupport.interop",
     "sendsupport.api",
     "sendsupport.home",
@@ -80,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "sendsupport.accounts.middleware.RequestMemoMiddleware",  # roles read once per request
+    "sendsupport.twofactor.middleware.SecondFactorMiddleware",  # the code from the app, before any page
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -215,6 +218,16 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+
+# Two-factor sign-in (sendsupport.twofactor): when on, SENCOs, heads, LA officers and administrators, and all
+# staff at a school that asks for it, must set up an authenticator app. On in production; off in development
+# and tests so the demo and force_login keep working (a test turns it on with the ``settings`` fixture).
+TWO_FACTOR_REQUIRED = env_bool("SENDSUPPORT_TWO_FACTOR", PRODUCTION)
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "sendsupport")
+
+# Counts below this are withheld from every figure governors, LA officers and the API see
+# (sendsupport.core.suppression), with any other figure that would let one be worked out.
+SMALL_NUMBER_THRESHOLD = env_int("SENDSUPPORT_SMALL_NUMBER_THRESHOLD", 5)
 
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("account/password/", account_views.ChangePasswordView.as_view(), name="change_password"),
     path("choose-school/", account_views.choose_school_view, name="choose_school"),
     path("health/", core_views.health, name="health"),
+    path("", include("sendsupport.twofactor.urls")),
     path("", include("sendsupport.pupils.urls")),
     path("", include("sendsupport.staff.urls")),
     path("", include("sendsupport.audit_pages.urls")),

@@ -88,7 +88,16 @@ def test_no_page_shows_them_a_pupils_name_or_upn(persona, personas, secrets, pup
     assert len(visited) > 20
 
 
-def test_a_governor_sees_the_schools_figures(governor, secrets, login):
+def test_a_governor_sees_the_schools_figures_but_no_small_number(governor, secrets, login):
+    response = login(governor).get(reverse("schools:overview"))
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+    assert "Sensory and/or physical 1" not in text and "Sensory and/or physical withheld" in text
+    assert "withheld pupils on roll" in text, "4 on roll: fewer than 5"
+    assert not re.search(r"Year \d [1-4]\b", text)
+
+
+def test_with_no_threshold_the_figures_add_up(governor, secrets, login, settings):
+    settings.SMALL_NUMBER_THRESHOLD = 1  # nothing withheld: the counts themselves are right
     response = login(governor).get(reverse("schools:overview"))
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
     assert response.status_code == 200
@@ -111,5 +120,5 @@ def test_a_governor_is_refused_every_pupil_page(governor, pupil, other_pupil, lo
 def test_an_la_officer_sees_counts_of_schools_in_their_area_only(la_officer, secrets, other_school, login):
     response = login(la_officer).get(reverse("schools:la_overview"))
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
-    assert "Oakfield Primary School 100001 4 2 2" in text
+    assert "Oakfield Primary School 100001 withheld withheld withheld" in text
     assert "Elm Tree Primary School 100002 0 0 0" in text

@@ -30,7 +30,7 @@ LAYERS: list[set[str]] = [
     {"accounts"},
     {"audit"},
     {"pupils"},
-    {"support", "meetings", "compliance", "interop", "statutory", "audit_pages", "staff", "provision"},
+    {"support", "meetings", "compliance", "interop", "statutory", "audit_pages", "staff", "provision", "twofactor"},
     {"api"},
     {"home", "demo", "urls", "settings", "cli", "wsgi", "__init__", "testing"},
 ]

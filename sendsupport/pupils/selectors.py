@@ -16,6 +16,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from sendsupport.accounts.access import request_memo, staff_school_ids
+from sendsupport.core.suppression import Shown, Sum, suppress, suppress_column
 from sendsupport.pupils.codes import Provision, year_groups_for_phase
 from sendsupport.pupils.models import Pupil, PupilContact, SENNeed, SENStatus, on_roll_q
 from sendsupport.schools.models import REGISTER_MANAGERS, Group, School
@@ -225,6 +226,56 @@ def school_aggregates(school: School) -> Aggregates:
     return Aggregates(on_roll=on_roll, by_provision=by_provision, by_area=by_area, by_year_group=by_year)
 
 
+@dataclass(frozen=True)
+class ShareableFigures:
+    """The school's figures as governors, LA officers and API callers see them: small counts withheld
+    (``sendsupport.core.suppression``), with any figure that would let one be worked out."""
+
+    on_roll: Shown
+    sen_support: Shown
+    ehc_plan: Shown
+    by_area: list[tuple[str, str, Shown]]  # (code, label, pupils)
+    by_year_group: list[tuple[str, str, Shown, Shown]]  # (code, label, SEN support, EHC plan)
+
+
+def shareable_figures(school: School) -> ShareableFigures:
+    """``school_aggregates`` made safe to share. The sums a reader can check are declared, so a withheld
+    figure cannot be recovered from them: support and plans add up to the pupils with SEN (not shown, but
+    known from the two), so do the areas of need, and each year-group column adds up to its total."""
+    from sendsupport.pupils.codes import YEAR_GROUPS, BroadArea
+
+    figures = school_aggregates(school)
+    area_codes = {area.label: area.value for area in BroadArea}
+    year_codes = {label: code for code, label in YEAR_GROUPS}
+    values: dict[Any, int] = {
+        "on_roll": figures.on_roll,
+        "K": figures.by_provision["K"],
+        "E": figures.by_provision["E"],
+        "sen": figures.by_provision["K"] + figures.by_provision["E"],
+    }
+    values.update({("area", label): count for label, count in figures.by_area.items()})
+    for label, support, plan in figures.by_year_group:
+        values[("year", label, "K")] = support
+        values[("year", label, "E")] = plan
+    sums = [
+        Sum("sen", ["K", "E"]),
+        Sum("sen", [("area", label) for label in figures.by_area]),
+        Sum("K", [("year", label, "K") for label, _, _ in figures.by_year_group]),
+        Sum("E", [("year", label, "E") for label, _, _ in figures.by_year_group]),
+    ]
+    shown = suppress(values, sums, hidden=["sen"])
+    return ShareableFigures(
+        on_roll=shown["on_roll"],
+        sen_support=shown["K"],
+        ehc_plan=shown["E"],
+        by_area=[(area_codes[label], label, shown[("area", label)]) for label in figures.by_area],
+        by_year_group=[
+            (year_codes[label], label, shown[("year", label, "K")], shown[("year", label, "E")])
+            for label, _, _ in figures.by_year_group
+        ],
+    )
+
+
 def la_school_counts(user: Any) -> list[dict[str, Any]]:
     """For an LA officer: each school in their authority with register counts, no pupil detail."""
     from sendsupport.accounts.access import la_ids_for
@@ -240,15 +291,14 @@ def la_school_counts(user: Any) -> list[dict[str, Any]]:
         pupils.filter(current_provision__in=["K", "E"]).values("school_id", "current_provision").annotate(n=Count("pk"))
     ):
         counts.setdefault(row["school_id"], {})[row["current_provision"]] = row["n"]
-    return [
-        {
-            "school": school,
-            "on_roll": totals.get(school.pk, 0),
-            "sen_support": counts.get(school.pk, {}).get("K", 0),
-            "ehc_plan": counts.get(school.pk, {}).get("E", 0),
-        }
-        for school in school_list
-    ]
+    rows = []
+    for school in school_list:
+        # No totals across schools are shown, so each school's figures are withheld on their own when small.
+        on_roll, support, plan = suppress_column(
+            [totals.get(school.pk, 0), counts.get(school.pk, {}).get("K", 0), counts.get(school.pk, {}).get("E", 0)]
+        )
+        rows.append({"school": school, "on_roll": on_roll, "sen_support": support, "ehc_plan": plan})
+    return rows
 
 
 @dataclass(frozen=True)

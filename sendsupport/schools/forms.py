@@ -111,6 +111,18 @@ class PolicyForm(Form):
             )
 
 
+class StaffTwoFactorForm(Form):
+    required = forms.TypedChoiceField(
+        label="Must every member of staff use two-factor sign-in?",
+        help_text="SENCOs and heads always must. Teachers and teaching assistants who have not set it up "
+        "are asked to the next time they sign in.",
+        choices=[("yes", "Yes, everyone who works here"), ("no", "No, only SENCOs and heads")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether every member of staff must use two-factor sign-in."},
+    )
+
+
 class TermsForm(Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -417,6 +417,11 @@ class SchoolPolicy(models.Model):
         default=Decimal("16.25"),
         validators=[MinValueValidator(Decimal("0.25"))],
     )
+    staff_two_factor = models.BooleanField(
+        "Every member of staff uses two-factor sign-in",
+        default=False,
+        help_text="SENCOs and heads always do. With this on, teachers and teaching assistants must too.",
+    )
 
     history = HistoricalRecords()
 

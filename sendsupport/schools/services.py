@@ -137,3 +137,14 @@ def refresh_local_offer(*, local_authority: Any, now: Any = None) -> Any:
         return LocalOfferRead.objects.create(
             local_authority=local_authority, attempted_at=now, succeeded=True, services_found=len(services)
         )
+
+
+@transaction.atomic
+def save_staff_two_factor(*, school: School, by: Any, required: bool) -> SchoolPolicy:
+    """Whether every member of staff at the school must use two-factor sign-in (from their next sign-in)."""
+    policy = SchoolPolicy.objects.select_for_update().filter(school=school).first() or SchoolPolicy(school=school)
+    policy.staff_two_factor = required
+    policy.full_clean()
+    policy._history_user = by
+    policy.save()
+    return policy

@@ -13,6 +13,7 @@ urlpatterns = [
     path("overview/", views.overview, name="overview"),
     path("school-settings/", views.settings_page, name="settings"),
     path("school-settings/figures/", views.policy_edit, name="policy_edit"),
+    path("school-settings/two-factor/", views.two_factor_edit, name="two_factor_edit"),
     path("school-settings/terms/<int:start_year>/", views.terms_edit, name="terms_edit"),
     path("local-authority/", views.la_overview, name="la_overview"),
 ]

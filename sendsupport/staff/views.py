@@ -16,10 +16,11 @@ from sendsupport.accounts.forms import StaffEditForm, StaffInviteForm
 from sendsupport.accounts.school_context import school_for
 from sendsupport.core.dates import today
 from sendsupport.core.permissions import base_url
+from sendsupport.core.suppression import withheld_note
 from sendsupport.core.views import form_page, try_service
-from sendsupport.pupils.selectors import la_school_counts, school_aggregates
+from sendsupport.pupils.selectors import la_school_counts, shareable_figures
 from sendsupport.schools import services as school_services
-from sendsupport.schools.forms import GroupForm, PolicyForm, SencoForm, TermsForm
+from sendsupport.schools.forms import GroupForm, PolicyForm, SencoForm, StaffTwoFactorForm, TermsForm
 from sendsupport.schools.models import AcademicYear, SchoolPolicy, StaffMembership
 from sendsupport.schools.selectors import groups_of, npq_due_on, senco_record, staff_of
 from sendsupport.schools.terms import has_own_terms, terms_for
@@ -172,14 +173,20 @@ def group_add(request: HttpRequest) -> HttpResponse:
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "view_school_aggregates")
-    return render(request, "schools/overview.html", {"school": school, "figures": school_aggregates(school)})
+    return render(
+        request,
+        "schools/overview.html",
+        {"school": school, "figures": shareable_figures(school), "withheld_note": withheld_note()},
+    )
 
 
 @login_required
 def la_overview(request: HttpRequest) -> HttpResponse:
     if not is_la_officer(request.user):
         raise Http404("Not found")
-    return render(request, "schools/la_overview.html", {"rows": la_school_counts(request.user)})
+    return render(
+        request, "schools/la_overview.html", {"rows": la_school_counts(request.user), "withheld_note": withheld_note()}
+    )
 
 
 @login_required
@@ -190,7 +197,40 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     this_year = AcademicYear.start_year_for(today())
     years = [(year, terms_for(school, year), has_own_terms(school, year)) for year in (this_year, this_year + 1)]
     figures = [(SchoolPolicy._meta.get_field(name), getattr(policy, name)) for name in SchoolPolicy.FIGURES]
-    return render(request, "schools/settings.html", {"school": school, "figures": figures, "years": years})
+    return render(
+        request,
+        "schools/settings.html",
+        {"school": school, "figures": figures, "years": years, "staff_two_factor": policy.staff_two_factor},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor_edit(request: HttpRequest) -> HttpResponse:
+    school = school_for(request, "manage_school")
+    policy = SchoolPolicy.for_school(school)
+    form = StaffTwoFactorForm(request.POST or None, initial={"required": "yes" if policy.staff_two_factor else "no"})
+    if request.method == "POST" and form.is_valid():
+        required = form.cleaned_data["required"]
+        try_service(
+            form, lambda: school_services.save_staff_two_factor(school=school, by=request.user, required=required)
+        )
+        if not form.errors:
+            messages.success(
+                request,
+                "Every member of staff must now use two-factor sign-in."
+                if required
+                else "Only SENCOs and heads must now use two-factor sign-in.",
+            )
+            return redirect("schools:settings")
+    return form_page(
+        request,
+        form,
+        page_title="Two-factor sign-in for staff",
+        caption=school.name,
+        intro="With two-factor sign-in, staff enter a code from an app on their phone as well as their password.",
+        back_url=reverse("schools:settings"),
+    )
 
 
 @login_required

@@ -22,8 +22,8 @@ from sendsupport.api.schemas import (
     SearchQuery,
 )
 from sendsupport.api.selectors import get_visible_school, visible_schools
-from sendsupport.pupils.codes import YEAR_GROUPS, BroadArea
-from sendsupport.pupils.selectors import school_aggregates
+from sendsupport.core.suppression import Shown, threshold
+from sendsupport.pupils.selectors import shareable_figures
 from sendsupport.schools.models import School
 
 router = Router(tags=["Schools"])
@@ -52,28 +52,47 @@ class SchoolListQuery(PageQuery, SearchQuery):
     phase: School.Phase | None = Field(None, description="Only schools of this phase.")
 
 
+WITHHELD_FIELDS = Field(
+    ...,
+    description="The names of this object's counts that are withheld (null): fewer than the small-number "
+    "threshold, or a figure that would let one be worked out.",
+)
+
+
 class AreaCountOut(Schema):
     area: str
     label: str
-    count: int
+    count: int | None
+    withheld: list[str] = WITHHELD_FIELDS
 
 
 class YearCountOut(Schema):
     year_group: str
     label: str
-    sen_support: int
-    ehc_plan: int
+    sen_support: int | None
+    ehc_plan: int | None
+    withheld: list[str] = WITHHELD_FIELDS
 
 
 class FiguresOut(Schema):
-    """Counts only: never a name or a UPN."""
+    """Counts only: never a name or a UPN. Small counts, and any count that would reveal one, are null."""
 
     school_id: int
-    on_roll: int
-    sen_support: int
-    ehc_plan: int
+    small_number_threshold: int = Field(..., description="Counts from 1 to one less than this are withheld.")
+    on_roll: int | None
+    sen_support: int | None
+    ehc_plan: int | None
+    withheld: list[str] = WITHHELD_FIELDS
     by_primary_area_of_need: list[AreaCountOut]
     by_year_group: list[YearCountOut]
+
+
+def _counts(**counts: Shown) -> dict:
+    """The counts as numbers or null, with the names of the null ones under ``withheld``."""
+    return {
+        **{name: shown.value for name, shown in counts.items()},
+        "withheld": [name for name, shown in counts.items() if shown.withheld],
+    }
 
 
 def school_out(school: School) -> dict:
@@ -133,19 +152,16 @@ def get_school_figures(request: HttpRequest, school_id: SchoolId) -> dict:
     school = get_visible_school(user, school_id)
     if not rules.test_rule("view_school_aggregates", user, school):
         raise Http404("Not found")
-    figures = school_aggregates(school)
-    area_codes = {area.label: area.value for area in BroadArea}
-    year_codes = {label: code for code, label in YEAR_GROUPS}
+    figures = shareable_figures(school)
     return {
         "school_id": school.pk,
-        "on_roll": figures.on_roll,
-        "sen_support": figures.by_provision.get("K", 0),
-        "ehc_plan": figures.by_provision.get("E", 0),
+        "small_number_threshold": threshold(),
+        **_counts(on_roll=figures.on_roll, sen_support=figures.sen_support, ehc_plan=figures.ehc_plan),
         "by_primary_area_of_need": [
-            {"area": area_codes[label], "label": label, "count": count} for label, count in figures.by_area.items()
+            {"area": code, "label": label, **_counts(count=count)} for code, label, count in figures.by_area
         ],
         "by_year_group": [
-            {"year_group": year_codes[label], "label": label, "sen_support": k, "ehc_plan": e}
-            for label, k, e in figures.by_year_group
+            {"year_group": code, "label": label, **_counts(sen_support=k, ehc_plan=e)}
+            for code, label, k, e in figures.by_year_group
         ],
     }
