@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('schools', '0004_school_senco'),
+        ("schools", "0006_localauthority_directory_url_localofferread_and_more"),
     ]
 
     operations = [
