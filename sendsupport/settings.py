@@ -260,3 +260,22 @@ SENDSUPPORT = {
     "SPECIALIST_DOCUMENT_MAX_BYTES": env_int("SPECIALIST_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024),
 }
 CSRF_FAILURE_VIEW = "sendsupport.core.views.csrf_failure"
+
+# API tokens: the longest lifetime a person may choose (days), and the request rates the API allows.
+API_TOKEN_MAX_DAYS = env_int("API_TOKEN_MAX_DAYS", 90)
+if API_TOKEN_MAX_DAYS < 1:
+    raise ImproperlyConfigured("API_TOKEN_MAX_DAYS must be at least 1.")
+# "number/period", period s, m, h or d: per token, and failed sign-ins (bad tokens) per address.
+API_RATE_PER_TOKEN = env_str("API_RATE_PER_TOKEN", "600/m")
+API_RATE_FAILED_SIGN_INS = env_str("API_RATE_FAILED_SIGN_INS", "30/m")
+
+# The API's throttles count requests in this cache. Without REDIS_URL each web process keeps its own
+# count in memory (fine for one server process); with it, every process shares one count.
+REDIS_URL = env_str("REDIS_URL")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sendsupport"}
+    )
+}

@@ -34,6 +34,15 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name() or self.username
 
+    def save(self, *args, **kwargs) -> None:
+        # ``set_password`` leaves the new raw password in ``_password`` until the next save.
+        changed = self._password is not None and self.pk is not None
+        super().save(*args, **kwargs)
+        if changed:
+            from sendsupport.accounts.signals import password_changed
+
+            password_changed.send(sender=type(self), user=self)
+
 
 class Invitation(models.Model):
     """A one-time link emailed to an address: to join a school as staff, or to see a child as their parent.

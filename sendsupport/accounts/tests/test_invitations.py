@@ -18,7 +18,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import make_user
 from sendsupport.accounts.models import Invitation, User
 from sendsupport.accounts.tests.helpers import choose_password, invitation_for
 from sendsupport.pupils.models import Contact, PupilContact
