@@ -95,20 +95,27 @@ def revoke_tokens_on_password_change(sender: Any, user: Any, **kwargs: Any) -> N
     revoke_all_for(user=user)
 
 
-def _still_has_a_role() -> Q:
-    """The owner still works somewhere, or is still a parent the school knows: access that ended
-    (membership switched off, parent link removed) ends the token's too, at the next call."""
+def _access_not_ended() -> Q:
+    """The owner still holds a role (staff, LA officer, or parent of a child on record), or never held
+    one (a token of someone with no role sees nothing anyway). Access that ended (every membership
+    switched off, the link to the child removed) ends the token's too, at its next call."""
     user = OuterRef("user_id")
-    return (
-        Q(Exists(StaffMembership.objects.filter(user=user, active=True)))
-        | Q(Exists(LocalAuthorityMembership.objects.filter(user=user, active=True)))
-        | Q(Exists(Contact.objects.filter(user=user, pupil_links__isnull=False)))
+    holds_a_role = (
+        Exists(StaffMembership.objects.filter(user=user, active=True))
+        | Exists(LocalAuthorityMembership.objects.filter(user=user, active=True))
+        | Exists(Contact.objects.filter(user=user, pupil_links__isnull=False))
     )
+    had_a_role = (
+        Exists(StaffMembership.objects.filter(user=user, active=False))
+        | Exists(LocalAuthorityMembership.objects.filter(user=user, active=False))
+        | Exists(Contact.objects.filter(user=user))
+    )
+    return Q(holds_a_role) | ~Q(had_a_role)
 
 
 def authenticate(raw: str, *, now: datetime | None = None) -> ApiToken | None:
     """The live token for this text, with its user, or None: unknown, revoked, expired, the user is
-    switched off, or they no longer hold any role."""
+    switched off, or the roles they held have all ended."""
     parts = split_token(raw)
     if parts is None:
         return None
@@ -123,7 +130,7 @@ def authenticate(raw: str, *, now: datetime | None = None) -> ApiToken | None:
             expires_at__gt=now,
             user__is_active=True,
         )
-        .filter(_still_has_a_role())
+        .filter(_access_not_ended())
         .first()
     )
     if token is None:
