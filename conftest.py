@@ -218,3 +218,13 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The API's throttles count calls in the cache; each test starts with nothing counted."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

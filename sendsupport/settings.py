@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "sendsupport.accounts.middleware.RequestMemoMiddleware",  # roles read once per request
     "sendsupport.twofactor.middleware.SecondFactorMiddleware",  # the code from the app, before any page
+    "sendsupport.core.middleware.NoStoreForSignedInMiddleware",  # nothing a signed-in person sees is cached
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -263,11 +264,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
-# Statutory and policy figures that a school or LA may need to change (see DOMAIN.md).
+# Installation-wide figures the code reads (see docs/domain.md); a school's own policy figures are rows.
 SENDSUPPORT = {
-    "SCHOOL_CONTRIBUTION_PENCE": env_int("SCHOOL_CONTRIBUTION_PENCE", 600_000),
-    "TEACHING_WEEKS_PER_YEAR": env_str("TEACHING_WEEKS_PER_YEAR", "39"),
-    "RETENTION_YEARS_AFTER_DOB": env_int("RETENTION_YEARS_AFTER_DOB", 31),
     # How far ahead a new plan's review date is suggested; good practice is at least termly.
     "PLAN_REVIEW_WEEKS": env_int("PLAN_REVIEW_WEEKS", 12),
     # The broad area Down syndrome (DS) is shown under; the DfE places it in none, so "other" by default.
@@ -280,3 +278,24 @@ SENDSUPPORT = {
     "SPECIALIST_DOCUMENT_MAX_BYTES": env_int("SPECIALIST_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024),
 }
 CSRF_FAILURE_VIEW = "sendsupport.core.views.csrf_failure"
+
+# API tokens: the longest lifetime a person may choose (days), and the request rates the API allows.
+API_TOKEN_MAX_DAYS = env_int("API_TOKEN_MAX_DAYS", 90)
+if API_TOKEN_MAX_DAYS < 1:
+    raise ImproperlyConfigured("API_TOKEN_MAX_DAYS must be at least 1.")
+# "number/period", period s, m, h or d: per token, and failed sign-ins (bad tokens) per address.
+# The test suite's permission tables send hundreds of calls a minute from one address and token;
+# the throttling tests set their own low rates.
+API_RATE_PER_TOKEN = env_str("API_RATE_PER_TOKEN", "100000/m" if MODE == "test" else "600/m")
+API_RATE_FAILED_SIGN_INS = env_str("API_RATE_FAILED_SIGN_INS", "100000/m" if MODE == "test" else "30/m")
+
+# The API's throttles count requests in this cache. Without REDIS_URL each web process keeps its own
+# count in memory (fine for one server process); with it, every process shares one count.
+REDIS_URL = env_str("REDIS_URL")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sendsupport"}
+    )
+}

@@ -1,54 +1,91 @@
-"""Creating accounts and inviting people to set their own password. Writes only."""
+"""Creating accounts, inviting people and accepting invitations. Writes only.
+
+An invitation never links anything to an existing account by itself: the email goes to the address,
+and only the person who follows the link (a newcomer choosing a password, or the signed-in holder of
+the account with that address) completes it.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import re
+import secrets
+from datetime import timedelta
 from typing import Any
 
-from django.contrib.auth.tokens import default_token_generator
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.utils import timezone
 
-from sendsupport.accounts.models import User
+from sendsupport.accounts.models import Invitation, User
 from sendsupport.schools.models import Group, Role, School, StaffMembership
 
-
-def invitation_link(*, user: User, base_url: str) -> str:
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    token = default_token_generator.make_token(user)
-    return base_url.rstrip("/") + reverse("set_password", kwargs={"uidb64": uid, "token": token})
+INVITATION_LIFETIME = timedelta(days=7)
 
 
-def send_invitation(*, user: User, base_url: str, school: School, invited_as: str) -> None:
-    """Email a one-time link that lets the person choose a password and sign in."""
-    if not user.email:
+def hash_invitation_token(token: str) -> str:
+    """SHA-256 is enough: the token is 256 random bits, not a password a person chose."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def account_for_email(email: str) -> User | None:
+    """The one account with this address (addresses are unique, ignoring case), or None."""
+    return User.objects.filter(email__iexact=email).first() if email else None
+
+
+def invitation_link(*, token: str, base_url: str) -> str:
+    return base_url.rstrip("/") + reverse("accept_invitation", kwargs={"token": token})
+
+
+def send_invitation(*, invitation: Invitation, token: str, base_url: str, invited_as: str) -> None:
+    """Email the one-time link. The one function every invitation email goes through."""
+    if not invitation.email:
         raise ValidationError({"email": "Enter an email address so we can send the invitation."})
+    existing = account_for_email(invitation.email)
     context = {
-        "user": user,
-        "school": school,
+        "invitation": invitation,
+        "school": invitation.school,
         "invited_as": invited_as,
-        "link": invitation_link(user=user, base_url=base_url),
+        "link": invitation_link(token=token, base_url=base_url),
+        "has_account": existing is not None and existing.has_usable_password(),
+        "username": existing.username if existing else proposed_username(invitation),
+        "days": INVITATION_LIFETIME.days,
     }
     send_mail(
-        subject=f"You have been invited to sendsupport at {school.name}",
+        subject=f"You have been invited to sendsupport at {invitation.school.name}",
         message=render_to_string("accounts/email/invitation.txt", context),
         from_email=None,
-        recipient_list=[user.email],
+        recipient_list=[invitation.email],
     )
 
 
 def unique_username(email: str, first_name: str, last_name: str) -> str:
     base = re.sub(r"[^a-z0-9.]", "", f"{first_name}.{last_name}".lower()) or email.split("@")[0].lower()
+    base = base.strip(".") or "user"
     username, counter = base, 1
     while User.objects.filter(username=username).exists():
         counter += 1
         username = f"{base}{counter}"
     return username
+
+
+def proposed_username(invitation: Invitation) -> str:
+    return unique_username(invitation.email, invitation.first_name, invitation.last_name)
+
+
+def _new_invitation(**fields: Any) -> tuple[Invitation, str]:
+    token = secrets.token_urlsafe(32)
+    now = timezone.now()
+    invitation = Invitation(
+        token_hash=hash_invitation_token(token), created_at=now, expires_at=now + INVITATION_LIFETIME, **fields
+    )
+    invitation.full_clean(exclude=["contact"])
+    invitation.save()
+    return invitation, token
 
 
 @transaction.atomic
@@ -63,29 +100,133 @@ def invite_staff(
     job_title: str = "",
     groups: list[Group] | None = None,
     base_url: str,
-) -> StaffMembership:
-    """Add a member of staff to the school, creating their account if they have none."""
+) -> Invitation:
+    """Invite someone to work at the school. The role is given when they accept the link."""
     if role not in Role.values:
         raise ValidationError({"role": "Choose a role from the list."})
-    user = User.objects.filter(email__iexact=email).first() if email else None
-    if user is None:
-        user = User(
-            username=unique_username(email, first_name, last_name),
-            first_name=first_name,
-            last_name=last_name,
-            email=email,
-        )
-        user.set_unusable_password()
-        user.save()
-    if StaffMembership.objects.filter(user=user, school=school, role=role).exists():
-        raise ValidationError({"email": f"{user} already has the role {Role(role).label} at this school."})
-    membership = StaffMembership.objects.create(user=user, school=school, role=role, job_title=job_title)
+    if not email:
+        raise ValidationError({"email": "Enter an email address so we can send the invitation."})
+    existing = account_for_email(email)
+    if existing and StaffMembership.objects.filter(user=existing, school=school, role=role).exists():
+        raise ValidationError({"email": f"{existing} already has the role {Role(role).label} at this school."})
     if groups:
         _check_groups(school, groups)
-        user.teaching_groups.add(*groups)
-    if not user.has_usable_password():
-        send_invitation(user=user, base_url=base_url, school=school, invited_as=Role(role).label)
-    return membership
+    invitation, token = _new_invitation(
+        kind=Invitation.Kind.STAFF,
+        email=email,
+        school=school,
+        first_name=first_name,
+        last_name=last_name,
+        role=role,
+        job_title=job_title,
+        invited_by=by,
+    )
+    if groups:
+        invitation.groups.set(groups)
+    send_invitation(invitation=invitation, token=token, base_url=base_url, invited_as=Role(role).label)
+    return invitation
+
+
+@transaction.atomic
+def invite_parent(*, contact: Any, by: Any, base_url: str) -> Invitation:
+    """Invite a parent or carer to see their children. ``contact`` is the school's record of them;
+    the caller checks they hold parental responsibility (checked again on acceptance)."""
+    if not contact.email:
+        raise ValidationError({"email": "Add the parent's email address first, so we can send the invitation."})
+    invitation, token = _new_invitation(
+        kind=Invitation.Kind.PARENT,
+        email=contact.email,
+        school=contact.school,
+        first_name=contact.first_name,
+        last_name=contact.last_name,
+        contact=contact,
+        invited_by=by,
+    )
+    send_invitation(invitation=invitation, token=token, base_url=base_url, invited_as="parent or carer")
+    return invitation
+
+
+def find_invitation(token: str) -> Invitation | None:
+    """The invitation this link's token belongs to, used or not, or None."""
+    if not token or len(token) > 200:
+        return None
+    return (
+        Invitation.objects.select_related("school", "contact").filter(token_hash=hash_invitation_token(token)).first()
+    )
+
+
+class InvitationUnusable(Exception):
+    """The link has been used or has expired: nothing was changed."""
+
+
+def _claim(invitation: Invitation) -> Invitation:
+    """Lock the row and check the link still works, so two clicks at once cannot both accept it."""
+    locked = Invitation.objects.select_for_update().select_related("school", "contact").get(pk=invitation.pk)
+    if not locked.usable():
+        raise InvitationUnusable
+    return locked
+
+
+@transaction.atomic
+def accept_invitation(*, invitation: Invitation, user: User) -> Invitation:
+    """The signed-in holder of the invited address accepts: link the child, or give the role."""
+    invitation = _claim(invitation)
+    if not user.is_authenticated or not user.is_active or (user.email or "").lower() != invitation.email.lower():
+        raise ValidationError(
+            {"invitation": "This invitation was sent to a different email address from the one on your account."}
+        )
+    _complete(invitation, user)
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation_with_new_password(*, invitation: Invitation, password: str) -> User:
+    """A newcomer (or an account that never had a password) chooses a password; the link is then accepted."""
+    invitation = _claim(invitation)
+    user = account_for_email(invitation.email)
+    if user is not None and user.has_usable_password():
+        raise ValidationError({"invitation": "This address already has an account: sign in, then follow the link."})
+    if user is None:
+        user = User(
+            username=proposed_username(invitation),
+            first_name=invitation.first_name,
+            last_name=invitation.last_name,
+            email=invitation.email,
+        )
+    validate_password(password, user)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    _complete(invitation, user)
+    return user
+
+
+def _complete(invitation: Invitation, user: User) -> None:
+    if invitation.kind == Invitation.Kind.STAFF:
+        membership, created = StaffMembership.objects.get_or_create(
+            user=user, school=invitation.school, role=invitation.role, defaults={"job_title": invitation.job_title}
+        )
+        if not created and not membership.active:
+            membership.active = True
+            membership.save(update_fields=["active"])
+        user.teaching_groups.add(*invitation.groups.all())
+    else:
+        contact = invitation.contact
+        # Responsibility may have been taken away since the email went out: then the link links nothing.
+        if contact is None or not contact.pupil_links.filter(parental_responsibility=True).exists():
+            raise ValidationError(
+                {"invitation": "This invitation can no longer be used. Ask the school's SENCO for a new one."}
+            )
+        if contact.user_id not in (None, user.pk):
+            raise ValidationError(
+                {"invitation": "This parent's record is already linked to another account. Ask the school's SENCO."}
+            )
+        contact.user = user
+        contact._history_user = user
+        contact.save()
+    invitation.used_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["used_at", "accepted_by"])
 
 
 def _check_groups(school: School, groups: list[Group]) -> None:

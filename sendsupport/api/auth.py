@@ -5,14 +5,25 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from ninja.errors import Throttled
 from ninja.security import HttpBearer
 
 from sendsupport.api import services
 from sendsupport.api.models import ApiToken
+from sendsupport.api.throttles import FailedSignInThrottle
 
 
 class ApiTokenAuth(HttpBearer):
-    """``Authorization: Bearer ss_…``. Unknown, revoked tokens and switched-off accounts get 401."""
+    """``Authorization: Bearer ss_…``. Unknown, revoked or expired tokens and switched-off accounts get
+    401; too many of those from one address in a short time get 429."""
+
+    def __call__(self, request: HttpRequest) -> ApiToken | None:
+        found = super().__call__(request)
+        if found is None:
+            throttle = FailedSignInThrottle()
+            if not throttle.allow_request(request):
+                raise Throttled(wait=throttle.wait())
+        return found
 
     def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
         found = services.authenticate(token)

@@ -1,12 +1,14 @@
-"""Errors as JSON: 401 for a missing or bad token, 404 for anything not visible, 422 naming the field."""
+"""Errors as JSON: 401 for a missing or bad token, 404 for anything not visible, 422 naming the field,
+429 when the rate limit is reached."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, Throttled, ValidationError
 
 LOCATIONS = {"path", "query", "header", "body"}
 
@@ -44,6 +46,17 @@ def install(api: NinjaAPI) -> None:
         response["WWW-Authenticate"] = 'Bearer realm="sendsupport"'
         return response
 
+    def on_throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+        wait = max(1, math.ceil(exc.wait)) if exc.wait else None
+        when = f"Try again in {wait} second{'s' if wait != 1 else ''}." if wait else "Try again shortly."
+        response = api.create_response(
+            request, {"detail": f"Too many requests: the API's limit for you has been reached. {when}"}, status=429
+        )
+        if wait:
+            response["Retry-After"] = str(wait)
+        return response
+
     api.add_exception_handler(ValidationError, on_validation_error)
+    api.add_exception_handler(Throttled, on_throttled)
     api.add_exception_handler(Http404, on_not_found)
     api.add_exception_handler(AuthenticationError, on_unauthenticated)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 
 class ApiToken(models.Model):
@@ -12,7 +13,9 @@ class ApiToken(models.Model):
 
     Only a SHA-256 hash of the secret is kept, so a stolen database does not give working tokens.
     The first characters (``prefix``) are stored in clear so people can tell their tokens apart.
-    A revoked token stays listed (with when it was revoked) but never works again.
+    A revoked token stays listed (with when it was revoked) but never works again. Every token expires
+    (a lifetime its owner chose, at most ``settings.API_TOKEN_MAX_DAYS``), and is revoked when its
+    owner's password changes.
     """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
@@ -20,6 +23,7 @@ class ApiToken(models.Model):
     prefix = models.CharField(max_length=8)
     key_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
@@ -31,8 +35,12 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
     @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and not self.is_expired
 
     def clean(self) -> None:
         errors: dict[str, str] = {}

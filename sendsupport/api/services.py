@@ -8,16 +8,33 @@ import secrets
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from sendsupport.api.models import ApiToken
+from sendsupport.pupils.models import Contact
+from sendsupport.schools.models import LocalAuthorityMembership, StaffMembership
 
 TOKEN_START = "ss"  # noqa: S105 - the visible start of every token, not a secret
 # Recording every call's time would mean a write per request; a minute's precision is enough.
 LAST_USED_PRECISION = timedelta(minutes=1)
 _PREFIX = re.compile(r"[0-9a-f]{8}")
+# The lifetimes a person may pick; those beyond the installation's maximum are not offered.
+LIFETIME_CHOICES_DAYS = (7, 30, 90)
+DEFAULT_LIFETIME_DAYS = 30
+
+
+def max_lifetime_days() -> int:
+    return settings.API_TOKEN_MAX_DAYS
+
+
+def lifetime_choices() -> list[int]:
+    """The lifetimes offered: the usual ones up to the maximum, and the maximum itself if it is shorter."""
+    most = max_lifetime_days()
+    return [days for days in LIFETIME_CHOICES_DAYS if days <= most] or [most]
 
 
 def hash_secret(secret: str) -> str:
@@ -34,8 +51,11 @@ def split_token(raw: str) -> tuple[str, str] | None:
 
 
 @transaction.atomic
-def create_token(*, user: Any, name: str) -> tuple[ApiToken, str]:
-    """Make a token for ``user``; return it with the full token text, which is never shown again."""
+def create_token(*, user: Any, name: str, days: int = DEFAULT_LIFETIME_DAYS) -> tuple[ApiToken, str]:
+    """Make a token for ``user`` that works for ``days``; return it with the full token text, shown once.
+
+    The website asks for the password again before calling this (``api.forms.TokenForm``).
+    """
     name = (name or "").strip()
     if not name:
         raise ValidationError({"name": "Enter a name for the token, so you can tell it apart from others."})
@@ -43,9 +63,13 @@ def create_token(*, user: Any, name: str) -> tuple[ApiToken, str]:
         raise ValidationError({"name": "The name must be 100 characters or fewer."})
     if user is None or not user.is_active:
         raise ValidationError({"user": "Tokens can only be made for an active account."})
+    most = max_lifetime_days()
+    if not isinstance(days, int) or days < 1 or days > most:
+        raise ValidationError({"days": f"Choose how long the token works: from 1 to {most} days."})
     prefix = secrets.token_hex(4)
     secret = secrets.token_urlsafe(32)
-    token = ApiToken(user=user, name=name, prefix=prefix, key_hash=hash_secret(secret))
+    expires_at = timezone.now() + timedelta(days=days)
+    token = ApiToken(user=user, name=name, prefix=prefix, key_hash=hash_secret(secret), expires_at=expires_at)
     token.full_clean()
     token.save()
     return token, f"{TOKEN_START}_{prefix}_{secret}"
@@ -60,20 +84,57 @@ def revoke_token(*, token: ApiToken, now: datetime | None = None) -> ApiToken:
     return token
 
 
+@transaction.atomic
+def revoke_all_for(*, user: Any, now: datetime | None = None) -> int:
+    """Revoke every live token of ``user`` (their password changed); returns how many."""
+    return ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now or timezone.now())
+
+
+def revoke_tokens_on_password_change(sender: Any, user: Any, **kwargs: Any) -> None:
+    """A new password ends every token made under the old one: a borrowed session's token dies with it."""
+    revoke_all_for(user=user)
+
+
+def _access_not_ended() -> Q:
+    """The owner still holds a role (staff, LA officer, or parent of a child on record), or never held
+    one (a token of someone with no role sees nothing anyway). Access that ended (every membership
+    switched off, the link to the child removed) ends the token's too, at its next call."""
+    user = OuterRef("user_id")
+    holds_a_role = (
+        Exists(StaffMembership.objects.filter(user=user, active=True))
+        | Exists(LocalAuthorityMembership.objects.filter(user=user, active=True))
+        | Exists(Contact.objects.filter(user=user, pupil_links__isnull=False))
+    )
+    had_a_role = (
+        Exists(StaffMembership.objects.filter(user=user, active=False))
+        | Exists(LocalAuthorityMembership.objects.filter(user=user, active=False))
+        | Exists(Contact.objects.filter(user=user))
+    )
+    return Q(holds_a_role) | ~Q(had_a_role)
+
+
 def authenticate(raw: str, *, now: datetime | None = None) -> ApiToken | None:
-    """The live token for this text, with its user, or None (unknown, revoked, or the user is switched off)."""
+    """The live token for this text, with its user, or None: unknown, revoked, expired, the user is
+    switched off, or the roles they held have all ended."""
     parts = split_token(raw)
     if parts is None:
         return None
     prefix, secret = parts
+    now = now or timezone.now()
     token = (
         ApiToken.objects.select_related("user")
-        .filter(key_hash=hash_secret(secret), prefix=prefix, revoked_at__isnull=True, user__is_active=True)
+        .filter(
+            key_hash=hash_secret(secret),
+            prefix=prefix,
+            revoked_at__isnull=True,
+            expires_at__gt=now,
+            user__is_active=True,
+        )
+        .filter(_access_not_ended())
         .first()
     )
     if token is None:
         return None
-    now = now or timezone.now()
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_PRECISION:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now

@@ -12,6 +12,7 @@ from sendsupport.api import errors
 from sendsupport.api.auth import ApiTokenAuth
 from sendsupport.api.docs import SwaggerDocs
 from sendsupport.api.routers import cycles, me, meetings, pupils, schools, sen
+from sendsupport.api.throttles import TokenRateThrottle
 
 DESCRIPTION = """
 The sendsupport API gives programs the same view of the SEN register that their owner has on the
@@ -20,8 +21,16 @@ is written to the school's audit log.
 
 **Tokens.** Make a token on your account's *API tokens* page (or with `sendsupport create-token
 USERNAME`) and send it as `Authorization: Bearer <token>`. Session cookies are not accepted.
+Making a token on the website asks for your password again. A token works for the number of days
+chosen when it was made (7, 30 or 90, up to the installation's maximum), and stops working at once
+when it is revoked, when its owner's password changes, or when its owner no longer works at any
+school (or is no longer linked to a child). The tokens page shows when each was last used.
 
-**Errors** are JSON. A missing or revoked token gets 401, something you may not see (or that does
+**Limits.** Each token may make a set number of calls a minute (600 unless the installation
+changes it), and one address may send only a few bad tokens a minute. Past a limit the answer is
+429 `{"detail": "Too many requests: …"}` with a `Retry-After` header giving the seconds to wait.
+
+**Errors** are JSON. A missing, expired or revoked token gets 401, something you may not see (or that does
 not exist) gets 404 `{"detail": "Not found"}`, and bad input gets 422 with one entry for each
 parameter: `{"detail": [{"field": "upn", "location": "path", "message": "…"}]}`.
 
@@ -38,6 +47,7 @@ api = NinjaAPI(
     docs=SwaggerDocs(),
     docs_url="/docs",
     openapi_url="/openapi.json",
+    throttle=[TokenRateThrottle()],
 )
 errors.install(api)
 

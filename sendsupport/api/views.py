@@ -21,9 +21,14 @@ from sendsupport.core.views import form_page, try_service
 def token_list(request: HttpRequest) -> HttpResponse:
     if not may_use_api(request.user):
         raise Http404("Not found")
-    form = TokenForm(request.POST or None)
+    form = TokenForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        created = try_service(form, lambda: services.create_token(user=request.user, name=form.cleaned_data["name"]))
+        created = try_service(
+            form,
+            lambda: services.create_token(
+                user=request.user, name=form.cleaned_data["name"], days=form.cleaned_data["days"]
+            ),
+        )
         if created:
             token, secret = created
             # Shown in this response only: the secret is never stored, not even in the session.

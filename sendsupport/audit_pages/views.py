@@ -12,6 +12,7 @@ from sendsupport.accounts.school_context import school_for
 from sendsupport.audit.forms import LogFilterForm
 from sendsupport.audit.presenting import readable_changes
 from sendsupport.audit.selectors import pupil_log, school_log
+from sendsupport.core.numbers import ascii_int
 from sendsupport.core.permissions import require
 from sendsupport.pupils.selectors import get_visible_pupil
 
@@ -19,7 +20,7 @@ PAGE_SIZE = 100
 
 
 def _log_page(request: HttpRequest, form: LogFilterForm, events, context: dict) -> HttpResponse:
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(events, PAGE_SIZE).get_page(ascii_int(request.GET.get("page", "")) or 1)
     page.object_list = list(page.object_list)  # read once: the template and the labels share the rows
     readable = readable_changes(page.object_list)
     for event in page.object_list:

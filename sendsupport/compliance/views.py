@@ -19,6 +19,7 @@ from sendsupport.compliance.engine import TodoFilters, duty_titles, todo_list
 from sendsupport.compliance.forms import WHAT_CHOICES, BulkRecordForm, TodoFilterForm
 from sendsupport.compliance.school_duties import school_items
 from sendsupport.core.dates import in_words, today
+from sendsupport.core.numbers import ascii_int
 from sendsupport.core.views import form_page, try_service
 from sendsupport.pupils.selectors import visible_pupils
 
@@ -60,7 +61,7 @@ def todo(request: HttpRequest) -> HttpResponse:
     form = TodoFilterForm(request.GET or None, school=school, duties=list(titles.items()))
     filters = _filters(form)
     todo = todo_list(request.user, school, today=today(), filters=filters)
-    page = Paginator(todo.lines, TODO_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(todo.lines, TODO_PAGE_SIZE).get_page(ascii_int(request.GET.get("page", "")) or 1)
     query = _query(request)
     return render(
         request,
@@ -89,7 +90,7 @@ def bulk_record(request: HttpRequest) -> HttpResponse:
     the school used sendsupport. Reached from the to-do list's checkboxes."""
     school = school_for(request, "manage_school")
     data = request.POST if request.method == "POST" else request.GET
-    chosen = [int(value) for value in data.getlist("pupils") if value.isdigit()]
+    chosen = [number for value in data.getlist("pupils") if (number := ascii_int(value)) is not None]
     pupils = list(
         visible_pupils(request.user)
         .on_roll(today())

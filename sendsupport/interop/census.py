@@ -13,6 +13,7 @@ from typing import IO, Any
 
 from lxml import etree
 
+from sendsupport.core.numbers import ascii_int
 from sendsupport.interop import selectors
 from sendsupport.interop.problems import Problem
 from sendsupport.interop.xml_safety import UnsafeXML, release, safe_iterparse
@@ -232,7 +233,7 @@ def read_census(source: IO[bytes]) -> tuple[CensusReturn | None, list[CensusPupi
                     needs = []
                     for need in sen.iterfind("SENneeds/SENneed"):
                         rank = (need.findtext("SENtypeRank") or "").strip()
-                        needs.append(((need.findtext("SENtype") or "").strip(), int(rank) if rank.isdigit() else 0))
+                        needs.append(((need.findtext("SENtype") or "").strip(), ascii_int(rank) or 0))
                     record.needs = needs
                     record.sen_unit = _bool(sen.findtext("SENunitIndicator"))
                     record.resourced_provision = _bool(sen.findtext("ResourcedProvisionIndicator"))

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from sendsupport.core.dates import in_words
+from sendsupport.core.numbers import ascii_int
 from sendsupport.interop.csv_reader import FIELD_LABELS, CSVProblem, read_table
 from sendsupport.interop.problems import Change, Report
 from sendsupport.pupils.census_rules import check_sen_record
@@ -95,8 +96,9 @@ def parse_year_group(value: str) -> str | None:
     if text in {"RECEPTION", "REC"}:
         text = "R"
     text = {"NURSERY 1": "N1", "NURSERY 2": "N2"}.get(text, text)
-    if text.isdigit():
-        text = str(int(text))
+    number = ascii_int(text)
+    if number is not None:
+        text = str(number)
     return text if text in YEAR_CODES else None
 
 

@@ -23,6 +23,7 @@ from sendsupport.schools.models import Group
 # ("Expression tree is too large").
 MAX_SEARCH_WORDS = 6
 MAX_WORD_LENGTH = 40
+MAX_SEARCH_LENGTH = 100
 
 ON_REGISTER = "sen"
 EVERYONE = "all"
@@ -33,7 +34,10 @@ SHOW_CHOICES = [
 
 
 def search_words(text: str) -> list[str]:
-    return [word[:MAX_WORD_LENGTH] for word in (text or "").split()[:MAX_SEARCH_WORDS]]
+    """At most 6 words of at most 40 characters, from the first 100 characters; control characters
+    (which no name holds, and PostgreSQL refuses as NUL) separate words."""
+    text = "".join(" " if ord(char) < 32 or ord(char) == 127 else char for char in (text or "")[:MAX_SEARCH_LENGTH])
+    return [word[:MAX_WORD_LENGTH] for word in text.split()[:MAX_SEARCH_WORDS]]
 
 
 def search_query(text: str) -> Q:

@@ -9,8 +9,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from sendsupport.accounts.models import User
-from sendsupport.accounts.services import send_invitation, unique_username
+from sendsupport.accounts.models import Invitation
+from sendsupport.accounts.services import invite_parent
 from sendsupport.audit.models import AuditEvent
 from sendsupport.audit.services import record_change
 from sendsupport.core import dates
@@ -237,29 +237,18 @@ def set_school_provision(*, school: School, by: Any, has_sen_unit: bool, has_res
 
 
 @transaction.atomic
-def give_parent_access(*, contact: Contact, by: Any, base_url: str) -> User:
-    """Let a parent or carer with parental responsibility sign in to see their own children."""
+def give_parent_access(*, contact: Contact, by: Any, base_url: str) -> Invitation | None:
+    """Invite a parent or carer with parental responsibility to sign in and see their own children.
+
+    Nothing is linked here: the email's one-time link links the record when the person who holds
+    the address follows it (see ``accounts.services``). A parent already linked needs no invitation.
+    """
     if not contact.pupil_links.filter(parental_responsibility=True).exists():
         raise ValidationError(
             {"parental_responsibility": "Only a parent or carer with parental responsibility can be given access."}
         )
     if not contact.email:
         raise ValidationError({"email": "Add the parent's email address first, so we can send the invitation."})
-    if contact.user_id is None:
-        user = User.objects.filter(email__iexact=contact.email).first()
-        if user is None:
-            user = User(
-                username=unique_username(contact.email, contact.first_name, contact.last_name),
-                first_name=contact.first_name,
-                last_name=contact.last_name,
-                email=contact.email,
-            )
-            user.set_unusable_password()
-            user.save()
-        contact.user = user
-        contact._history_user = by
-        contact.save()
-    user = contact.user
-    if not user.has_usable_password():
-        send_invitation(user=user, base_url=base_url, school=contact.school, invited_as="parent or carer")
-    return user
+    if contact.user_id is not None and contact.user.has_usable_password():
+        return None
+    return invite_parent(contact=contact, by=by, base_url=base_url)

@@ -6,7 +6,8 @@ import re
 
 # Check letters and temporary-UPN final letters: A-Z without I, O and S.
 CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
-_SHAPE = re.compile(r"^[A-Z]\d{11}[0-9A-Z]$")
+# ASCII only, spelled out: ``\d`` also matches "٢" and other digits that look like ours.
+_SHAPE = re.compile(r"^[A-Z][0-9]{11}[0-9A-Z]$")
 
 
 class UPNError(ValueError):
@@ -14,8 +15,8 @@ class UPNError(ValueError):
 
 
 def _value(char: str) -> int:
-    if char.isdigit():
-        return int(char)
+    if "0" <= char <= "9":
+        return ord(char) - ord("0")
     return CHECK_LETTERS.index(char)
 
 

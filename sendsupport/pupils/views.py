@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from sendsupport.accounts.access import is_parent, is_staff_at, is_staff_for, manages
 from sendsupport.accounts.school_context import current_school, school_for
 from sendsupport.audit.services import record_view
+from sendsupport.core.numbers import ascii_int
 from sendsupport.core.permissions import base_url
 from sendsupport.core.views import form_page, try_service
 from sendsupport.pupils import selectors, services
@@ -32,7 +33,7 @@ def register(request: HttpRequest) -> HttpResponse:
     if school is None or not is_staff_at(request.user, school):
         raise Http404("Not found")
     filterset = register_filterset(request.user, school, request.GET)
-    page = Paginator(filterset.ordered, REGISTER_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(filterset.ordered, REGISTER_PAGE_SIZE).get_page(ascii_int(request.GET.get("page", "")) or 1)
     query = request.GET.copy()
     query.pop("page", None)
     everyone = filterset.form.cleaned_data.get("show") == EVERYONE if filterset.is_valid() else False

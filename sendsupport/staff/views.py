@@ -40,7 +40,7 @@ def staff_add(request: HttpRequest) -> HttpResponse:
     form = StaffInviteForm(request.POST or None, school=school)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        membership = try_service(
+        invitation = try_service(
             form,
             lambda: account_services.invite_staff(
                 school=school,
@@ -50,11 +50,11 @@ def staff_add(request: HttpRequest) -> HttpResponse:
                 **data,
             ),
         )
-        if membership:
+        if invitation:
             messages.success(
                 request,
-                f"{membership.user} has been added as {membership.get_role_display()}. "
-                "If they are new, we have emailed them a link to set a password.",
+                f"We have emailed an invitation to {invitation.email} to work here as "
+                f"{invitation.get_role_display()}. They appear on this list once they accept it.",
             )
             return redirect("schools:staff")
     return form_page(

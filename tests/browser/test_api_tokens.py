@@ -28,6 +28,8 @@ def test_it_lets_the_senco_make_use_and_revoke_a_token(page, senco, pupil):
     assert_accessible(page)
 
     page.get_by_label("Name for the new token").fill("Termly report")
+    page.get_by_label("90 days").check()
+    page.get_by_label("Your password").fill(PASSWORD)
     page.get_by_role("button", name="Make token").click()
     expect(page.get_by_role("heading", name="Your new API token")).to_be_visible()
     token = page.get_by_label("Token", exact=True).input_value()

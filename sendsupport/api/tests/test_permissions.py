@@ -7,6 +7,7 @@ nothing for the rest, and 401 with no token, a revoked one or a forged one. ``cy
 
 from __future__ import annotations
 
+from conftest import PASSWORD
 from sendsupport.api import services
 from sendsupport.api.models import ApiToken
 from sendsupport.testing.permissions import Case, Table
@@ -60,6 +61,10 @@ ROUTES = Table(
 test_routes = ROUTES.test()
 
 
+# Every persona signs in with the shared test password, so the same form works for each.
+NEW_TOKEN = {"name": "My script", "days": "30", "password": PASSWORD}
+
+
 def sencos_token(w) -> list[int]:
     token, _ = services.create_token(user=w.senco, name="Reports")
     return [token.pk]
@@ -79,7 +84,7 @@ PAGES = Table(
         # Tokens are for staff who work with pupils and LA officers: parents, governors and strangers have
         # no program to connect, so the page is not there for them.
         Case("api:tokens", allowed=MAY_USE_API),
-        Case("api:tokens", allowed=MAY_USE_API, method="post", data={"name": "My script"}, unchanged=tokens),
+        Case("api:tokens", allowed=MAY_USE_API, method="post", data=NEW_TOKEN, unchanged=tokens),
         Case(
             "api:token_revoke",
             sencos_token,

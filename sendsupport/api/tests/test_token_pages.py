@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from conftest import PASSWORD
 from sendsupport.api import services
 from sendsupport.api.models import ApiToken
 
@@ -26,7 +27,9 @@ def test_parents_governors_and_people_with_no_role_are_not_offered_tokens(person
     user = request.getfixturevalue(persona)
     client = login(user)
     assert client.get(reverse("api:tokens")).status_code == 404
-    assert client.post(reverse("api:tokens"), {"name": "My script"}).status_code == 404
+    assert (
+        client.post(reverse("api:tokens"), {"name": "My script", "days": "30", "password": PASSWORD}).status_code == 404
+    )
     assert not ApiToken.objects.filter(user=user).exists()
     assert reverse("api:tokens").encode() not in client.get(reverse("home")).content
     assert reverse("api:tokens").encode() not in client.get(reverse("api:openapi-view")).content
@@ -43,7 +46,7 @@ def test_someone_no_longer_offered_tokens_can_still_revoke_an_old_one(parent, lo
 def test_every_persona_can_make_and_revoke_their_own_token(persona, request, login):
     user = request.getfixturevalue(persona)
     client = login(user)
-    made = client.post(reverse("api:tokens"), {"name": "My script"})
+    made = client.post(reverse("api:tokens"), {"name": "My script", "days": "30", "password": PASSWORD})
     assert made.status_code == 200
     token = ApiToken.objects.get(user=user)
     assert client.post(reverse("api:token_revoke", args=[token.pk])).status_code == 302
@@ -65,7 +68,7 @@ def test_signed_out_visitors_are_sent_to_sign_in(senco, client):
 
 def test_the_new_token_is_shown_once_and_never_stored(senco, login):
     client = login(senco)
-    response = client.post(reverse("api:tokens"), {"name": "Termly report"})
+    response = client.post(reverse("api:tokens"), {"name": "Termly report", "days": "30", "password": PASSWORD})
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     token = ApiToken.objects.get(user=senco)
@@ -114,7 +117,7 @@ def test_a_revoked_token_stops_working_on_the_api(senco, login, client):
 
 @pytest.mark.parametrize(("name", "message"), [("", "Enter a name"), ("x" * 101, "100 characters or fewer")])
 def test_a_bad_name_re_renders_with_400_and_saves_nothing(name, message, senco, login):
-    response = login(senco).post(reverse("api:tokens"), {"name": name})
+    response = login(senco).post(reverse("api:tokens"), {"name": name, "days": "30", "password": PASSWORD})
     assert response.status_code == 400
     assert "There is a problem" in response.content.decode()
     assert message in response.content.decode()

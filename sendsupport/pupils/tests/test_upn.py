@@ -53,3 +53,12 @@ def test_it_catches_any_single_digit_mistake(body, position, delta):
 def test_check_letters_leave_out_i_o_and_s():
     assert len(CHECK_LETTERS) == 23
     assert not set("IOS") & set(CHECK_LETTERS)
+
+
+@pytest.mark.parametrize("look_alike", ["٢", "۲", "２", "²", "𝟐"])
+def test_it_refuses_digits_that_only_look_like_ours(look_alike):
+    valid = check_letter("801299922025") + "801299922025"
+    assert validate_upn(valid) == valid
+    twin = valid[:11] + look_alike + valid[12]  # on screen, the same UPN as another child's
+    with pytest.raises(UPNError, match="11 digits"):
+        validate_upn(twin)

@@ -34,9 +34,8 @@ def test_an_invited_teacher_sets_a_password_signs_in_and_sees_their_class(
 ):
     response = invite(login(senco), groups=[class_4a.pk], job_title="Year 4 teacher")
     assert response.status_code == 302
-    membership = StaffMembership.objects.get(user__email="nia.jones@school.example")
-    assert (membership.school, membership.role, membership.job_title) == (school, "teacher", "Year 4 teacher")
-    assert list(membership.user.teaching_groups.all()) == [class_4a]
+    # No account and no role until the person who holds the address follows the link.
+    assert not User.objects.filter(email__iexact="nia.jones@school.example").exists()
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["nia.jones@school.example"]
@@ -48,6 +47,9 @@ def test_an_invited_teacher_sets_a_password_signs_in_and_sees_their_class(
     newcomer = Client()
     assert sign_in(newcomer, username, NEW_PASSWORD).status_code == 400  # no password yet
     assert choose_password(newcomer, link, NEW_PASSWORD)["Location"] == reverse("login")
+    membership = StaffMembership.objects.get(user__email="nia.jones@school.example")
+    assert (membership.school, membership.role, membership.job_title) == (school, "teacher", "Year 4 teacher")
+    assert list(membership.user.teaching_groups.all()) == [class_4a]
     assert sign_in(newcomer, username, NEW_PASSWORD).status_code == 302
     assert newcomer.get(reverse("pupils:detail", args=[pupil.pk])).status_code == 200
     assert newcomer.get(reverse("pupils:detail", args=[other_pupil.pk])).status_code == 404
@@ -58,13 +60,18 @@ def test_the_staff_page_lists_people_roles_groups_and_access(senco, teacher, ta,
     assert "Teacher Person" in html and "Teaching assistant" in html and "4A" in html and "Active" in html
 
 
-def test_inviting_someone_who_already_has_an_account_adds_the_role_without_a_new_account(senco, school, login):
+def test_inviting_someone_who_already_has_an_account_adds_the_role_only_when_they_accept(senco, school, login):
     existing = make_user("existing")
     before = User.objects.count()
     assert invite(login(senco), email="EXISTING@example.org", role="ta").status_code == 302
     assert User.objects.count() == before
+    assert not StaffMembership.objects.filter(user=existing, school=school, role="ta").exists()
+    _, link = invitation_for("EXISTING@example.org")
+    assert "Sign in with it first" in mail.outbox[-1].body
+    holder = login(existing)
+    assert holder.post(link).status_code == 302
+    assert User.objects.count() == before
     assert StaffMembership.objects.filter(user=existing, school=school, role="ta").exists()
-    assert mail.outbox == []  # they already have a password
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from sendsupport.audit.services import record_export, record_view
 from sendsupport.core.dates import today
+from sendsupport.core.numbers import ascii_int
 from sendsupport.pupils.codes import BroadArea, broad_area
 from sendsupport.pupils.selectors import current_needs
 from sendsupport.support import selectors, services
@@ -177,9 +178,9 @@ def _outcome_initial(request: HttpRequest, cycle: Cycle, plan: Plan) -> dict:
     needs = current_needs(cycle.pupil)
     if needs:
         initial["area"] = broad_area(needs[0].need_type).value
-    entry_id = request.GET.get("from_bank", "")
-    if entry_id.isdigit():
-        entry = selectors.bank_entry_for(cycle.pupil.school, int(entry_id))
+    entry_id = ascii_int(request.GET.get("from_bank", ""))
+    if entry_id is not None:
+        entry = selectors.bank_entry_for(cycle.pupil.school, entry_id)
         initial.update(
             area=entry.area,
             description=entry.text,
