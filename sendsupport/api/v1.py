@@ -11,7 +11,7 @@ from ninja import NinjaAPI
 from sendsupport.api import errors
 from sendsupport.api.auth import ApiTokenAuth
 from sendsupport.api.docs import SwaggerDocs
-from sendsupport.api.routers import cycles, me, meetings, pupils, schools, sen
+from sendsupport.api.routers import cycles, me, meetings, provision, pupils, schools, sen
 
 DESCRIPTION = """
 The sendsupport API gives programs the same view of the SEN register that their owner has on the
@@ -47,3 +47,4 @@ api.add_router("/pupils", pupils.router)
 api.add_router("/pupils", sen.router)
 api.add_router("/pupils", cycles.router)
 api.add_router("/pupils", meetings.router)
+api.add_router("", provision.router)
