@@ -69,19 +69,16 @@ def _day(text: str | None, default: date) -> date:
 def _register(
     request: HttpRequest, provision: Provision, *, session: DeliveredSession | None, initial: dict[str, Any]
 ) -> HttpResponse:
-    """The register, for a new session or to correct one. "Show who was a member on this date"
-    redraws it for the date typed, saving nothing (no script needed)."""
+    """The register, for a new session or to correct one. Its date is chosen first, in a form of
+    its own ("Show the register for this date"), so the register lists who was a member that day
+    and pressing Enter in the register saves it (no script needed)."""
     posted = request.method == "POST"
     day = _day(request.POST.get("held_on") if posted else request.GET.get("date"), initial["held_on"])
     if not posted:
         initial = {**initial, "held_on": day}
     members = selectors.members_on(provision, day)
-    if posted and "show" in request.POST:
-        # The date changed: the same answers, with the members of the new date.
-        form = SessionForm(initial=request.POST.dict(), members=members)
-    else:
-        form = SessionForm(request.POST if posted else None, initial=initial, members=members)
-    if posted and "show" not in request.POST and form.is_valid():
+    form = SessionForm(request.POST if posted else None, initial=initial, members=members)
+    if posted and form.is_valid():
         saved = try_service(
             form,
             lambda: register_session(provision=provision, by=request.user, session=session, **form.service_data()),
