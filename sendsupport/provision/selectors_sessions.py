@@ -98,8 +98,15 @@ def sessions_of(provision: Provision) -> QuerySet[DeliveredSession]:
     )
 
 
+def find_session(provision: Provision, session_id: int | str) -> DeliveredSession | None:
+    """The provision's session with this id, or None (an id that is not a number included)."""
+    if not str(session_id).isdigit() or len(str(session_id)) > 18:
+        return None
+    return DeliveredSession.objects.filter(provision=provision, pk=int(session_id)).first()
+
+
 def get_session(provision: Provision, session_id: int) -> DeliveredSession:
-    session = DeliveredSession.objects.filter(provision=provision, pk=session_id).first()
+    session = find_session(provision, session_id)
     if session is None:
         raise Http404("Not found")
     return session

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,6 +24,7 @@ from sendsupport.provision.models import DeliveredSession, Provision
 from sendsupport.provision.services.sessions import register_session
 
 TEMPLATE = "provision/sessions_register.html"
+SESSIONS_A_PAGE = 20
 
 
 @login_required
@@ -41,18 +43,19 @@ def my_groups(request: HttpRequest) -> HttpResponse:
 @login_required
 def session_list(request: HttpRequest, provision_id: int) -> HttpResponse:
     provision = selectors.registrable_provision(request.user, provision_id)
-    today = dates.today()
-    sessions = list(selectors.sessions_of(provision))
-    registered = next((s for s in sessions if str(s.pk) == request.GET.get("registered")), None)
-    next_day = selectors.next_session_date(provision, registered.held_on, today) if registered else None
-    for session in sessions:
+    page = Paginator(selectors.sessions_of(provision), SESSIONS_A_PAGE).get_page(request.GET.get("page"))
+    # Just registered: offer the next school day, to register a week of sessions one after another.
+    registered = selectors.find_session(provision, request.GET.get("registered", ""))
+    next_day = selectors.next_session_date(provision, registered.held_on, dates.today()) if registered else None
+    for session in page:
         session.can_correct = selectors.may_correct(request.user, session)
     return render(
         request,
         "provision/sessions_list.html",
         {
             "provision": provision,
-            "sessions": sessions,
+            "sessions": page,
+            "page": page,
             "registered": registered,
             "next_day": next_day,
         },

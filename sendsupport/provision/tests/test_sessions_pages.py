@@ -169,3 +169,14 @@ def test_the_sessions_list_shows_attendance_and_who_may_correct(client, ta, senc
     assert "Tuesday 8 September 2026" in page
     assert page.index("Present") < page.index("Maya Evans") < page.index("Absent") < page.index("Ben Ward")
     assert reverse("provision:sessions_edit", args=[provision.pk, delivered_session.pk]) in page
+
+
+@pytest.mark.django_db
+def test_the_sessions_list_comes_twenty_to_a_page(client, ta, provision):
+    for day in range(7, 30):
+        DeliveredSession.objects.create(provision=provision, held_on=date(2026, 9, day), minutes=30, recorded_by=ta)
+    client.force_login(ta)
+    url = reverse("provision:sessions_list", args=[provision.pk])
+    first = client.get(url).content.decode()
+    assert "Tuesday 29 September 2026" in first and "Page 1 of 2" in first
+    assert "Monday 7 September 2026" in client.get(f"{url}?page=2").content.decode()
