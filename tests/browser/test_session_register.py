@@ -8,10 +8,32 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import PASSWORD
-from sendsupport.provision.models import DeliveredSession
+from sendsupport.provision.models import DeliveredSession, Intervention, Provision, ProvisionMember
 from tests.browser.conftest import assert_accessible, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def provision(school, ta, pupil, other_pupil) -> Provision:
+    """Phonics group A from 7 September 2026, delivered by the TA, with Maya and Ben."""
+    intervention = Intervention.objects.create(
+        school=school, name="Phonics catch-up", area="cognition", description="Phonics.", delivered_by="ta"
+    )
+    group = Provision.objects.create(
+        school=school,
+        intervention=intervention,
+        name="Phonics group A",
+        deliverer_role="ta",
+        sessions_per_week=3,
+        session_minutes=30,
+        starts_on=date(2026, 9, 7),
+        funding="notional_sen",
+    )
+    group.deliverers.add(ta)
+    for child in (pupil, other_pupil):
+        ProvisionMember.objects.create(provision=group, pupil=child, joined_on=date(2026, 9, 7))
+    return group
 
 
 def test_the_ta_registers_two_days_running_on_a_phone(page, ta, provision, pupil, other_pupil, monkeypatch):
