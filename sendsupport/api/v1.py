@@ -11,7 +11,7 @@ from ninja import NinjaAPI
 from sendsupport.api import errors
 from sendsupport.api.auth import ApiTokenAuth
 from sendsupport.api.docs import SwaggerDocs
-from sendsupport.api.routers import cycles, me, meetings, pupils, schools, sen
+from sendsupport.api.routers import cycles, me, meetings, provision, pupils, schools, sen
 from sendsupport.api.throttles import TokenRateThrottle
 
 DESCRIPTION = """
@@ -57,3 +57,4 @@ api.add_router("/pupils", pupils.router)
 api.add_router("/pupils", sen.router)
 api.add_router("/pupils", cycles.router)
 api.add_router("/pupils", meetings.router)
+api.add_router("", provision.router)

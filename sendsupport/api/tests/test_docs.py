@@ -26,6 +26,11 @@ def test_the_openapi_document_describes_every_route(client):
         "/api/v1/pupils/{pupil_id}/cycles/{number}",
         "/api/v1/pupils/{pupil_id}/meetings",
         "/api/v1/pupils/{pupil_id}/meetings/{meeting_id}",
+        "/api/v1/interventions",
+        "/api/v1/provisions",
+        "/api/v1/provisions/{provision_id}",
+        "/api/v1/provisions/{provision_id}/sessions",
+        "/api/v1/pupils/{pupil_id}/provision-costs",
     }
     for path, operations in schema["paths"].items():
         for operation in operations.values():
