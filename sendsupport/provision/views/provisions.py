@@ -62,6 +62,7 @@ def provision_detail(request: HttpRequest, provision_id: int) -> HttpResponse:
     today = dates.today()
     current = [m.pupil for m in members if m.member_on(today)]
     can_change = rules.test_rule("provision.change_provision", request.user, provision)
+    can_register = rules.test_rule("provision.register_sessions", request.user, provision)
     shown = {m.pupil_id for m in members}
     return render(
         request,
@@ -73,6 +74,7 @@ def provision_detail(request: HttpRequest, provision_id: int) -> HttpResponse:
             "outcomes": [o for o in selectors.outcomes_served(provision) if o.pupil_id in shown],
             "warnings": selectors.over_one_to_one_cap(school, current, today) if can_change else [],
             "can_change": can_change,
+            "can_register": can_register,
             "today": today,
         },
     )
