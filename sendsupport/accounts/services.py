@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from sendsupport.accounts.models import User
+from sendsupport.core.outbox import queue_email
 from sendsupport.schools.models import Group, Role, School, StaffMembership
 
 
@@ -34,11 +34,13 @@ def send_invitation(*, user: User, base_url: str, school: School, invited_as: st
         "invited_as": invited_as,
         "link": invitation_link(user=user, base_url=base_url),
     }
-    send_mail(
+    # Sent by the worker once the invitation's transaction commits; the staff page shows the outcome.
+    queue_email(
+        to=user.email,
         subject=f"You have been invited to sendsupport at {school.name}",
-        message=render_to_string("accounts/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[user.email],
+        body=render_to_string("accounts/email/invitation.txt", context),
+        about="Invitation",
+        about_key=f"user:{user.pk}",
     )
 
 

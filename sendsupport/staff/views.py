@@ -15,6 +15,7 @@ from sendsupport.accounts.access import is_la_officer
 from sendsupport.accounts.forms import StaffEditForm, StaffInviteForm
 from sendsupport.accounts.school_context import school_for
 from sendsupport.core.dates import today
+from sendsupport.core.outbox import latest_for_keys
 from sendsupport.core.permissions import base_url
 from sendsupport.core.views import form_page, try_service
 from sendsupport.pupils.selectors import la_school_counts, school_aggregates
@@ -29,7 +30,13 @@ from sendsupport.staff import services as staff_services
 @login_required
 def staff_list(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "manage_school")
-    return render(request, "schools/staff_list.html", {"school": school, "memberships": staff_of(school)})
+    memberships = list(staff_of(school))
+    # The last invitation email to each person who has not chosen a password yet: sent, or why not.
+    invitations = latest_for_keys([f"user:{m.user_id}" for m in memberships])
+    for membership in memberships:
+        waiting = not membership.user.has_usable_password()
+        membership.invitation = invitations.get(f"user:{membership.user_id}") if waiting else None
+    return render(request, "schools/staff_list.html", {"school": school, "memberships": memberships})
 
 
 @login_required
