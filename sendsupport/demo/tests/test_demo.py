@@ -69,3 +69,18 @@ def test_the_demo_teacher_and_parent_see_pupils_and_the_parent_one_child(demo):
     child = Pupil.objects.get(contact_links__contact__user__username="parent")
     assert parent.get(reverse("pupils:detail", args=[child.pk])).status_code == 200
     assert Pupil.objects.filter(contact_links__contact__user__username="parent").count() == 1
+
+
+def test_it_runs_the_background_worker_beside_the_server_and_stops_it_after(settings, tmp_path):
+    """``make demo`` serves the site with ``db_worker`` beside it: started first, stopped on exit."""
+    import io
+
+    from sendsupport.demo.management.commands.demo import background_worker
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    out = io.StringIO()
+    with background_worker(out) as worker:
+        assert worker is not None and worker.poll() is None  # running while the server runs
+        assert "db_worker" in " ".join(worker.args)
+    assert worker.poll() is not None  # stopped when the server stops
+    assert "Background worker started" in out.getvalue()
