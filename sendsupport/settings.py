@@ -252,7 +252,6 @@ LOGGING = {
 SENDSUPPORT = {
     "SCHOOL_CONTRIBUTION_PENCE": env_int("SCHOOL_CONTRIBUTION_PENCE", 600_000),
     "TEACHING_WEEKS_PER_YEAR": env_str("TEACHING_WEEKS_PER_YEAR", "39"),
-    "RETENTION_YEARS_AFTER_DOB": env_int("RETENTION_YEARS_AFTER_DOB", 31),
     # How far ahead a new plan's review date is suggested; good practice is at least termly.
     "PLAN_REVIEW_WEEKS": env_int("PLAN_REVIEW_WEEKS", 12),
     # The broad area Down syndrome (DS) is shown under; the DfE places it in none, so "other" by default.
