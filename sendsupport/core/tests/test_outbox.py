@@ -95,7 +95,7 @@ def test_with_the_database_queue_a_failed_send_waits_before_its_next_try(setting
     assert later.run_after is not None and later.run_after > email.last_tried_at
 
 
-def _worker_env(tmp_path: Path) -> tuple[dict[str, str], Path | None]:
+def worker_env(tmp_path: Path) -> tuple[dict[str, str], Path | None]:
     """Environment for a child process that sees this test's database; for SQLite (in memory in
     tests), a copy made with SQLite's online backup API."""
     env = {
@@ -126,7 +126,7 @@ def test_a_real_db_worker_process_sends_the_queued_email(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     email = letter()  # no transaction open: queued at once, as after a view's commit
     assert DBTaskResult.objects.filter(status="READY").count() == 1
-    env, copy = _worker_env(tmp_path)
+    env, copy = worker_env(tmp_path)
     result = subprocess.run(  # noqa: S603 - our own manage.py
         [sys.executable, str(BASE_DIR / "manage.py"), "db_worker", "--batch", "--no-startup-delay", "--no-reload"],
         capture_output=True,

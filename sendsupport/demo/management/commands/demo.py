@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sendsupport.core.dates import today
 from sendsupport.demo.school import DEMO_ACCOUNTS, DEMO_PASSWORD, create_demo
+from sendsupport.pupils.retention import apply_retention_task
 
 
 class Command(BaseCommand):
@@ -64,8 +66,12 @@ def background_worker(out: object) -> Iterator[subprocess.Popen | None]:
     worker = subprocess.Popen(  # noqa: S603 - our own Python and manage.py
         [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "db_worker", "--no-reload"],
         cwd=settings.BASE_DIR,
+        # The same queue as this process, whatever the mode's default.
+        env={**os.environ, "TASKS_BACKEND": settings.TASKS["default"]["BACKEND"]},
     )
     out.write(f"Background worker started (process {worker.pid}): emails and imports are processed there.")
+    # A real installation runs retention daily from cron (README); the demo asks for one run per start.
+    apply_retention_task.enqueue()
     try:
         yield worker
     finally:
