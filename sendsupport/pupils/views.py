@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -14,6 +16,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from sendsupport.accounts.access import is_parent, is_staff_at, is_staff_for, manages
 from sendsupport.accounts.school_context import current_school, school_for
 from sendsupport.audit.services import record_view
+from sendsupport.core.models import OutboundEmail
+from sendsupport.core.outbox import latest_for
 from sendsupport.core.permissions import base_url
 from sendsupport.core.views import form_page, try_service
 from sendsupport.pupils import selectors, services
@@ -293,7 +297,14 @@ def contact_edit(request: HttpRequest, pupil_id: int, link_id: int) -> HttpRespo
         back_url=reverse("pupils:detail", args=[pupil.pk]),
         pupil=pupil,
         link=link,
+        # The last invitation email to this parent, while they have not chosen a password: sent, or why not.
+        invitation=_pending_invitation(link.contact),
     )
+
+
+def _pending_invitation(contact: Any) -> OutboundEmail | None:
+    user = contact.user
+    return latest_for(f"user:{user.pk}") if user is not None and not user.has_usable_password() else None
 
 
 @login_required

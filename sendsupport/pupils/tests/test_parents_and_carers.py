@@ -131,6 +131,8 @@ def test_editing_a_parent_can_invite_them_later(senco, pupil, login, django_capt
         response = client.post(reverse("pupils:contact_edit", args=[pupil.pk, link.pk]), contact_data(give_access="on"))
     assert response.status_code == 302
     assert invitation_for("grace@example.org")
+    page = client.get(reverse("pupils:contact_edit", args=[pupil.pk, link.pk])).content.decode()
+    assert "Email sent on " in page and "(to grace@example.org)" in page
 
 
 def test_taking_away_parental_responsibility_takes_away_the_childs_record(senco, parent, pupil, login):
