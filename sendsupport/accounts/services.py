@@ -15,13 +15,13 @@ from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from sendsupport.accounts.models import Invitation, User
+from sendsupport.core.outbox import queue_email
 from sendsupport.schools.models import Group, Role, School, StaffMembership
 
 INVITATION_LIFETIME = timedelta(days=7)
@@ -55,11 +55,13 @@ def send_invitation(*, invitation: Invitation, token: str, base_url: str, invite
         "username": existing.username if existing else proposed_username(invitation),
         "days": INVITATION_LIFETIME.days,
     }
-    send_mail(
+    # Sent by the worker once the invitation's transaction commits; the staff and parent pages show the outcome.
+    queue_email(
+        to=invitation.email,
         subject=f"You have been invited to sendsupport at {invitation.school.name}",
-        message=render_to_string("accounts/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[invitation.email],
+        body=render_to_string("accounts/email/invitation.txt", context),
+        about="Invitation",
+        about_key=f"invitation:{invitation.pk}",
     )
 
 

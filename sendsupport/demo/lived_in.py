@@ -378,7 +378,9 @@ def add_school_year(*, school: Any, senco: Any, today: date, skip: set[int]) -> 
         else:
             # Reviews fall due through the spring term's first weeks, about a term after the plan began.
             review_in = -overdue[pupil.pk] if pupil.pk in overdue else 5 + (pupil.pk % 26)
-            _cycle, plan = year.cycle(pupil, opened=today - timedelta(days=80), review=today + timedelta(days=review_in))
+            _cycle, plan = year.cycle(
+                pupil, opened=today - timedelta(days=80), review=today + timedelta(days=review_in)
+            )
             for outcome in plan.outcomes.all():
                 services.add_note(
                     outcome=outcome,

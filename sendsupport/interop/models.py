@@ -25,7 +25,10 @@ class ImportRun(models.Model):
 
     class Status(models.TextChoices):
         UPLOADED = "uploaded", "Waiting for columns to be matched"
+        # The background worker is reading the file (CHECKING) or importing it (IMPORTING).
+        CHECKING = "checking", "Being checked"
         PREVIEWED = "previewed", "Waiting for you to confirm"
+        IMPORTING = "importing", "Being imported"
         REJECTED = "rejected", "Not imported: the file has problems"
         IMPORTED = "imported", "Imported"
         CANCELLED = "cancelled", "Cancelled"

@@ -75,7 +75,10 @@ def _upload(request: HttpRequest, kind: str) -> HttpResponse:
     form = UploadForm(request.POST if posted else None, request.FILES if posted else None, **options)
     if request.method == "POST" and form.is_valid():
         run = try_service(
-            form, lambda: runs.start_import(school=school, by=request.user, kind=kind, upload=form.cleaned_data["file"])
+            form,
+            lambda: runs.start_import(
+                school=school, by=request.user, kind=kind, upload=form.cleaned_data["file"], in_background=True
+            ),
         )
         if run:
             if run.status == ImportRun.Status.UPLOADED:
@@ -117,7 +120,7 @@ def csv_columns(request: HttpRequest, run_id: int) -> HttpResponse:
     initial = guess_columns(headers, selectors.saved_csv_columns(school))
     form = ColumnsForm(request.POST or None, headers=headers, initial=initial)
     if request.method == "POST" and form.is_valid():
-        runs.preview_csv(run=run, by=request.user, columns=form.columns())
+        runs.preview_csv(run=run, by=request.user, columns=form.columns(), in_background=True)
         return redirect("interop:run", run_id=run.pk)
     return form_page(
         request,
@@ -184,18 +187,12 @@ def run_confirm(request: HttpRequest, run_id: int) -> HttpResponse:
     form = ConfirmForm(request.POST)
     only_valid = form.is_valid() and form.cleaned_data["only_valid"]
     try:
-        run = runs.confirm_import(run=run, by=request.user, only_valid=only_valid)
+        run = runs.confirm_import(run=run, by=request.user, only_valid=only_valid, in_background=True)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("interop:run", run_id=run.pk)
-    if run.status == ImportRun.Status.IMPORTED:
-        to_fix = (run.report or {}).get("fix_count", 0)
-        note = (
-            f" {to_fix} problem{'s' if to_fix != 1 else ''} in pupils' SEN records to fix: see the list below."
-            if to_fix
-            else ""
-        )
-        messages.success(request, f"{run.file_name} has been imported.{note}")
+    # The worker imports it; the run's page shows "being imported", then the result and what to fix.
+    messages.success(request, f"{run.file_name} is being imported. This page shows the result when it is done.")
     return redirect("interop:run", run_id=run.pk)
 
 

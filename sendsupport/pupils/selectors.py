@@ -77,11 +77,7 @@ def year_group_choices(school: School) -> list[tuple[str, str]]:
 
 def get_visible_group(user: Any, group_id: int) -> Group:
     """A group at a school where the user is on the staff (SENCO, head, teacher or TA); else 404."""
-    group = (
-        Group.objects.filter(pk=group_id, school_id__in=staff_school_ids(user))
-        .select_related("school")
-        .first()
-    )
+    group = Group.objects.filter(pk=group_id, school_id__in=staff_school_ids(user)).select_related("school").first()
     if group is None:
         raise Http404("Not found")
     return group

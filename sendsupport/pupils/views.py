@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -14,7 +16,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from sendsupport.accounts.access import is_parent, is_staff_at, is_staff_for, manages
 from sendsupport.accounts.school_context import current_school, school_for
 from sendsupport.audit.services import record_view
+from sendsupport.core.models import OutboundEmail
 from sendsupport.core.numbers import ascii_int
+from sendsupport.core.outbox import latest_for
 from sendsupport.core.permissions import base_url
 from sendsupport.core.views import form_page, try_service
 from sendsupport.pupils import selectors, services
@@ -294,7 +298,15 @@ def contact_edit(request: HttpRequest, pupil_id: int, link_id: int) -> HttpRespo
         back_url=reverse("pupils:detail", args=[pupil.pk]),
         pupil=pupil,
         link=link,
+        # The last invitation email to this parent, while they have not chosen a password: sent, or why not.
+        invitation=_pending_invitation(link.contact),
     )
+
+
+def _pending_invitation(contact: Any) -> OutboundEmail | None:
+    """The email of the newest invitation to this parent not yet accepted: sent, or why not."""
+    invitation = contact.invitations.filter(used_at__isnull=True).order_by("-created_at").first()
+    return latest_for(f"invitation:{invitation.pk}") if invitation is not None else None
 
 
 @login_required

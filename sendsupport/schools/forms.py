@@ -76,7 +76,9 @@ class SencoForm(Form):
         staff = staff_users(school)
         self.fields["senco"].queryset = staff
         self.fields["deputy"].queryset = staff
-        self.fields["npq"].help_text = f"A SENCO new to the role must hold it within {npq_years} years of being appointed."
+        self.fields[
+            "npq"
+        ].help_text = f"A SENCO new to the role must hold it within {npq_years} years of being appointed."
 
 
 # The least each figure may be: a school may not switch a duty off by setting it to nothing.
@@ -86,6 +88,8 @@ POLICY_MINIMUMS = {
     "reviews_before_specialist": 1,
     "annual_review_months": 1,
     "annual_review_notice_days": 1,
+    # EHC plans can run to 25: a smaller figure would delete records a young person may still need.
+    "retention_years_after_dob": 25,
 }
 
 

@@ -315,14 +315,22 @@ class SchoolSenco(models.Model):
     class Npq(models.TextChoices):
         HELD = "held", "Holds the NPQ for SENCOs"
         WORKING_TOWARDS = "working_towards", "Does not hold it yet"
-        NOT_REQUIRED = "not_required", (
-            "Not required: already held the National Award for SEN Co-ordination, or was a SENCO for "
-            "more than 12 months before this appointment"
+        NOT_REQUIRED = (
+            "not_required",
+            (
+                "Not required: already held the National Award for SEN Co-ordination, or was a SENCO for "
+                "more than 12 months before this appointment"
+            ),
         )
 
     school = models.OneToOneField(School, on_delete=models.CASCADE, related_name="senco_record")
     senco = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="SENCO"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="SENCO",
     )
     senco_email = models.EmailField("SENCO's email address", blank=True)
     senco_phone = models.CharField("SENCO's phone number", max_length=40, blank=True)
@@ -422,6 +430,12 @@ class SchoolPolicy(models.Model):
         default=False,
         help_text="SENCOs and heads always do. With this on, teachers and teaching assistants must too.",
     )
+    retention_years_after_dob = models.PositiveSmallIntegerField(
+        "Years after the date of birth to keep the records of pupils who have left",
+        default=31,
+        help_text="Records-management guidance for SEN files: date of birth plus 31 years. At least 25, the "
+        "age EHC plans can run to. Records are deleted automatically after this.",
+    )
 
     history = HistoricalRecords()
 
@@ -439,6 +453,7 @@ class SchoolPolicy(models.Model):
         "element2_threshold_pence",
         "teaching_weeks_per_year",
         "one_to_one_hours_cap",
+        "retention_years_after_dob",
     )
 
     class Meta:

@@ -89,7 +89,9 @@ def staff_users(school: School) -> QuerySet:
     return (
         get_user_model()
         .objects.filter(
-            memberships__school=school, memberships__active=True, memberships__role__in=REGISTER_MANAGERS | CLASSROOM_STAFF
+            memberships__school=school,
+            memberships__active=True,
+            memberships__role__in=REGISTER_MANAGERS | CLASSROOM_STAFF,
         )
         .distinct()
         .order_by("last_name", "first_name", "username")

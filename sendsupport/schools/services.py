@@ -90,7 +90,6 @@ def set_senco(
     return record
 
 
-
 POLICY_FIELDS = SchoolPolicy.FIGURES
 
 

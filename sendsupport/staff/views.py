@@ -14,7 +14,9 @@ from sendsupport.accounts import services as account_services
 from sendsupport.accounts.access import is_la_officer
 from sendsupport.accounts.forms import StaffEditForm, StaffInviteForm
 from sendsupport.accounts.school_context import school_for
+from sendsupport.accounts.selectors import pending_staff_invitations
 from sendsupport.core.dates import today
+from sendsupport.core.outbox import latest_for_keys
 from sendsupport.core.permissions import base_url
 from sendsupport.core.suppression import withheld_note
 from sendsupport.core.views import form_page, try_service
@@ -30,7 +32,15 @@ from sendsupport.staff import services as staff_services
 @login_required
 def staff_list(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "manage_school")
-    return render(request, "schools/staff_list.html", {"school": school, "memberships": staff_of(school)})
+    memberships = list(staff_of(school))
+    # Invitations not yet accepted, each with its email's outcome: sent, or why not.
+    pending = list(pending_staff_invitations(school))
+    emails = latest_for_keys([f"invitation:{invitation.pk}" for invitation in pending])
+    for invitation in pending:
+        invitation.email_outcome = emails.get(f"invitation:{invitation.pk}")
+    return render(
+        request, "schools/staff_list.html", {"school": school, "memberships": memberships, "pending": pending}
+    )
 
 
 @login_required

@@ -44,7 +44,9 @@ def test_the_check_is_quiet_outside_production_and_fails_in_it(settings):
 
 def test_check_deploy_with_production_settings_fails_on_the_placeholder_and_passes_with_an_address(tmp_path):
     env = {
-        key: value for key, value in os.environ.items() if not key.startswith(("SENDSUPPORT_", "DEFAULT_FROM", "DATABASE", "DJANGO_ALLOW_ASYNC_UNSAFE"))
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("SENDSUPPORT_", "DEFAULT_FROM", "DATABASE", "DJANGO_ALLOW_ASYNC_UNSAFE"))
     }
     env.update(
         SENDSUPPORT_MODE="production",

@@ -69,3 +69,24 @@ def test_the_demo_teacher_and_parent_see_pupils_and_the_parent_one_child(demo):
     child = Pupil.objects.get(contact_links__contact__user__username="parent")
     assert parent.get(reverse("pupils:detail", args=[child.pk])).status_code == 200
     assert Pupil.objects.filter(contact_links__contact__user__username="parent").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_runs_the_background_worker_beside_the_server_and_stops_it_after(settings, tmp_path, monkeypatch):
+    """``make demo`` serves the site with ``db_worker`` beside it: started first, stopped on exit."""
+    import io
+    import time
+
+    from sendsupport.core.tests.test_outbox import worker_env
+    from sendsupport.demo.management.commands.demo import background_worker
+
+    for name, value in worker_env(tmp_path)[0].items():
+        monkeypatch.setenv(name, value)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    out = io.StringIO()
+    with background_worker(out) as worker:
+        assert worker is not None and "db_worker" in " ".join(worker.args)
+        time.sleep(3)
+        assert worker.poll() is None  # still running while the server runs
+    assert worker.poll() is not None  # stopped when the server stops
+    assert "Background worker started" in out.getvalue()

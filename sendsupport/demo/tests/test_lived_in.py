@@ -37,9 +37,7 @@ def test_the_demo_school_has_a_year_of_records_and_a_short_varied_to_do_list(mon
         pupil__in=on_support, status=CycleStatus.OPEN, plan__status=PlanStatus.AGREED
     ).count()
     assert with_agreed_plan >= 0.85 * len(on_support)
-    assert PupilProfile.objects.filter(pupil__in=on_support).values("pupil").distinct().count() >= 0.9 * len(
-        on_support
-    )
+    assert PupilProfile.objects.filter(pupil__in=on_support).values("pupil").distinct().count() >= 0.9 * len(on_support)
 
     todo = todo_list(User.objects.get(username="senco"), school, today=TODAY)
     assert 10 <= len(todo.items) <= 25, [item.gap.message for item in todo.items]

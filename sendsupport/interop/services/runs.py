@@ -2,6 +2,11 @@
 
 An uploaded file is kept under MEDIA_ROOT with a random name while the SENCO looks at the
 preview, and deleted as soon as the import is confirmed, cancelled or refused.
+
+The pages run the slow steps (reading a CTF, checking every row, importing) in the background
+worker: with ``in_background=True`` the run is marked "being checked" or "being imported" and a
+task is enqueued once that is committed; the run's page shows the outcome when the task is done.
+Called directly (commands, tests), each step runs at once.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 
 from sendsupport.interop.csv_reader import FIELD_NAMES, CSVProblem, read_table
 from sendsupport.interop.models import CensusSettings, CSVColumnMapping, ImportRun
@@ -61,8 +67,16 @@ def _store_report(run: ImportRun, report: Report) -> None:
     run.report = report.as_json()
 
 
-def start_import(*, school: School, by: Any, kind: str, upload: UploadedFile, today: date | None = None) -> ImportRun:
-    """Keep the uploaded file and, for a CTF, work out the preview straight away."""
+def start_import(
+    *,
+    school: School,
+    by: Any,
+    kind: str,
+    upload: UploadedFile,
+    today: date | None = None,
+    in_background: bool = False,
+) -> ImportRun:
+    """Keep the uploaded file and, for a CTF, work out the preview (straight away, or in the worker)."""
     if kind not in ImportRun.Kind.values:
         raise ValidationError({"kind": "Choose a CTF or a CSV file."})
     if upload.size is not None and upload.size > max_upload_bytes():
@@ -85,7 +99,11 @@ def start_import(*, school: School, by: Any, kind: str, upload: UploadedFile, to
         created_by=_user(by),
     )
     _save(run, by)
-    if kind == ImportRun.Kind.CTF:
+    if kind == ImportRun.Kind.CTF and in_background:
+        run.status = ImportRun.Status.CHECKING
+        _save(run, by)
+        _enqueue(preview_ctf_task, run.pk, _user_id(by))
+    elif kind == ImportRun.Kind.CTF:
         preview_ctf(run=run, by=by, today=today)
     else:
         _check_readable(run, by)
@@ -136,11 +154,23 @@ def save_csv_columns(*, school: School, by: Any, columns: dict[str, str]) -> CSV
     return mapping
 
 
-def preview_csv(*, run: ImportRun, by: Any, columns: dict[str, str], today: date | None = None) -> ImportRun:
+def preview_csv(
+    *, run: ImportRun, by: Any, columns: dict[str, str], today: date | None = None, in_background: bool = False
+) -> ImportRun:
     """Remember the columns for the school, then check every row and store the preview."""
     if not run.pending or run.kind != ImportRun.Kind.CSV:
         raise ValidationError({"status": "This import has already finished."})
     save_csv_columns(school=run.school, by=by, columns=columns)
+    if in_background:
+        run.status = ImportRun.Status.CHECKING
+        run.report = {**(run.report or {}), "columns": columns}
+        _save(run, by)
+        _enqueue(preview_csv_task, run.pk, _user_id(by))
+        return run
+    return _preview_csv(run=run, by=by, columns=columns, today=today)
+
+
+def _preview_csv(*, run: ImportRun, by: Any, columns: dict[str, str], today: date | None = None) -> ImportRun:
     data = stored_path(run).read_bytes()
     report = import_csv(data=data, school=run.school, by=by, columns=columns, dry_run=True, today=today)
     rows_ok = report.pupils_in_file - report.skipped_rows
@@ -155,11 +185,27 @@ def preview_csv(*, run: ImportRun, by: Any, columns: dict[str, str], today: date
     return run
 
 
-def confirm_import(*, run: ImportRun, by: Any, only_valid: bool = False, today: date | None = None) -> ImportRun:
+def confirm_import(
+    *, run: ImportRun, by: Any, only_valid: bool = False, today: date | None = None, in_background: bool = False
+) -> ImportRun:
     """Import the previewed file. All or nothing (or only the valid rows of a CSV, if chosen)."""
+    if in_background:
+        with transaction.atomic():
+            run = ImportRun.objects.select_for_update().get(pk=run.pk)
+            if run.status != ImportRun.Status.PREVIEWED or not run.stored_file:
+                raise ValidationError({"status": "This import has already been confirmed or cancelled."})
+            run.status = ImportRun.Status.IMPORTING
+            run.only_valid_rows = only_valid
+            _save(run, by)
+            _enqueue(confirm_import_task, run.pk, _user_id(by), only_valid)
+        return run
+    return _confirm(run_id=run.pk, by=by, only_valid=only_valid, today=today, expected=ImportRun.Status.PREVIEWED)
+
+
+def _confirm(*, run_id: int, by: Any, only_valid: bool, today: date | None, expected: str) -> ImportRun:
     with transaction.atomic():
-        run = ImportRun.objects.select_for_update().select_related("school__local_authority").get(pk=run.pk)
-        if run.status != ImportRun.Status.PREVIEWED or not run.stored_file:
+        run = ImportRun.objects.select_for_update().select_related("school__local_authority").get(pk=run_id)
+        if run.status != expected or not run.stored_file:
             raise ValidationError({"status": "This import has already been confirmed or cancelled."})
         try:
             if run.kind == ImportRun.Kind.CTF:
@@ -193,6 +239,77 @@ def confirm_import(*, run: ImportRun, by: Any, only_valid: bool = False, today: 
         _save(run, by)
         transaction.on_commit(lambda: path.unlink(missing_ok=True))
     return run
+
+
+# Running in the worker ---------------------------------------------------------------------------
+
+
+def _user_id(by: Any) -> int | None:
+    user = _user(by)
+    return user.pk if user is not None else None
+
+
+def _enqueue(chosen: Any, *args: Any) -> None:
+    """Ask the worker for ``chosen`` once the current transaction commits (never for a rolled-back run)."""
+    transaction.on_commit(lambda: chosen.enqueue(*args))
+
+
+def _by(user_id: int | None) -> Any:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(pk=user_id).first() if user_id else None
+
+
+def _stopped(run_id: int, by: Any, error: Exception) -> None:
+    """A step that failed for a reason other than the file's problems: say so on the run's page."""
+    run = ImportRun.objects.get(pk=run_id)
+    report = Report()
+    report.problem("File", "File", "import-stopped", f"The import stopped unexpectedly ({error}). Nothing was changed.")
+    _store_report(run, report)
+    run.status = ImportRun.Status.REJECTED
+    run.finished_at = timezone.now()
+    _delete_file(run)
+    _save(run, by)
+
+
+@task()
+def preview_ctf_task(run_id: int, user_id: int | None) -> str:
+    by = _by(user_id)
+    run = ImportRun.objects.select_related("school__local_authority").get(pk=run_id)
+    if run.status != ImportRun.Status.CHECKING:
+        return run.status
+    try:
+        return preview_ctf(run=run, by=by).status
+    except Exception as error:  # recorded on the run's page, not lost in the worker's log
+        _stopped(run_id, by, error)
+        raise
+
+
+@task()
+def preview_csv_task(run_id: int, user_id: int | None) -> str:
+    by = _by(user_id)
+    run = ImportRun.objects.select_related("school__local_authority").get(pk=run_id)
+    if run.status != ImportRun.Status.CHECKING:
+        return run.status
+    try:
+        return _preview_csv(run=run, by=by, columns=run.report.get("columns", {})).status
+    except Exception as error:
+        _stopped(run_id, by, error)
+        raise
+
+
+@task()
+def confirm_import_task(run_id: int, user_id: int | None, only_valid: bool) -> str:
+    by = _by(user_id)
+    try:
+        return _confirm(
+            run_id=run_id, by=by, only_valid=only_valid, today=None, expected=ImportRun.Status.IMPORTING
+        ).status
+    except ValidationError:
+        return "already finished"
+    except Exception as error:  # the import's own transaction was rolled back: nothing was changed
+        _stopped(run_id, by, error)
+        raise
 
 
 def cancel_stale_imports(*, school: School, by: Any) -> int:

@@ -33,7 +33,8 @@ def test_the_senco_uploads_previews_and_confirms_a_ctf(
     senco, school, login, media_root, django_capture_on_commit_callbacks
 ):
     client = login(senco)
-    response = client.post(reverse("interop:ctf_upload"), {"file": upload("joiners.xml", GOOD_CTF)})
+    with django_capture_on_commit_callbacks(execute=True):  # the worker checks the file after commit
+        response = client.post(reverse("interop:ctf_upload"), {"file": upload("joiners.xml", GOOD_CTF)})
     run = ImportRun.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("interop:run", args=[run.pk])
     stored = Path(media_root) / run.stored_file
@@ -74,9 +75,13 @@ def test_cancelling_deletes_the_file_and_changes_nothing(senco, ctf_run, login, 
         (ctf_xml(pupil_xml("A801300018001")), "check letter is wrong"),
     ],
 )
-def test_a_bad_ctf_is_shown_problem_by_problem_never_a_500(data, text, senco, login, media_root):
+def test_a_bad_ctf_is_shown_problem_by_problem_never_a_500(
+    data, text, senco, login, media_root, django_capture_on_commit_callbacks
+):
     client = login(senco)
-    response = client.post(reverse("interop:ctf_upload"), {"file": upload("bad.xml", data)}, follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("interop:ctf_upload"), {"file": upload("bad.xml", data)})
+    response = client.get(response["Location"])
     assert response.status_code == 200
     html = response.content.decode()
     assert "This file was not imported" in html and text in html
@@ -92,7 +97,7 @@ def test_an_empty_upload_is_refused_with_a_message(senco, login):
     assert response.status_code == 400 and "Choose a file to upload" in response.content.decode()
 
 
-def test_the_senco_matches_columns_previews_and_imports_a_csv(senco, school, login):
+def test_the_senco_matches_columns_previews_and_imports_a_csv(senco, school, login, django_capture_on_commit_callbacks):
     client = login(senco)
     data = CSV + f"{upn(3)},Ward,Ben,not a date,M,5\r\n".encode()
     response = client.post(reverse("interop:csv_upload"), {"file": upload("sims.csv", data)})
@@ -108,33 +113,37 @@ def test_the_senco_matches_columns_previews_and_imports_a_csv(senco, school, log
         "sex": "Sex",
         "year_group": "Year",
     }
-    response = client.post(reverse("interop:csv_columns", args=[run.pk]), columns)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("interop:csv_columns", args=[run.pk]), columns)
     assert response.status_code == 302
     assert CSVColumnMapping.objects.get(school=school).columns["date_of_birth"] == "DOB"
     html = client.get(reverse("interop:run", args=[run.pk])).content.decode()
     assert "Row 3 (UPN" in html and "A date must be a real date" in html and "Import only the valid rows" in html
-    response = client.post(reverse("interop:run_confirm", args=[run.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("interop:run_confirm", args=[run.pk]))
     run.refresh_from_db()
     assert run.status == "rejected" and not Pupil.objects.exists()
 
 
-def test_the_senco_can_choose_to_import_only_the_valid_rows(senco, login):
+def test_the_senco_can_choose_to_import_only_the_valid_rows(senco, login, django_capture_on_commit_callbacks):
     client = login(senco)
     data = CSV + f"{upn(3)},Ward,Ben,not a date,M,5\r\n".encode()
     client.post(reverse("interop:csv_upload"), {"file": upload("sims.csv", data)})
     run = ImportRun.objects.get()
-    client.post(
-        reverse("interop:csv_columns", args=[run.pk]),
-        {
-            "upn": "UPN",
-            "legal_last_name": "Surname",
-            "legal_first_name": "Forename",
-            "date_of_birth": "DOB",
-            "sex": "Sex",
-            "year_group": "Year",
-        },
-    )
-    client.post(reverse("interop:run_confirm", args=[run.pk]), {"only_valid": "on"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("interop:csv_columns", args=[run.pk]),
+            {
+                "upn": "UPN",
+                "legal_last_name": "Surname",
+                "legal_first_name": "Forename",
+                "date_of_birth": "DOB",
+                "sex": "Sex",
+                "year_group": "Year",
+            },
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("interop:run_confirm", args=[run.pk]), {"only_valid": "on"})
     run.refresh_from_db()
     assert run.status == "imported" and run.only_valid_rows
     assert list(Pupil.objects.values_list("upn", flat=True)) == [upn(2)]
@@ -210,3 +219,36 @@ def test_an_upload_left_waiting_a_day_is_cancelled_and_its_file_deleted(school, 
     start_import(school=school, by=senco, kind="ctf", upload=upload("next.xml", GOOD_CTF))
     ctf_run.refresh_from_db()
     assert ctf_run.status == "cancelled" and not stored.exists()
+
+
+def test_a_large_import_runs_in_the_worker_and_the_page_says_so_until_it_is_done(
+    senco, school, login, media_root, settings, django_capture_on_commit_callbacks
+):
+    """With the database queue (as in production) the request only saves the file and asks the worker."""
+    from django_tasks_db.models import DBTaskResult
+
+    from sendsupport.interop.services.runs import confirm_import_task, preview_ctf_task
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    client = login(senco)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("interop:ctf_upload"), {"file": upload("joiners.xml", GOOD_CTF)})
+    run = ImportRun.objects.get()
+    assert run.status == "checking"
+    assert "The file is being checked" in client.get(response["Location"]).content.decode()
+    queued = DBTaskResult.objects.get(status="READY")
+    assert queued.task_path.endswith("preview_ctf_task")
+    preview_ctf_task.call(*queued.args_kwargs["args"])  # what the worker does
+    run.refresh_from_db()
+    assert run.status == "previewed"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("interop:run_confirm", args=[run.pk]), follow=True)
+    html = response.content.decode()
+    assert "joiners.xml is being imported" in html and "The file is being imported" in html
+    assert not Pupil.objects.exists()  # nothing saved in the request
+    queued = DBTaskResult.objects.filter(status="READY").order_by("-enqueued_at").first()
+    confirm_import_task.call(*queued.args_kwargs["args"])
+    run.refresh_from_db()
+    assert run.status == "imported" and Pupil.objects.get().school == school
+    assert "File imported" in client.get(reverse("interop:run", args=[run.pk])).content.decode()

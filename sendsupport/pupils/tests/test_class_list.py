@@ -60,7 +60,7 @@ def test_it_lists_everyone_on_roll_in_the_class_with_their_sen_status(classes, s
     response = login(senco).get(url(classes["4A"]))
     assert names(response) == ["Evans, Maya", "Kelly, Ella"]
     html = re.sub(r"\s+", " ", response.content.decode())
-    assert "<h1 class=\"govuk-heading-l\">4A</h1>" in html
+    assert '<h1 class="govuk-heading-l">4A</h1>' in html
     assert "SEN support" in html and "No SEN provision" in html
     assert "Gone" not in html  # left the school
 

@@ -43,7 +43,7 @@ def test_the_register_can_show_everyone_on_roll(senco, roll, login):
     response = login(senco).get(URL, {"show": "all"})
     assert names(response) == ["Evans, Maya", "Kelly, Elle", "Okoro, Sam", "Ward, Ben"]
     html = response.content.decode()
-    assert "<h1 class=\"govuk-heading-l\">Pupils on roll</h1>" in html
+    assert '<h1 class="govuk-heading-l">Pupils on roll</h1>' in html
     assert "4 pupils on roll" in html
     assert "No SEN provision" in html
 

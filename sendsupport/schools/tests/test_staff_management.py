@@ -30,9 +30,10 @@ def invite(client, **overrides):
 
 
 def test_an_invited_teacher_sets_a_password_signs_in_and_sees_their_class(
-    senco, school, class_4a, pupil, other_pupil, login
+    senco, school, class_4a, pupil, other_pupil, login, django_capture_on_commit_callbacks
 ):
-    response = invite(login(senco), groups=[class_4a.pk], job_title="Year 4 teacher")
+    with django_capture_on_commit_callbacks(execute=True):  # the invitation goes once the change is committed
+        response = invite(login(senco), groups=[class_4a.pk], job_title="Year 4 teacher")
     assert response.status_code == 302
     # No account and no role until the person who holds the address follows the link.
     assert not User.objects.filter(email__iexact="nia.jones@school.example").exists()
@@ -41,6 +42,7 @@ def test_an_invited_teacher_sets_a_password_signs_in_and_sees_their_class(
     assert message.to == ["nia.jones@school.example"]
     assert "Oakfield Primary School" in message.subject
     assert "as Teacher" in message.body
+    assert "Invitation. Email sent on " in login(senco).get(reverse("schools:staff")).content.decode()
     username, link = invitation_for("nia.jones@school.example")
     assert username == "nia.jones"
 

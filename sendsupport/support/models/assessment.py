@@ -169,6 +169,10 @@ class ParentNotification(models.Model):
     # s.68(2): once the pupil is over compulsory school age, the young person is told, not the parent.
     to_young_person = models.BooleanField("The young person was told (over compulsory school age)", default=False)
     notes = models.TextField(blank=True)
+    # The email that carried the letter, when it was emailed: its outcome is shown beside this record.
+    email = models.ForeignKey(
+        "core.OutboundEmail", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
     recorded_at = models.DateTimeField(default=timezone.now)
     before_sendsupport = models.BooleanField(
         "Recorded afterwards, from before the school used sendsupport", default=False, editable=False

@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 
 from sendsupport.audit.services import record_export
 from sendsupport.core.dates import in_words
+from sendsupport.core.outbox import queue_email
 from sendsupport.pupils.models import Contact, Pupil
 from sendsupport.support import selectors
 from sendsupport.support.choices import NotificationMethod
@@ -123,21 +122,24 @@ def email_notification(*, cycle: Cycle, by: Any, today: date | None = None) -> l
     notifications = []
     for link in links:
         body = render_to_string("support/email/notification.txt", {**context, "contact": link.contact})
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [link.contact.email])
-        notifications.append(
-            save(
-                ParentNotification(
-                    pupil=pupil,
-                    cycle=cycle,
-                    notified_on=today,
-                    method=NotificationMethod.EMAIL,
-                    notified_by=by,
-                    contact=link.contact,
-                    notes=f"The SEN support letter was emailed to {link.contact.email}.",
-                ),
-                by,
-            )
+        # Sent by the worker after this transaction commits; its outcome shows beside the record.
+        email = queue_email(to=link.contact.email, subject=subject, body=body, about="SEN support letter")
+        notification = save(
+            ParentNotification(
+                pupil=pupil,
+                cycle=cycle,
+                notified_on=today,
+                method=NotificationMethod.EMAIL,
+                notified_by=by,
+                contact=link.contact,
+                notes=f"The SEN support letter was emailed to {link.contact.email}.",
+                email=email,
+            ),
+            by,
         )
+        email.about_key = f"notification:{notification.pk}"
+        email.save(update_fields=["about_key"])
+        notifications.append(notification)
         record_export(
             user=by,
             school_id=pupil.school_id,

@@ -49,7 +49,11 @@ def started(newcomer, sam):
 
 def name_sam(school, sam):
     school_services.set_senco(
-        school=school, by=sam, senco=sam, senco_email="senco@oakfield.example.org", senco_phone="0117 496 0123",
+        school=school,
+        by=sam,
+        senco=sam,
+        senco_email="senco@oakfield.example.org",
+        senco_phone="0117 496 0123",
         today=TODAY,
     )
 
@@ -62,10 +66,13 @@ def test_the_letter_page_is_signed_by_the_named_senco_with_contact_details(start
     assert "Chloe" not in content
 
 
-def test_the_email_names_the_named_senco_and_comes_from_the_configured_address(started, school, sam, settings):
+def test_the_email_names_the_named_senco_and_comes_from_the_configured_address(
+    started, school, sam, settings, django_capture_on_commit_callbacks
+):
     settings.DEFAULT_FROM_EMAIL = "Oakfield SEN <senco@oakfield.example.org>"
     name_sam(school, sam)
-    services.email_notification(cycle=started, by=sam, today=date(2025, 10, 1))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.email_notification(cycle=started, by=sam, today=date(2025, 10, 1))
     message = mail.outbox[-1]
     assert message.from_email == "Oakfield SEN <senco@oakfield.example.org>"
     assert "Sam Okafor\nSENCO (special educational needs co-ordinator)" in message.body

@@ -136,7 +136,7 @@ def test_the_senco_records_the_parents_were_told_and_dates_are_checked(newcomer,
     assert ParentNotification.objects.get().contact == contact
 
 
-def test_the_letter_is_emailed_from_its_page(newcomer, senco, login):
+def test_the_letter_is_emailed_from_its_page(newcomer, senco, login, django_capture_on_commit_callbacks):
 
     cycle = helpers.start(newcomer, senco, opened_on=date(2025, 11, 3))
     helpers.assess(
@@ -145,10 +145,12 @@ def test_the_letter_is_emailed_from_its_page(newcomer, senco, login):
     client = login(senco)
     page = client.get(url("letter", newcomer.pk, 1)).content.decode()
     assert "carer@example.org" in page and "Extra help for Zain at school" in page
-    response = client.post(url("letter_email", newcomer.pk, 1))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("letter_email", newcomer.pk, 1))
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     assert ParentNotification.objects.get().method == "email"
+    assert "Email sent on " in client.get(url("cycle", newcomer.pk, 1)).content.decode()
     assert ParentNotification.objects.get().notified_on == timezone.localdate()
 
 
@@ -232,8 +234,9 @@ def test_an_outcome_due_after_the_review_date_is_refused_on_the_form(assessed, s
     data = {**helpers.GOOD_OUTCOME, "due_date": "2026-01-09", "responsible": teacher.pk}
     response = login(senco).post(url("outcome_new", assessed.pupil_id, 1), data)
     assert response.status_code == 400
-    assert "To be met by: The outcome must be due on or before the plan&#x27;s review date (12 December 2025)." in errors_of(
-        response
+    assert (
+        "To be met by: The outcome must be due on or before the plan&#x27;s review date (12 December 2025)."
+        in errors_of(response)
     )
     assert not plan.outcomes.exists()
 

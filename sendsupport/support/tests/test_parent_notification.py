@@ -122,11 +122,14 @@ def test_a_closed_cycle_takes_no_notification(started, senco):
     assert error.value.message_dict["cycle"] == ["This cycle is closed. Add a correction instead."]
 
 
-def test_the_email_lists_outcomes_support_review_date_and_names_the_senco(started, senco):
+def test_the_email_lists_outcomes_support_review_date_and_names_the_senco(
+    started, senco, django_capture_on_commit_callbacks
+):
     set_senco(school=started.pupil.school, by=senco, senco=senco, today=TODAY)  # the school's named SENCO
     plan = helpers.plan(started, senco)
     helpers.outcome(plan, senco)
-    sent = services.email_notification(cycle=started, by=senco, today=TODAY)
+    with django_capture_on_commit_callbacks(execute=True):  # the email goes once the change is committed
+        sent = services.email_notification(cycle=started, by=senco, today=TODAY)
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["carer@example.org"]
@@ -142,9 +145,10 @@ def test_the_email_lists_outcomes_support_review_date_and_names_the_senco(starte
     assert AuditEvent.objects.filter(action="exported", pupil=started.pupil, summary__contains="Emailed").count() == 1
 
 
-def test_each_parent_gets_their_own_email(started, senco):
+def test_each_parent_gets_their_own_email(started, senco, django_capture_on_commit_callbacks):
     helpers.add_parent_contact(started.pupil, email="second@example.org", first="Sam")
-    services.email_notification(cycle=started, by=senco, today=TODAY)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.email_notification(cycle=started, by=senco, today=TODAY)
     assert sorted(m.to[0] for m in mail.outbox) == ["carer@example.org", "second@example.org"]
     assert ParentNotification.objects.filter(pupil=started.pupil).count() == 2
 

@@ -139,7 +139,7 @@ def cycle_detail(request: HttpRequest, pupil_id: int, number: int) -> HttpRespon
             "concerns": list(cycle.concerns.select_related("raised_by")),
             "assessment": assessment,
             "scores": list(assessment.scores.all()) if assessment else [],
-            "notifications": list(cycle.notifications.select_related("contact", "notified_by")),
+            "notifications": list(cycle.notifications.select_related("contact", "notified_by", "email")),
             "plan": plan,
             "outcomes": outcomes,
             "problems": services.smart_problems(plan, outcomes) if plan else {},

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -11,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sendsupport.core.dates import today
 from sendsupport.demo.school import DEMO_ACCOUNTS, DEMO_PASSWORD, create_demo
+from sendsupport.pupils.retention import apply_retention_task
 
 
 class Command(BaseCommand):
@@ -46,7 +52,35 @@ class Command(BaseCommand):
         for username, _first, _last, who in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:<9} {who}")
         if not options["no_serve"]:
-            call_command("runserver", f"127.0.0.1:{options['port']}", use_reloader=False)
+            with background_worker(self.stdout):
+                call_command("runserver", f"127.0.0.1:{options['port']}", use_reloader=False)
+
+
+@contextmanager
+def background_worker(out: object) -> Iterator[subprocess.Popen | None]:
+    """Run ``db_worker`` beside the web server (it sends the emails and runs the imports), and stop it
+    when the server stops. Nothing to start when the tasks run in the request (the immediate backend)."""
+    if "DatabaseBackend" not in settings.TASKS["default"]["BACKEND"]:
+        yield None
+        return
+    worker = subprocess.Popen(  # noqa: S603 - our own Python and manage.py
+        [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "db_worker", "--no-reload"],
+        cwd=settings.BASE_DIR,
+        # The same queue as this process, whatever the mode's default.
+        env={**os.environ, "TASKS_BACKEND": settings.TASKS["default"]["BACKEND"]},
+    )
+    out.write(f"Background worker started (process {worker.pid}): emails and imports are processed there.")
+    # A real installation runs retention daily from cron (README); the demo asks for one run per start.
+    apply_retention_task.enqueue()
+    try:
+        yield worker
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
 
 
 def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
