@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('schools', '0004_school_senco'),
+        ("schools", "0007_historicalschoolpolicy_staff_two_factor_and_more"),
     ]
 
     operations = [
