@@ -141,7 +141,7 @@ def pupil_add(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def pupil_edit(request: HttpRequest, pupil_id: int) -> HttpResponse:
     pupil = pupil_for(request, pupil_id, "change_pupil")
-    form = PupilForm(request.POST or None, instance=pupil, school=pupil.school)
+    form = PupilForm(request.POST or None, instance=pupil, school=pupil.school, initial={"version": pupil.version})
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         groups = data.pop("teaching_groups", [])
@@ -235,6 +235,8 @@ def _contact_initial(link) -> dict:
         "address": contact.address,
         "relationship": link.relationship,
         "parental_responsibility": link.parental_responsibility,
+        "version": contact.version,
+        "link_version": link.version,
         # Unticked: ticking it sends an invitation now. Pre-ticking it for parents who already
         # have access blocked taking away parental responsibility with an unrelated error.
         "give_access": False,
@@ -246,6 +248,8 @@ def _save_contact(request: HttpRequest, form: ContactForm, pupil, link=None):
     data = dict(form.cleaned_data)
     give_access = data.pop("give_access")
     if link is None:
+        data.pop("version", None)
+        data.pop("link_version", None)
         link = services.add_contact(pupil=pupil, by=request.user, **data)
     else:
         link = services.update_contact(link=link, by=request.user, **data)

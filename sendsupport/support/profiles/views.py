@@ -55,6 +55,7 @@ def passport_edit(request: HttpRequest, pupil_id: int) -> HttpResponse:
     pupil = pupil_for(request, pupil_id, "change_pupil_passport")
     current = selectors.current_profile(pupil)
     initial = {name: getattr(current, name) for name in (*SECTION_FIELDS, "pupil_contributed")} if current else {}
+    initial["version"] = current.version if current else 0
     form = PassportForm(request.POST or None, initial=initial, first_version=current is None)
     if request.method == "GET" and current is not None:
         record_view(user=request.user, pupil=pupil, what="Opened the pupil's passport to edit")
