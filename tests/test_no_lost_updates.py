@@ -89,7 +89,10 @@ def test_it_refuses_a_stale_plan_edit(running, senco, head):
     )
     refused = race(edit, senco, head)
     running.plan.refresh_from_db()
-    assert (running.plan.strategies, running.plan.support) == ("Seat near the front.", "Talk Boost group with the TA, 3 times a week for 20 minutes.")
+    assert (running.plan.strategies, running.plan.support) == (
+        "Seat near the front.",
+        "Talk Boost group with the TA, 3 times a week for 20 minutes.",
+    )
     assert retry(edit, head, refused).status_code == 302
     running.plan.refresh_from_db()
     assert running.plan.support == "Reading group daily."

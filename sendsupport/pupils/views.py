@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from sendsupport.accounts.access import is_parent, is_staff_at, is_staff_for, manages
 from sendsupport.accounts.school_context import current_school, school_for
-from sendsupport.audit.services import record_view
+from sendsupport.audit.services import pupils_shown, record_list_view, record_view
 from sendsupport.core.permissions import base_url
 from sendsupport.core.views import form_page, try_service
 from sendsupport.pupils import selectors, services
@@ -36,6 +36,11 @@ def register(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     everyone = filterset.form.cleaned_data.get("show") == EVERYONE if filterset.is_valid() else False
+    record_list_view(
+        user=request.user,
+        shown=pupils_shown(page.object_list),
+        what="Saw the pupil listed on the whole roll" if everyone else "Saw the pupil listed on the SEN register",
+    )
     return render(
         request,
         "pupils/register.html",
@@ -56,13 +61,17 @@ def register(request: HttpRequest) -> HttpResponse:
 def class_list(request: HttpRequest, group_id: int) -> HttpResponse:
     """The pupils in a class or group that the user may see, each with their SEN status."""
     group = selectors.get_visible_group(request.user, group_id)
+    pupils = selectors.class_list(request.user, group)
+    record_list_view(
+        user=request.user, shown=pupils_shown(pupils), what=f"Saw the pupil listed in the class list of {group.name}"
+    )
     return render(
         request,
         "pupils/class_list.html",
         {
             "group": group,
             "school": group.school,
-            "pupils": selectors.class_list(request.user, group),
+            "pupils": pupils,
             "need_labels": dict(NeedType.choices),
             "can_manage": manages(request.user, group.school),
         },
@@ -315,11 +324,13 @@ def contact_remove(request: HttpRequest, pupil_id: int, link_id: int) -> HttpRes
 def my_children(request: HttpRequest) -> HttpResponse:
     if not is_parent(request.user):
         raise Http404("Not found")
+    children = list(selectors.children_of(request.user))
+    record_list_view(user=request.user, shown=pupils_shown(children), what="Saw the child listed under Your children")
     return render(
         request,
         "pupils/my_children.html",
         {
-            "children": selectors.children_of(request.user),
+            "children": children,
             "provision_labels": dict(Provision.choices),
             "need_labels": dict(NeedType.choices),
         },
