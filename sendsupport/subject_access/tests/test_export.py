@@ -49,7 +49,16 @@ def test_it_exports_everything_held_and_who_viewed_it(history, senco, teacher, l
     assert records["pupil"][0]["upn"] == history.upn
     assert records["pupil"][0]["legal_last_name"] == "Evans"
     assert [c["first_name"] for c in records["parents_and_carers"]] == ["Parent"]
-    for kind in ("sen_statuses", "sen_needs", "cycles", "assessments", "plans", "outcomes", "reviews", "meetings"):
+    for kind in (
+        "sen_statuses",
+        "sen_needs",
+        "cycles",
+        "assessments",
+        "plans",
+        "outcomes",
+        "reviews",
+        "meetings_with_parents",
+    ):
         assert records[kind], f"{kind} missing from the export"
     assert records["outcomes"][0]["description"] == helpers.GOOD_OUTCOME["description"]
     assert records["sen_needs"][0]["need_type"].startswith("Speech")
