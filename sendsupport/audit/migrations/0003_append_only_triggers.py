@@ -39,7 +39,7 @@ POSTGRESQL_REVERSE = [
 def _run(statements: dict[str, list[str]]):
     def run(apps, schema_editor) -> None:
         for statement in statements.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(statement)
+            schema_editor.execute(statement, params=None)  # no placeholders: the % in RAISE stays
 
     return run
 
