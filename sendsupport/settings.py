@@ -69,10 +69,12 @@ INSTALLED_APPS = [
     "sendsupport.interop",
     "sendsupport.api",
     "sendsupport.home",
+    "sendsupport.subject_access",
     "sendsupport.demo",
 ]
 
 MIDDLEWARE = [
+    "sendsupport.core.request_id.RequestIdMiddleware",  # groups the audit events of one request
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -88,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "sendsupport.pupils.middleware.PupilReadAuditMiddleware",  # every successful read of a pupil is logged
     # Axes must come last so it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("sendsupport.compliance.urls")),
     path("", include("sendsupport.interop.urls")),
     path("", include("sendsupport.api.urls")),
+    path("", include("sendsupport.subject_access.urls")),
     path("admin/", admin.site.urls),
 ]
 

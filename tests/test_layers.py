@@ -32,7 +32,7 @@ LAYERS: list[set[str]] = [
     {"pupils"},
     {"support", "meetings", "compliance", "interop", "statutory", "audit_pages", "staff", "provision", "twofactor"},
     {"api"},
-    {"home", "demo", "urls", "settings", "cli", "wsgi", "__init__", "testing"},
+    {"home", "demo", "urls", "settings", "cli", "wsgi", "__init__", "testing", "subject_access"},
 ]
 TIER = {app: tier for tier, apps in enumerate(LAYERS) for app in apps}
 SKIPPED_DIRS = {"tests", "migrations", "static", "templates", "assets"}

@@ -9,11 +9,13 @@ from django.db import models
 from django.utils import timezone
 
 from sendsupport.accounts.access import school_ids_with_roles
+from sendsupport.core.request_id import current_request_id
 from sendsupport.schools.models import REGISTER_MANAGERS
 
 
 class AppendOnlyError(RuntimeError):
-    """Raised when code tries to change or delete an audit entry."""
+    """Raised when code tries to change or delete an audit entry. The database refuses it too:
+    triggers on the table (migration 0002) stop an UPDATE or DELETE however it is sent."""
 
 
 class AuditEventQuerySet(models.QuerySet):
@@ -58,6 +60,8 @@ class AuditEvent(models.Model):
     object_id = models.CharField(max_length=40, blank=True)
     summary = models.CharField(max_length=300)
     changes = models.JSONField(default=list, blank=True)
+    # The request that wrote it (one action's several events share it); empty outside a request.
+    request_id = models.UUIDField(null=True, blank=True, db_index=True, editable=False)
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -74,6 +78,8 @@ class AuditEvent(models.Model):
     def save(self, *args, **kwargs) -> None:
         if self.pk is not None:
             raise AppendOnlyError("Audit entries cannot be changed.")
+        if self.request_id is None:
+            self.request_id = current_request_id()
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

@@ -1,10 +1,54 @@
-"""Writing to the audit log. Changes arrive through django-simple-history; views are logged here."""
+"""Writing to the audit log. Changes arrive through django-simple-history; views are logged here.
+
+Reads are audited by default: within a request, the pupils a page found (``note_found``, called by
+``pupils.lookup``) and the pupils a view already logged are remembered, and the read-audit
+middleware (``pupils.middleware``) logs a "viewed" event for each pupil found but not logged.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import Any
 
 from sendsupport.audit.models import AuditEvent
+from sendsupport.core.request_id import current_request_id
+
+
+@dataclass
+class Reads:
+    """The pupils one request found and the pupils it has logged a view or export of."""
+
+    found: dict[int, Any] = field(default_factory=dict)
+    logged: set[int] = field(default_factory=set)
+
+
+_reads: ContextVar[Reads | None] = ContextVar("sendsupport_audit_reads", default=None)
+
+
+def begin_reads() -> Any:
+    """Start remembering reads for this request; returns the token ``end_reads`` takes."""
+    return _reads.set(Reads())
+
+
+def end_reads(token: Any) -> Reads:
+    reads = _reads.get() or Reads()
+    _reads.reset(token)
+    return reads
+
+
+def note_found(pupil: Any) -> None:
+    """A page or API route found this pupil to show (``pupils.lookup``)."""
+    reads = _reads.get()
+    if reads is not None:
+        reads.found.setdefault(pupil.pk, pupil)
+
+
+def _note_logged(pupil_ids: Iterable[int]) -> None:
+    reads = _reads.get()
+    if reads is not None:
+        reads.logged.update(pupil_ids)
 
 
 def _actor_fields(user: Any) -> dict[str, Any]:
@@ -15,6 +59,7 @@ def _actor_fields(user: Any) -> dict[str, Any]:
 
 def record_view(*, user: Any, pupil: Any, what: str) -> AuditEvent:
     """Log that ``user`` saw part of ``pupil``'s record (``what`` says which part)."""
+    _note_logged([pupil.pk])
     return AuditEvent.objects.create(
         **_actor_fields(user),
         school_id=pupil.school_id,
@@ -28,6 +73,8 @@ def record_view(*, user: Any, pupil: Any, what: str) -> AuditEvent:
 
 def record_export(*, user: Any, school_id: int, pupil: Any | None, what: str) -> AuditEvent:
     """Log that data left the system (a file, a document, an API response of many pupils)."""
+    if pupil is not None:
+        _note_logged([pupil.pk])
     return AuditEvent.objects.create(
         **_actor_fields(user),
         school_id=school_id,
@@ -37,6 +84,36 @@ def record_export(*, user: Any, school_id: int, pupil: Any | None, what: str) ->
         object_id=str(pupil.pk) if pupil else str(school_id),
         summary=what[:300],
     )
+
+
+def record_list_view(*, user: Any, shown: Iterable[tuple[int, int]], what: str) -> list[AuditEvent]:
+    """Log that ``user`` saw a list showing these pupils (the register, a class, a to-do list), as
+    (school id, pupil id) pairs: one entry per pupil, so each child's log says who saw them, written
+    in one query."""
+    pairs = dict((pupil_id, school_id) for school_id, pupil_id in shown)
+    _note_logged(pairs)
+    actor = _actor_fields(user)
+    request_id = current_request_id()
+    return AuditEvent.objects.bulk_create(
+        [
+            AuditEvent(
+                **actor,
+                school_id=school_id,
+                pupil_id=pupil_id,
+                action=AuditEvent.Action.VIEWED,
+                object_type="pupil",
+                object_id=str(pupil_id),
+                summary=what[:300],
+                request_id=request_id,
+            )
+            for pupil_id, school_id in pairs.items()
+        ]
+    )
+
+
+def pupils_shown(pupils: Iterable[Any]) -> list[tuple[int, int]]:
+    """(school id, pupil id) for ``record_list_view`` from pupils."""
+    return [(pupil.school_id, pupil.pk) for pupil in pupils]
 
 
 def record_change(

@@ -12,6 +12,7 @@ from sendsupport.accounts.school_context import school_for
 from sendsupport.audit.forms import LogFilterForm
 from sendsupport.audit.presenting import readable_changes
 from sendsupport.audit.selectors import pupil_log, school_log
+from sendsupport.audit.services import record_view
 from sendsupport.core.numbers import ascii_int
 from sendsupport.core.permissions import require
 from sendsupport.pupils.selectors import get_visible_pupil
@@ -58,6 +59,7 @@ def school_log_view(request: HttpRequest) -> HttpResponse:
 def pupil_log_view(request: HttpRequest, pupil_id: int) -> HttpResponse:
     pupil = get_visible_pupil(request.user, pupil_id)
     require("view_school_audit", request, pupil.school)
+    record_view(user=request.user, pupil=pupil, what="Viewed the audit log of the pupil's record")
     form = LogFilterForm(request.GET, with_pupil=False)
     form.is_valid()
     return _log_page(

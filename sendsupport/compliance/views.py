@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from sendsupport.accounts.school_context import school_for
+from sendsupport.audit.services import record_list_view
 from sendsupport.compliance import services
 from sendsupport.compliance.basis import basis_from_slug
 from sendsupport.compliance.engine import TodoFilters, duty_titles, todo_list
@@ -62,6 +63,11 @@ def todo(request: HttpRequest) -> HttpResponse:
     filters = _filters(form)
     todo = todo_list(request.user, school, today=today(), filters=filters)
     page = Paginator(todo.lines, TODO_PAGE_SIZE).get_page(ascii_int(request.GET.get("page", "")) or 1)
+    record_list_view(
+        user=request.user,
+        shown=[(school.pk, line.pupil_id) for line in page.object_list],
+        what="Saw the pupil listed on the to-do list",
+    )
     query = _query(request)
     return render(
         request,

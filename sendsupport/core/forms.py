@@ -15,6 +15,7 @@ from django.forms.renderers import TemplatesSetting
 from django.utils.functional import lazy
 
 from sendsupport.core.dates import today
+from sendsupport.core.versioning import StaleEdit, show_newer_version
 
 WIDGET_CLASSES = {
     forms.TextInput: "govuk-input",
@@ -104,6 +105,8 @@ class ModelForm(GovUKFormMixin, forms.ModelForm):
 
 def apply_validation_error(form: forms.BaseForm, error: Any) -> None:
     """Put a service's ValidationError onto the form, field by field, so the page names the field."""
+    if isinstance(error, StaleEdit):
+        show_newer_version(form, error)
     if hasattr(error, "error_dict"):
         for field, messages in error.message_dict.items():
             form.add_error(field if field in form.fields else None, messages)

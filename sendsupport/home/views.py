@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from sendsupport.accounts.access import is_la_officer, is_parent, roles_at
 from sendsupport.accounts.school_context import current_school
+from sendsupport.audit.services import pupils_shown, record_list_view
 from sendsupport.compliance.engine import most_urgent, todo_list
 from sendsupport.compliance.school_duties import school_items
 from sendsupport.core.dates import today
@@ -44,5 +47,16 @@ def home(request: HttpRequest) -> HttpResponse:
     context["is_parent"] = is_parent(request.user)
     context["is_la_officer"] = is_la_officer(request.user)
     if context["is_parent"]:
-        context["children"] = pupil_selectors.children_of(request.user)
+        context["children"] = list(pupil_selectors.children_of(request.user))
+    record_list_view(user=request.user, shown=_shown(context, school), what="Saw the pupil listed on the home page")
     return render(request, "home/home.html", context)
+
+
+def _shown(context: dict, school: Any) -> list[tuple[int, int]]:
+    """(school id, pupil id) of every pupil the home page names, for the audit log."""
+    shown = [(school.pk, line.pupil_id) for line in context.get("todo_lines", [])]
+    shown += pupils_shown(item.pupil for item in context.get("my_plans", []))
+    shown += pupils_shown(context.get("without_plans", []))
+    shown += pupils_shown(concern.pupil for concern in context.get("my_concerns", []))
+    shown += pupils_shown(context.get("children", []))
+    return shown

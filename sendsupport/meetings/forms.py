@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 
 from sendsupport.core.forms import DateInput, Form, date_example
+from sendsupport.core.versioning import VersionField
 from sendsupport.meetings.models import Meeting, MeetingCorrection
 from sendsupport.meetings.selectors import parent_choices, staff_choices
 from sendsupport.pupils.models import Pupil
@@ -73,6 +74,7 @@ class MeetingForm(Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         label="Actions: who will do what, and by when",
     )
+    version = VersionField()  # the version of the record an edit page was drawn from
 
     def __init__(self, *args: Any, pupil: Pupil, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -90,10 +92,12 @@ class MeetingForm(Form):
             "discussed": meeting.discussed,
             "agreed": meeting.agreed,
             "actions": meeting.actions,
+            "version": meeting.version,
         }
 
     def service_kwargs(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
+        data.pop("version", None)
         data["parents_attended"] = list(data["parents_attended"])
         data["staff_attendees"] = list(data["staff_attendees"])
         return data

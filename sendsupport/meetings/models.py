@@ -17,6 +17,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from sendsupport.core.dates import in_words
+from sendsupport.core.versioning import Versioned
 from sendsupport.pupils.models import Contact, Pupil, PupilDataQuerySet, pupil_data
 
 
@@ -35,7 +36,7 @@ class MeetingCorrectionQuerySet(PupilDataQuerySet):
         return self.filter(meeting__in=Meeting.objects.visible_to(user).values("pk"))
 
 
-class Meeting(models.Model):
+class Meeting(Versioned):
     """One meeting held with a pupil's parents or carers (a review meeting or any other).
 
     The school is the pupil's school. ``shared_with_parents_on`` is set once, when the record is

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from sendsupport.core import dates
 from sendsupport.core.dates import in_words
+from sendsupport.core.versioning import expect_version
 from sendsupport.meetings.models import DeclinedMeeting, Meeting, MeetingCorrection
 from sendsupport.meetings.selectors import parent_choices, staff_choices
 from sendsupport.pupils.models import Contact, Pupil
@@ -109,11 +110,14 @@ def update_meeting(
     other_attendees: str = "",
     parents_attended: Sequence[Contact] = (),
     staff_attendees: Sequence[Any] = (),
+    version: int | None = None,
     today: date | None = None,
 ) -> Meeting:
-    """Change a record that has not been shared yet. A shared record takes corrections instead."""
+    """Change a record that has not been shared yet. A shared record takes corrections instead.
+    ``version`` is the version the edit form was drawn from: a newer save since is not overwritten."""
     today = today or dates.today()
     meeting = Meeting.objects.select_for_update().select_related("pupil", "pupil__school").get(pk=meeting.pk)
+    expect_version(meeting, version)
     if meeting.is_shared:
         raise ValidationError(
             {

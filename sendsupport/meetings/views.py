@@ -118,7 +118,12 @@ def meeting_edit(request: HttpRequest, pupil_id: int, meeting_id: int) -> HttpRe
     if request.method == "GET":
         record_view(user=request.user, pupil=pupil, what=f"Opened a meeting record to edit ({meeting})")
     if request.method == "POST" and form.is_valid():
-        try_service(form, lambda: services.update_meeting(meeting=meeting, by=request.user, **form.service_kwargs()))
+        try_service(
+            form,
+            lambda: services.update_meeting(
+                meeting=meeting, by=request.user, version=form.cleaned_data["version"], **form.service_kwargs()
+            ),
+        )
         if not form.errors:
             messages.success(request, "The meeting record has been saved.")
             return redirect("meetings:detail", pupil_id=pupil.pk, meeting_id=meeting.pk)

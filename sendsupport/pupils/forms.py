@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from sendsupport.core.forms import DateInput, Form, ModelForm, date_example
+from sendsupport.core.versioning import VersionField
 from sendsupport.pupils.codes import NeedType, Provision, year_groups_for_phase
 from sendsupport.pupils.models import Pupil
 from sendsupport.schools.models import Group, School
@@ -11,6 +12,8 @@ NEED_CHOICES = [("", "None")] + [(code, f"{code} – {label}") for code, label i
 
 
 class PupilForm(ModelForm):
+    version = VersionField()
+
     class Meta:
         model = Pupil
         fields = [
@@ -133,6 +136,9 @@ class ContactForm(Form):
     email = forms.EmailField(required=False, label="Email address")
     phone = forms.CharField(max_length=40, required=False, label="Phone number")
     address = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    # The versions of the parent's details and of their link to this pupil the page was drawn from.
+    version = VersionField()
+    link_version = VersionField()
     give_access = forms.BooleanField(
         required=False,
         label="Invite them to see their child's SEN record online",

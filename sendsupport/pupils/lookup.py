@@ -11,6 +11,7 @@ from typing import Any
 import rules
 from django.http import Http404, HttpRequest
 
+from sendsupport.audit.services import note_found
 from sendsupport.pupils.models import Pupil
 from sendsupport.pupils.selectors import get_visible_pupil
 
@@ -20,6 +21,8 @@ def visible_pupil(user: Any, pupil_id: int, rule: str) -> Pupil:
     pupil = get_visible_pupil(user, pupil_id)
     if not rules.test_rule(rule, user, pupil):
         raise Http404("Not found")
+    # Remembered so a successful read is logged even if the view does not say so itself.
+    note_found(pupil)
     return pupil
 
 

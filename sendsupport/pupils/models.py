@@ -21,6 +21,7 @@ from sendsupport.accounts.access import (
     school_ids_with_roles,
 )
 from sendsupport.core import dates
+from sendsupport.core.versioning import Versioned
 from sendsupport.pupils.codes import YEAR_GROUPS, NeedType, Provision, broad_area
 from sendsupport.pupils.upn import UPNError, validate_upn
 from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Group, School
@@ -122,7 +123,7 @@ def pupil_data(path: str = "pupil", *, staff_only: bool = False) -> models.Manag
     return queryset.as_manager()
 
 
-class Pupil(models.Model):
+class Pupil(Versioned):
     """A child or young person on roll at a school. Kept whether or not they have SEN."""
 
     class Sex(models.TextChoices):
@@ -276,7 +277,7 @@ class PupilContactQuerySet(models.QuerySet):
         )
 
 
-class Contact(models.Model):
+class Contact(Versioned):
     """A parent or carer, known to one school. ``user`` is set when they may sign in to the parent view."""
 
     school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="contacts")
@@ -304,7 +305,7 @@ class Contact(models.Model):
         return [(self.school_id, pupil_id) for pupil_id in self.pupil_links.values_list("pupil_id", flat=True)]
 
 
-class PupilContact(models.Model):
+class PupilContact(Versioned):
     """How a parent or carer is related to a pupil, and whether they hold parental responsibility."""
 
     pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="contact_links")

@@ -14,6 +14,7 @@ from sendsupport.accounts.services import invite_parent
 from sendsupport.audit.models import AuditEvent
 from sendsupport.audit.services import record_change
 from sendsupport.core import dates
+from sendsupport.core.versioning import expect_version
 from sendsupport.pupils.census_rules import check_sen_record
 from sendsupport.pupils.models import Contact, Pupil, PupilContact, SENNeed, SENStatus
 from sendsupport.schools.models import Group, School
@@ -53,7 +54,17 @@ def create_pupil(*, school: School, by: Any, teaching_groups: Sequence[Group] = 
 
 
 @transaction.atomic
-def update_pupil(*, pupil: Pupil, by: Any, teaching_groups: Sequence[Group] | None = None, **fields: Any) -> Pupil:
+def update_pupil(
+    *,
+    pupil: Pupil,
+    by: Any,
+    teaching_groups: Sequence[Group] | None = None,
+    version: int | None = None,
+    **fields: Any,
+) -> Pupil:
+    """Change the pupil's details. ``version`` is the version the edit form was drawn from: a newer
+    save since is refused (with what changed), not overwritten."""
+    expect_version(pupil, version)
     for name in PUPIL_FIELDS:
         if name in fields:
             setattr(pupil, name, fields[name])
@@ -142,9 +153,20 @@ def add_contact(
 
 @transaction.atomic
 def update_contact(
-    *, link: PupilContact, by: Any, relationship: str, parental_responsibility: bool, **fields: Any
+    *,
+    link: PupilContact,
+    by: Any,
+    relationship: str,
+    parental_responsibility: bool,
+    version: int | None = None,
+    link_version: int | None = None,
+    **fields: Any,
 ) -> PupilContact:
+    """Change a parent's details and their link to the pupil; the versions are those the edit form
+    was drawn from (see ``update_pupil``)."""
     contact = link.contact
+    expect_version(contact, version)
+    expect_version(link, link_version)
     for name in CONTACT_FIELDS:
         if name in fields:
             setattr(contact, name, fields[name])

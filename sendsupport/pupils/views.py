@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from sendsupport.accounts.access import is_parent, is_staff_at, is_staff_for, manages
 from sendsupport.accounts.school_context import current_school, school_for
-from sendsupport.audit.services import record_view
+from sendsupport.audit.services import pupils_shown, record_list_view, record_view
 from sendsupport.core.models import OutboundEmail
 from sendsupport.core.numbers import ascii_int
 from sendsupport.core.outbox import latest_for
@@ -41,6 +41,11 @@ def register(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     everyone = filterset.form.cleaned_data.get("show") == EVERYONE if filterset.is_valid() else False
+    record_list_view(
+        user=request.user,
+        shown=pupils_shown(page.object_list),
+        what="Saw the pupil listed on the whole roll" if everyone else "Saw the pupil listed on the SEN register",
+    )
     return render(
         request,
         "pupils/register.html",
@@ -61,13 +66,17 @@ def register(request: HttpRequest) -> HttpResponse:
 def class_list(request: HttpRequest, group_id: int) -> HttpResponse:
     """The pupils in a class or group that the user may see, each with their SEN status."""
     group = selectors.get_visible_group(request.user, group_id)
+    pupils = selectors.class_list(request.user, group)
+    record_list_view(
+        user=request.user, shown=pupils_shown(pupils), what=f"Saw the pupil listed in the class list of {group.name}"
+    )
     return render(
         request,
         "pupils/class_list.html",
         {
             "group": group,
             "school": group.school,
-            "pupils": selectors.class_list(request.user, group),
+            "pupils": pupils,
             "need_labels": dict(NeedType.choices),
             "can_manage": manages(request.user, group.school),
         },
@@ -146,7 +155,7 @@ def pupil_add(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def pupil_edit(request: HttpRequest, pupil_id: int) -> HttpResponse:
     pupil = pupil_for(request, pupil_id, "change_pupil")
-    form = PupilForm(request.POST or None, instance=pupil, school=pupil.school)
+    form = PupilForm(request.POST or None, instance=pupil, school=pupil.school, initial={"version": pupil.version})
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         groups = data.pop("teaching_groups", [])
@@ -240,6 +249,8 @@ def _contact_initial(link) -> dict:
         "address": contact.address,
         "relationship": link.relationship,
         "parental_responsibility": link.parental_responsibility,
+        "version": contact.version,
+        "link_version": link.version,
         # Unticked: ticking it sends an invitation now. Pre-ticking it for parents who already
         # have access blocked taking away parental responsibility with an unrelated error.
         "give_access": False,
@@ -251,6 +262,8 @@ def _save_contact(request: HttpRequest, form: ContactForm, pupil, link=None):
     data = dict(form.cleaned_data)
     give_access = data.pop("give_access")
     if link is None:
+        data.pop("version", None)
+        data.pop("link_version", None)
         link = services.add_contact(pupil=pupil, by=request.user, **data)
     else:
         link = services.update_contact(link=link, by=request.user, **data)
@@ -324,11 +337,13 @@ def contact_remove(request: HttpRequest, pupil_id: int, link_id: int) -> HttpRes
 def my_children(request: HttpRequest) -> HttpResponse:
     if not is_parent(request.user):
         raise Http404("Not found")
+    children = list(selectors.children_of(request.user))
+    record_list_view(user=request.user, shown=pupils_shown(children), what="Saw the child listed under Your children")
     return render(
         request,
         "pupils/my_children.html",
         {
-            "children": selectors.children_of(request.user),
+            "children": children,
             "provision_labels": dict(Provision.choices),
             "need_labels": dict(NeedType.choices),
         },

@@ -9,6 +9,7 @@ from django import forms
 
 from sendsupport.core.dates import in_words
 from sendsupport.core.forms import WIDGET_CLASSES, DateInput, Form, date_example
+from sendsupport.core.versioning import VersionField
 from sendsupport.pupils.codes import BroadArea, NeedType
 from sendsupport.pupils.models import Pupil
 from sendsupport.schools.selectors import staff_label
@@ -155,6 +156,8 @@ class AssessmentForm(Form):
                 error_messages={"required": "Choose the decision."},
             )
             self.fields["decided_on"] = date_field("Date of the decision")
+        else:
+            self.fields["version"] = VersionField()
         style_added_fields(self)
 
     def narrative(self) -> dict[str, str]:
@@ -251,6 +254,7 @@ class PlanForm(Form):
         help_text="What extra help the pupil gets, who gives it, how often and for how long.",
     )
     at_home = text_field("How parents can help at home", required=False, rows=3)
+    version = VersionField()
 
 
 class OutcomeForm(Form):
@@ -275,6 +279,7 @@ class OutcomeForm(Form):
         label="Or someone else responsible",
         help_text="For example: speech and language therapist.",
     )
+    version = VersionField()
 
     def __init__(self, *args: Any, staff: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -303,6 +308,9 @@ class AgreeForm(Form):
         help_text="For example, why an outcome is worded as it is. The note is kept with your name. "
         "The plan is agreed either way.",
     )
+    # What the page showed: the plan's version and its outcomes' (``versioning.versions_of``).
+    version = VersionField()
+    outcome_versions = forms.CharField(required=False, widget=forms.HiddenInput, max_length=2000)
 
     def __init__(self, *args: Any, has_problems: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -358,6 +366,7 @@ class ReviewForm(Form):
         required=False,
         help_text="The next cycle starts at once with the same plan. Leave blank for the usual length of a plan.",
     )
+    plan_version = VersionField()
 
     def __init__(self, *args: Any, outcomes: list[Outcome], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -399,7 +408,11 @@ class ReviewForm(Form):
         ]
 
     def general_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in self.fields if not re.match(r"^(rating|evidence|measure)_\d+$", name)]
+        return [
+            self[name]
+            for name in self.fields
+            if not re.match(r"^(rating|evidence|measure)_\d+$", name) and not self.fields[name].widget.is_hidden
+        ]
 
     def ratings(self) -> list[RatingInput]:
         return [

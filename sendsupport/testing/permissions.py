@@ -20,6 +20,8 @@ How to add a page
      signed-out visitors get ``signed_out`` (302 to the sign-in page; 401 on the token-only API).
    - a persona who is an exception to the sets goes in ``overrides`` ({"governor": 403});
    - ``needs=("passport",)`` names fixtures the row needs that its args do not use.
+   A successful GET by a persona let in must write a "viewed" audit entry for the pupil it shows
+   (for a list page, for each pupil it names): ``sendsupport/testing/read_audit.py``.
 3. A form that changes things gets a row with ``method="post"`` (and ``data`` if the form needs it),
    and ``unchanged``: a function of ``w`` whose value must be the same before and after the
    request of everyone who was refused (signed-out visitors included) (``unchanged=changes``, the count of audited changes, fits
@@ -44,6 +46,7 @@ from django.urls import reverse
 
 from sendsupport.testing.assertions import assert_api_not_found, assert_sent_to_sign_in
 from sendsupport.testing.personas import ANONYMOUS, EVERY_PERSONA, NOBODY
+from sendsupport.testing.read_audit import assert_read_audited, last_event_id
 
 # Every table made in this process, for the meta-test that looks for URL names in none.
 TABLES: list[Table] = []
@@ -153,6 +156,7 @@ def run(case: Case, request: pytest.FixtureRequest, *, auth: str) -> None:
             expected = case.expected(persona, default_signed_out)
             with transaction.atomic():
                 before = case.unchanged(w) if case.unchanged else None
+                mark = last_event_id()
                 # Data made afresh for each request: an uploaded file can be read only once.
                 response = _send(client, case.method, url, data_for(w), auth, credential)
                 where = f"{persona} {case.method.upper()} {url}"
@@ -165,6 +169,9 @@ def run(case: Case, request: pytest.FixtureRequest, *, auth: str) -> None:
                     if case.unchanged and (persona == ANONYMOUS or persona not in case.allowed):
                         after = case.unchanged(w)
                         assert after == before, f"{where} was refused but changed {before!r} to {after!r}"
+                    if case.method == "get" and expected == 200 and persona in case.allowed:
+                        # Every successful read of a pupil's data is in the audit log (testing/read_audit.py).
+                        assert_read_audited(case.name, url, response, personas[persona], mark, where)
                     if case.check:
                         case.check(response, persona, w)
                 transaction.set_rollback(True)

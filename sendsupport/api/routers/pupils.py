@@ -31,7 +31,7 @@ from sendsupport.api.schemas import (
     SearchQuery,
 )
 from sendsupport.api.selectors import PupilFilters, api_pupils, get_api_pupil
-from sendsupport.audit.services import record_export, record_view
+from sendsupport.audit.services import pupils_shown, record_export, record_list_view, record_view
 from sendsupport.pupils.codes import YEAR_GROUPS, BroadArea, NeedType, Provision
 from sendsupport.pupils.models import Pupil
 from sendsupport.pupils.upn import UPNError, validate_upn
@@ -162,6 +162,7 @@ def list_pupils(request: HttpRequest, query: Query[PupilListQuery]) -> dict:
     staff_at = staff_school_ids(user)
     for school_id, count in sorted(Counter(pupil.school_id for pupil in items).items()):
         record_export(user=user, school_id=school_id, pupil=None, what=f"API: listed {count} pupils")
+    record_list_view(user=user, shown=pupils_shown(items), what="API: listed among pupils")
     return {**page, "items": [pupil_out(pupil, staff=pupil.school_id in staff_at) for pupil in items]}
 
 

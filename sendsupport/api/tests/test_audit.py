@@ -44,14 +44,18 @@ def test_it_logs_a_list_once_per_school_with_the_number_listed(
     from sendsupport.schools.models import StaffMembership
 
     StaffMembership.objects.create(user=senco, school=other_school, role="senco")
-    add_pupil(other_school, first="Zed", last="Other")
+    zed = add_pupil(other_school, first="Zed", last="Other")
     before = AuditEvent.objects.count()
     assert api_get("/api/v1/pupils", tokens["senco"]).json()["count"] == 3
     events = list(AuditEvent.objects.order_by("id")[before:])
-    assert sorted((e.school_id, e.action, e.pupil_id, e.summary) for e in events) == sorted(
+    # One entry per school with the number listed, and one per pupil so each child's log shows it.
+    assert sorted((e.school_id, e.action, e.pupil_id or 0, e.summary) for e in events) == sorted(
         [
-            (school.pk, "exported", None, "API: listed 2 pupils"),
-            (other_school.pk, "exported", None, "API: listed 1 pupils"),
+            (school.pk, "exported", 0, "API: listed 2 pupils"),
+            (other_school.pk, "exported", 0, "API: listed 1 pupils"),
+            (school.pk, "viewed", pupil.pk, "API: listed among pupils"),
+            (school.pk, "viewed", other_pupil.pk, "API: listed among pupils"),
+            (other_school.pk, "viewed", zed.pk, "API: listed among pupils"),
         ]
     )
     assert all(e.actor_id == senco.pk for e in events)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from sendsupport.core.dates import in_words
+from sendsupport.core.versioning import Versioned
 from sendsupport.pupils.codes import NeedType
 from sendsupport.pupils.models import pupil_data
 from sendsupport.support.choices import Comparison, Decision, NotificationMethod
@@ -33,7 +34,7 @@ def views_problems(obj: object) -> dict[str, str]:
     return errors
 
 
-class Assessment(models.Model):
+class Assessment(Versioned):
     """The Assess stage of a cycle (Code of Practice 6.45): the evidence and the decision it led to.
 
     ``primary_need`` and ``secondary_need`` are census SEN type codes. The decision updates the SEN

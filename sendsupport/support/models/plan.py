@@ -11,12 +11,13 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from sendsupport.core.dates import in_words
+from sendsupport.core.versioning import Versioned
 from sendsupport.pupils.codes import BroadArea
 from sendsupport.pupils.models import pupil_data
 from sendsupport.support.choices import PlanStatus
 
 
-class Plan(models.Model):
+class Plan(Versioned):
     """The Plan stage (Code of Practice 6.48): outcomes, teaching strategies, support and a review date.
 
     A plan is a draft until agreed (with ``agreed_on``). The measurability (SMART) check only warns;
@@ -53,6 +54,11 @@ class Plan(models.Model):
     override_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+
+    # What exactly was agreed: the plan's version and a fingerprint of its outcomes' versions when the
+    # agreement page was loaded (agreement is refused if either changed since).
+    agreed_version = models.PositiveIntegerField("Version of the plan agreed", null=True, blank=True, editable=False)
+    agreed_outcomes = models.TextField("Versions of the outcomes agreed", blank=True, editable=False)
 
     before_sendsupport = models.BooleanField(
         "Recorded afterwards, from before the school used sendsupport", default=False, editable=False
@@ -94,7 +100,7 @@ class Plan(models.Model):
             raise ValidationError(errors)
 
 
-class Outcome(models.Model):
+class Outcome(Versioned):
     """One outcome sought: baseline, target, how it is measured, by when, who is responsible, and the
     broad area of need it serves. ``carried_from`` links an outcome carried over from the last cycle."""
 

@@ -9,12 +9,13 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from sendsupport.core.dates import in_words
+from sendsupport.core.versioning import Versioned
 from sendsupport.pupils.models import pupil_data
 from sendsupport.support.choices import NextStep, Rating
 from sendsupport.support.models.assessment import views_problems
 
 
-class Review(models.Model):
+class Review(Versioned):
     """The Review stage (Code of Practice 6.54-6.56) of a cycle's plan. Recording it closes the cycle.
 
     ``expected_progress`` is the overall judgement (did the pupil make expected progress?). Both views

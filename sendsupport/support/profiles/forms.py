@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from sendsupport.core.forms import Form
+from sendsupport.core.versioning import VersionField
 from sendsupport.support.profiles.models import SECTIONS
 
 
@@ -21,6 +22,8 @@ class PassportForm(Form):
         label="What has changed in this version",
         help_text="Staff who read the passport before see this first.",
     )
+    # The passport version the page was drawn from (0: there was none yet).
+    version = VersionField(min_value=0)
 
     def __init__(self, *args, first_version: bool, **kwargs) -> None:
         super().__init__(*args, **kwargs)

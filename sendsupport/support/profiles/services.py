@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sendsupport.core import dates
+from sendsupport.core.versioning import StaleEdit, changed_fields
 from sendsupport.pupils.models import Pupil
 from sendsupport.support.profiles.models import SECTION_FIELDS, ProfileAcknowledgement, PupilProfile
 from sendsupport.support.profiles.selectors import works_with
@@ -34,9 +35,13 @@ def save_new_version(
     strategies: str,
     pupil_contributed: str,
     changes_made: str = "",
+    version: int | None = None,
     today: date | None = None,
 ) -> PupilProfile:
-    """Save the passport as a new version. Earlier versions stay as they were."""
+    """Save the passport as a new version. Earlier versions stay as they were.
+
+    ``version`` is the version the edit form was drawn from (0: none yet). If someone saved a newer
+    one since, saving is refused with what they changed, so their words are not silently replaced."""
     today = today or dates.today()
     # Lock the pupil row so two people saving at once cannot both make the same version.
     Pupil.objects.select_for_update().filter(pk=pupil.pk).first()
@@ -51,6 +56,8 @@ def save_new_version(
     if errors:
         raise ValidationError(errors)
     current = pupil.profiles.order_by("-version").first()
+    if version is not None and (current.version if current else 0) != version:
+        raise _stale(pupil, current, version)
     if current is not None and all(getattr(current, f) == text[f] for f in (*SECTION_FIELDS, "pupil_contributed")):
         raise ValidationError(
             {NON_FIELD_ERRORS: f"Nothing has changed since version {current.version}, so no new version was saved."}
@@ -67,6 +74,23 @@ def save_new_version(
     profile.full_clean()
     profile.save()
     return profile
+
+
+def _stale(pupil: Pupil, current: PupilProfile | None, seen: int) -> StaleEdit:
+    if current is None:
+        return StaleEdit("The passport you were editing has been removed.", current_version=0)
+    who = (current.created_by.get_full_name() or current.created_by.get_username()) if current.created_by else "Someone"
+    when = timezone.localtime(current.created_at)
+    before = pupil.profiles.filter(version=seen).first()
+    changes = changed_fields(before, current, names=(*SECTION_FIELDS, "pupil_contributed")) if before else []
+    message = (
+        f"{who} saved version {current.version} of the passport ({dates.in_words(when.date())} at {when:%H:%M}) "
+        "after you opened this page, so your changes have not been saved."
+    )
+    if changes:
+        message += " What changed: " + "; ".join(changes) + "."
+    message += " What you typed is still below: check it against the newer version and save again."
+    return StaleEdit(message, current_version=current.version)
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from sendsupport.accounts.school_context import current_school
-from sendsupport.audit.services import record_view
+from sendsupport.audit.services import pupils_shown, record_list_view, record_view
 from sendsupport.core.views import form_page, try_service
 from sendsupport.pupils.lookup import pupil_for
 from sendsupport.support.profiles import selectors, services
@@ -55,6 +55,7 @@ def passport_edit(request: HttpRequest, pupil_id: int) -> HttpResponse:
     pupil = pupil_for(request, pupil_id, "change_pupil_passport")
     current = selectors.current_profile(pupil)
     initial = {name: getattr(current, name) for name in (*SECTION_FIELDS, "pupil_contributed")} if current else {}
+    initial["version"] = current.version if current else 0
     form = PassportForm(request.POST or None, initial=initial, first_version=current is None)
     if request.method == "GET" and current is not None:
         record_view(user=request.user, pupil=pupil, what="Opened the pupil's passport to edit")
@@ -134,4 +135,9 @@ def passports_to_read(request: HttpRequest) -> HttpResponse:
     if school is None or not selectors.is_classroom_staff(request.user, school):
         raise Http404("Not found")
     items = selectors.passports_to_read(request.user, school)
+    record_list_view(
+        user=request.user,
+        shown=pupils_shown(pupil for pupil, _ in items),
+        what="Saw the pupil's passport listed as not read yet",
+    )
     return render(request, "profiles/to_read.html", {"items": items, "school": school})

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from sendsupport.core.versioning import expect_version
 from sendsupport.pupils import services as pupil_services
 from sendsupport.pupils.codes import Provision
 from sendsupport.pupils.models import SENStatus
@@ -203,11 +204,14 @@ def update_assessment(
     by: Any,
     scores: Sequence[ScoreInput] | None = None,
     severe_or_complex: bool | None = None,
+    version: int | None = None,
     **fields: str,
 ) -> Assessment:
     """Change the assessment's evidence while the cycle is open. The decision, its date and the needs
-    stay as recorded: they have already changed the register (record a new SEN status instead)."""
+    stay as recorded: they have already changed the register (record a new SEN status instead).
+    ``version`` is the version the edit form was drawn from: a newer save since is not overwritten."""
     ensure_open(assessment.cycle)
+    expect_version(assessment, version)
     unknown = set(fields) - set(NARRATIVE_FIELDS)
     if unknown:
         raise ValidationError({name: "This cannot be changed after the decision is recorded." for name in unknown})

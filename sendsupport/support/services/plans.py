@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from sendsupport.core.dates import in_words
+from sendsupport.core.versioning import StaleEdit, expect_version, parse_versions, rows_changed, versions_of
 from sendsupport.support import selectors, smart
 from sendsupport.support.choices import Decision, PlanStatus
 from sendsupport.support.models import Assessment, Cycle, Outcome, OutcomeNote, Plan
@@ -61,6 +62,8 @@ def back_to_draft(plan: Plan) -> bool:
     plan.pupil_agreed_on = None
     plan.smart_override_reason = ""
     plan.override_by = None
+    plan.agreed_version = None
+    plan.agreed_outcomes = ""
     return True
 
 
@@ -137,9 +140,11 @@ def create_plan(
 
 
 @transaction.atomic
-def update_plan(*, plan: Plan, by: Any, **fields: Any) -> Plan:
-    """Change the plan's strategies, support or review date. An agreed plan becomes a draft again."""
+def update_plan(*, plan: Plan, by: Any, version: int | None = None, **fields: Any) -> Plan:
+    """Change the plan's strategies, support or review date. An agreed plan becomes a draft again.
+    ``version`` is the version the edit form was drawn from: a newer save since is not overwritten."""
     ensure_open(plan.cycle)
+    expect_version(plan, version)
     unknown = set(fields) - set(PLAN_FIELDS)
     if unknown:
         raise TypeError(f"Unknown plan fields: {', '.join(sorted(unknown))}")
@@ -189,14 +194,16 @@ def add_outcome(*, plan: Plan, by: Any, **fields: Any) -> Outcome:
 
 
 @transaction.atomic
-def update_outcome(*, outcome: Outcome, by: Any, **fields: Any) -> Outcome:
+def update_outcome(*, outcome: Outcome, by: Any, version: int | None = None, **fields: Any) -> Outcome:
+    """Change an outcome; ``version`` is the one the edit form was drawn from (see ``update_plan``)."""
     ensure_open(outcome.plan.cycle)
+    expect_version(outcome, version)
     unknown = set(fields) - set(OUTCOME_FIELDS)
     if unknown:
         raise TypeError(f"Unknown outcome fields: {', '.join(sorted(unknown))}")
     changed = _assign(outcome, fields)
     raise_if(_outcome_errors(outcome))
-    if changed:
+    if changed or version is not None:  # an unchanged save from a stale form is still refused
         save(outcome, by)
         _touch_plan(outcome.plan, by)
     return outcome
@@ -234,18 +241,27 @@ def agree_plan(
     parents_consulted_on: date | None = None,
     pupil_agreed_on: date | None = None,
     override_reason: str = "",
+    version: int | None = None,
+    outcome_versions: str | None = None,
     today: date | None = None,
 ) -> Plan:
     """Agree the plan. The measurability check only warns: a plan is agreed whatever it says
     (SMART outcomes are good practice, CoP 9.66; chapter 6 asks for the expected impact and a clear
     review date, 6.48). A note on the warnings, if given, is kept with who gave it. The parent's and
-    pupil's agreement keep their dates."""
+    pupil's agreement keep their dates.
+
+    ``version`` and ``outcome_versions`` (``versions_of`` the outcomes) say what the page showed:
+    agreement is refused if the plan or any outcome changed since, and what was agreed is kept."""
     today = today_or(today)
     ensure_open(plan.cycle)
+    expect_version(plan, version)
     errors: Errors = {}
     if plan.status == PlanStatus.AGREED:
         add(errors, "plan", "This plan is already agreed.")
-    outcomes = list(plan.outcomes.all())
+    # Locked (on PostgreSQL) so no outcome changes between this check and the agreement.
+    outcomes = list(Outcome.objects.select_for_update().filter(plan=plan).order_by("position", "pk"))
+    if outcome_versions is not None:
+        _refuse_changed_outcomes(plan, parse_versions(outcome_versions), outcomes)
     if not outcomes:
         add(errors, "outcomes", "Add at least one outcome before agreeing the plan.")
     problems = smart_problems(plan, outcomes)
@@ -275,9 +291,22 @@ def agree_plan(
     # Kept only beside warnings it answers; it never decides whether the plan can be agreed.
     plan.smart_override_reason = override_reason if problems else ""
     plan.override_by = by if problems and override_reason else None
+    plan.agreed_version = plan.version
+    plan.agreed_outcomes = versions_of(outcomes)
     errors = clean_errors(plan, exclude=["cycle"])
     raise_if(errors)
     return save(plan, by)
+
+
+def _refuse_changed_outcomes(plan: Plan, seen: dict[int, int], outcomes: list[Outcome]) -> None:
+    changes = rows_changed(seen, outcomes, what="outcome")
+    if changes:
+        raise StaleEdit(
+            "The outcomes have changed since you opened this page, so the plan has not been agreed: "
+            + "; ".join(changes)
+            + ". Read the plan again before agreeing it.",
+            current_version=plan.version,
+        )
 
 
 @transaction.atomic

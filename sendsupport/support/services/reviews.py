@@ -10,6 +10,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from sendsupport.core.dates import in_words
+from sendsupport.core.versioning import StaleEdit, stale_error
 from sendsupport.pupils import services as pupil_services
 from sendsupport.pupils.codes import Provision
 from sendsupport.pupils.selectors import current_provision
@@ -68,6 +70,22 @@ def _rating_errors(plan: Plan, ratings: Sequence[RatingInput]) -> Errors:
     return errors
 
 
+def _refuse_stale(plan: Plan, seen: int) -> None:
+    """The review form was drawn from version ``seen`` of the plan: refuse if the plan was reviewed
+    or changed since, saying by whom and what changed."""
+    done = Review.objects.filter(plan=plan).select_related("recorded_by").first()
+    if done is not None:
+        who = done.recorded_by.get_full_name() or done.recorded_by.get_username() if done.recorded_by else "Someone"
+        raise StaleEdit(
+            f"{who} recorded the review of this plan (held on {in_words(done.held_on)}) after you opened this page, "
+            "so your review has not been saved. What you typed is still below; read their review before adding "
+            "anything to it.",
+            current_version=plan.version,
+        )
+    if Plan.objects.filter(pk=plan.pk).values_list("version", flat=True).first() != seen:
+        raise stale_error(plan, seen, what="plan")
+
+
 @transaction.atomic
 def record_review(
     *,
@@ -82,6 +100,7 @@ def record_review(
     progress_summary: str = "",
     next_step_notes: str = "",
     next_review_date: date | None = None,
+    plan_version: int | None = None,
     today: date | None = None,
     **views: str,
 ) -> Review:
@@ -95,6 +114,8 @@ def record_review(
     """
     today = today_or(today)
     cycle = plan.cycle
+    if plan_version is not None:
+        _refuse_stale(plan, plan_version)
     ensure_open(cycle)
     unknown = set(views) - set(VIEW_FIELDS)
     if unknown:

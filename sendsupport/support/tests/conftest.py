@@ -9,6 +9,7 @@ import pytest
 import conftest as root_conftest
 from conftest import TODAY, make_pupil
 from sendsupport.support import services
+from sendsupport.support.choices import Decision
 from sendsupport.support.models import Concern, OutcomeBankEntry
 from sendsupport.support.tests import helpers
 
@@ -27,6 +28,14 @@ def newcomer(school, class_4a):
     pupil = make_pupil(school, first="Zain", last="Ahmed", registration_group=class_4a)
     helpers.add_parent_contact(pupil)
     return pupil
+
+
+@pytest.fixture
+def assessed_newcomer(newcomer, senco):
+    """Zain's cycle 1: assessed (start SEN support), no plan written yet."""
+    cycle = helpers.start(newcomer, senco)
+    helpers.assess(cycle, senco, decision=Decision.START)
+    return cycle
 
 
 @pytest.fixture

@@ -66,6 +66,7 @@ TABLE = Table(
         Case("support:plan_pdf_staff", p(2), STAFF),
         Case("support:plan_pdf_parent", p(2), FAMILY),
         Case("support:plan_new", p(2), MANAGERS, status=302, label="the plan exists: go to it"),
+        Case("support:plan_new", lambda w: [w.assessed_newcomer.pupil_id, 1], MANAGERS, label="no plan yet"),
         Case("support:plan_edit", p(2), MANAGERS),
         Case("support:plan_agree", p(2), MANAGERS),
         Case("support:outcome_new", p(2), MANAGERS),

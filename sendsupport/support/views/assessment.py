@@ -33,6 +33,7 @@ def assessment(request: HttpRequest, pupil_id: int, number: int) -> HttpResponse
     if existing is not None:
         initial = {name: getattr(existing, name) for name in ASSESSMENT_TEXT}
         initial["severe_or_complex"] = existing.severe_or_complex
+        initial["version"] = existing.version
         score_initial = _score_initial(existing)
     else:
         initial = selectors.assessment_initial(cycle, today=today())
@@ -65,6 +66,7 @@ def assessment(request: HttpRequest, pupil_id: int, number: int) -> HttpResponse
                     by=request.user,
                     scores=score_inputs,
                     severe_or_complex=form.cleaned_data["severe_or_complex"],
+                    version=form.cleaned_data["version"],
                     **form.narrative(),
                 ),
             )

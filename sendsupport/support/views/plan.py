@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from sendsupport.audit.services import record_export, record_view
 from sendsupport.core.dates import today
 from sendsupport.core.numbers import ascii_int
+from sendsupport.core.versioning import versions_of
 from sendsupport.pupils.codes import BroadArea, broad_area
 from sendsupport.pupils.selectors import current_needs
 from sendsupport.support import selectors, services
@@ -125,7 +126,8 @@ def plan_new(request: HttpRequest, pupil_id: int, number: int) -> HttpResponse:
     form = PlanForm(request.POST or None, initial=selectors.plan_initial(cycle, today=today()))
     carried = selectors.carried_outcomes(cycle)
     if request.method == "POST" and form.is_valid():
-        plan = try_service(form, lambda: services.create_plan(cycle=cycle, by=request.user, **form.cleaned_data))
+        fields = {name: value for name, value in form.cleaned_data.items() if name != "version"}
+        plan = try_service(form, lambda: services.create_plan(cycle=cycle, by=request.user, **fields))
         if plan:
             messages.success(request, "The plan has been saved as a draft. Add its outcomes next.")
             return redirect(plan_url(cycle))
@@ -149,7 +151,7 @@ def plan_edit(request: HttpRequest, pupil_id: int, number: int) -> HttpResponse:
     if closed := closed_notice(request, cycle):
         return closed
     plan = _plan_of(cycle)
-    initial = {name: getattr(plan, name) for name in ("review_date", "strategies", "support", "at_home")}
+    initial = {name: getattr(plan, name) for name in ("review_date", "strategies", "support", "at_home", "version")}
     form = PlanForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         was_agreed = plan.is_agreed
@@ -204,7 +206,8 @@ def outcome_new(request: HttpRequest, pupil_id: int, number: int) -> HttpRespons
         initial=_outcome_initial(request, cycle, plan),
     )
     if request.method == "POST" and form.is_valid():
-        outcome = try_service(form, lambda: services.add_outcome(plan=plan, by=request.user, **form.cleaned_data))
+        fields = {name: value for name, value in form.cleaned_data.items() if name != "version"}
+        outcome = try_service(form, lambda: services.add_outcome(plan=plan, by=request.user, **fields))
         if outcome:
             messages.success(request, "The outcome has been added." + _warning_note(plan, outcome))
             return redirect(f"{plan_url(cycle)}#outcome-{outcome.pk}")
@@ -246,7 +249,7 @@ def outcome_edit(request: HttpRequest, pupil_id: int, number: int, outcome_id: i
         return closed
     plan = _plan_of(cycle)
     outcome = _outcome_of(request, plan, outcome_id)
-    initial = {name: getattr(outcome, name) for name in services.plans.OUTCOME_FIELDS}
+    initial = {name: getattr(outcome, name) for name in (*services.plans.OUTCOME_FIELDS, "version")}
     form = OutcomeForm(request.POST or None, staff=selectors.staff_at(cycle.pupil.school), initial=initial)
     if (
         request.method == "POST"
@@ -297,7 +300,11 @@ def plan_agree(request: HttpRequest, pupil_id: int, number: int) -> HttpResponse
         return redirect(plan_url(cycle))
     outcomes = selectors.outcomes_of(plan, with_notes=False)
     problems = services.smart_problems(plan, outcomes)
-    form = AgreeForm(request.POST or None, has_problems=bool(problems), initial={"agreed_on": today()})
+    form = AgreeForm(
+        request.POST or None,
+        has_problems=bool(problems),
+        initial={"agreed_on": today(), "version": plan.version, "outcome_versions": versions_of(outcomes)},
+    )
     if request.method == "POST" and form.is_valid():
         agreed = try_service(
             form,
@@ -309,11 +316,16 @@ def plan_agree(request: HttpRequest, pupil_id: int, number: int) -> HttpResponse
                 parents_consulted_on=form.cleaned_data["parents_consulted_on"],
                 pupil_agreed_on=form.cleaned_data["pupil_agreed_on"],
                 override_reason=form.cleaned_data.get("override_reason", ""),
+                version=form.cleaned_data["version"],
+                outcome_versions=form.cleaned_data["outcome_versions"] or None,
             ),
         )
         if agreed:
             messages.success(request, "The plan is agreed.")
             return redirect(plan_url(cycle))
+        # Shown again: agreeing now means agreeing to the outcomes on this page as it is drawn.
+        form.data = form.data.copy()
+        form.data["outcome_versions"] = versions_of(outcomes)
     return form_page(
         request,
         form,

@@ -53,10 +53,13 @@ def review_page(request: HttpRequest, pupil_id: int, number: int) -> HttpRespons
 @require_http_methods(["GET", "POST"])
 def review_new(request: HttpRequest, pupil_id: int, number: int) -> HttpResponse:
     cycle = cycle_for(request, pupil_id, number, "support.manage")
-    if closed := closed_notice(request, cycle):
+    # A review posted from a page drawn before someone else reviewed or changed the plan goes to the
+    # service, which refuses it with what changed and keeps what was typed.
+    posted_from_page = request.method == "POST" and bool(request.POST.get("plan_version"))
+    if not posted_from_page and (closed := closed_notice(request, cycle)):
         return closed
     plan = getattr(cycle, "plan", None)
-    if plan is None or not plan.is_agreed:
+    if plan is None or (not plan.is_agreed and not posted_from_page):
         return notice(
             request,
             title="The plan is not agreed yet",
@@ -69,7 +72,7 @@ def review_new(request: HttpRequest, pupil_id: int, number: int) -> HttpResponse
     form = ReviewForm(
         request.POST or None,
         outcomes=outcomes,
-        initial={"held_on": today(), **latest_measures},
+        initial={"held_on": today(), "plan_version": plan.version, **latest_measures},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -85,6 +88,7 @@ def review_new(request: HttpRequest, pupil_id: int, number: int) -> HttpResponse
                 next_step=data["next_step"],
                 next_step_notes=data["next_step_notes"],
                 next_review_date=data["next_review_date"],
+                plan_version=data["plan_version"],
                 progress_summary=data["progress_summary"],
                 ratings=form.ratings(),
                 pupil_views=data["pupil_views"],

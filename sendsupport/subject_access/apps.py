@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SubjectAccessConfig(AppConfig):
+    name = "sendsupport.subject_access"
+    label = "subject_access"
