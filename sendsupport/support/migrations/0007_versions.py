@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('support', '0005_need_type_down_syndrome'),
+        ("support", "0006_historicalparentnotification_email_and_more"),
     ]
 
     operations = [
