@@ -15,6 +15,7 @@ from sendsupport.core import dates
 from sendsupport.provision import costing
 from sendsupport.provision.choices import DelivererRole, FundingStream
 from sendsupport.provision.models import (
+    DeliveredSession,
     ExtraCost,
     FundingAllocation,
     Provision,
@@ -203,3 +204,11 @@ def provision_cost(school: School, provision: Provision) -> tuple[costing.Provis
     have no hourly cost set."""
     figures = school_costs(school, provisions=Provision.objects.filter(pk=provision.pk))
     return figures.provisions.get(provision.pk), provision.pk in figures.uncosted
+
+
+def sessions_registered(provision: Provision) -> tuple[int, date | None]:
+    """How many sessions are registered, and the date of the latest (the to-do list asks after it)."""
+    from django.db.models import Count, Max
+
+    found = DeliveredSession.objects.filter(provision=provision).aggregate(count=Count("pk"), last=Max("held_on"))
+    return found["count"], found["last"]

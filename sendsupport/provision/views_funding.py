@@ -148,6 +148,7 @@ def costs_provision(request: HttpRequest, provision_id: int) -> HttpResponse:
             messages.success(request, "The extra cost has been added.")
             return redirect("provision:costs_provision", provision.pk)
     cost, uncosted = read.provision_cost(school, provision)
+    session_count, last_session = read.sessions_registered(provision)
     return render(
         request,
         "provision/costs_provision.html",
@@ -157,6 +158,8 @@ def costs_provision(request: HttpRequest, provision_id: int) -> HttpResponse:
             "form": form,
             "cost": cost,
             "uncosted": uncosted,
+            "session_count": session_count,
+            "last_session": last_session,
         },
         status=400 if form.errors else 200,
     )

@@ -10,6 +10,8 @@ import pytest
 from sendsupport.provision.choices import Recurrence, TopUpStatus
 from sendsupport.provision.models import ExtraCost, FundingAllocation, StaffMemberCost, TopUp
 
+__all__ = ["allocation", "extra_cost", "staff_cost", "top_up"]
+
 
 @pytest.fixture
 def extra_cost(provision) -> ExtraCost:

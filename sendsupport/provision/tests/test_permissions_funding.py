@@ -4,7 +4,7 @@ gets 404, as for a page that does not exist (costs can reveal a salary)."""
 from __future__ import annotations
 
 from sendsupport.provision.models import ExtraCost, FundingAllocation, Provision, StaffMemberCost, StaffRoleCost, TopUp
-from sendsupport.provision.tests.funding_fixtures import allocation, extra_cost, staff_cost, top_up  # noqa: F401
+from sendsupport.provision.tests.funding_fixtures import *  # noqa: F403 (the fixtures)
 from sendsupport.testing.permissions import Case, Table, changes
 from sendsupport.testing.personas import MANAGERS, NOBODY
 
