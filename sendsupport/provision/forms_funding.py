@@ -8,8 +8,9 @@ from typing import Any
 
 from django import forms
 
-from sendsupport.core.forms import DateInput, Form
+from sendsupport.core.forms import Form
 from sendsupport.provision.choices import Recurrence, TopUpStatus
+from sendsupport.statutory.forms import date_field
 
 
 def _lower(label: str) -> str:
@@ -47,19 +48,6 @@ class PenceField(forms.Field):
         if isinstance(value, int):
             return f"{Decimal(value) / 100:.2f}"
         return value
-
-
-def date_field(label: str, *, required: bool = True, help_text: str = "For example 2026-11-20.") -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=DateInput(),
-        help_text=help_text,
-        error_messages={
-            "required": f"Enter {_lower(label)}.",
-            "invalid": f"Enter {_lower(label)} as a real date, for example 2026-11-20.",
-        },
-    )
 
 
 def year_field(label: str = "Academic year starting in") -> forms.IntegerField:

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Max, QuerySet
+from django.shortcuts import get_object_or_404
 
 from sendsupport.core import dates
 from sendsupport.provision import costing
@@ -23,9 +24,15 @@ from sendsupport.provision.models import (
     StaffRoleCost,
     TopUp,
 )
-from sendsupport.provision.selectors import SchoolCosts, school_costs
+from sendsupport.provision.selectors import SchoolCosts, pupil_costs, school_costs
 from sendsupport.pupils.models import Pupil
 from sendsupport.schools.models import School, SchoolPolicy
+
+
+def role_words(role: str) -> str:
+    """A role as it reads inside a sentence: "teaching assistant", but "SENCO"."""
+    label = str(DelivererRole(role).label)
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,10 @@ class RoleCostRow:
     role: str
     label: str
     hourly_pence: int | None
+
+    @property
+    def words(self) -> str:
+        return role_words(self.role)
 
 
 def role_costs(school: School) -> list[RoleCostRow]:
@@ -50,8 +61,6 @@ def staff_costs(school: School) -> QuerySet[StaffMemberCost]:
 
 
 def get_staff_cost(school: School, cost_id: int) -> StaffMemberCost:
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(StaffMemberCost, school=school, pk=cost_id)
 
 
@@ -60,8 +69,6 @@ def school_provisions(school: School) -> QuerySet[Provision]:
 
 
 def get_provision(school: School, provision_id: int) -> Provision:
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(Provision.objects.select_related("intervention"), school=school, pk=provision_id)
 
 
@@ -70,14 +77,10 @@ def extra_costs(provision: Provision) -> QuerySet[ExtraCost]:
 
 
 def get_extra_cost(provision: Provision, extra_id: int) -> ExtraCost:
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(ExtraCost, provision=provision, pk=extra_id)
 
 
 def get_allocation(school: School, start_year: int) -> FundingAllocation:
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(FundingAllocation, school=school, start_year=start_year)
 
 
@@ -86,8 +89,6 @@ def top_ups_of(pupil: Pupil) -> QuerySet[TopUp]:
 
 
 def get_top_up(pupil: Pupil, top_up_id: int) -> TopUp:
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(TopUp, pupil=pupil, pk=top_up_id)
 
 
@@ -183,8 +184,6 @@ class PupilFunding:
 
 def pupil_funding(pupil: Pupil, *, today: date | None = None) -> PupilFunding:
     """The pupil's cost this year against the threshold: the same shares as the school's figures."""
-    from sendsupport.provision.selectors import pupil_costs
-
     today = today or dates.today()
     costs = pupil_costs(pupil, day=today)
     return PupilFunding(
@@ -193,10 +192,6 @@ def pupil_funding(pupil: Pupil, *, today: date | None = None) -> PupilFunding:
         delivered_to_date=costs.pupil_total(pupil.pk, "delivered_to_date"),
         projected_year=costs.pupil_total(pupil.pk, "projected_year"),
     )
-
-
-def money(pence: int | None) -> str:
-    return "" if pence is None else costing.pence_in_words(pence)
 
 
 def provision_cost(school: School, provision: Provision) -> tuple[costing.ProvisionCost | None, bool]:
@@ -208,7 +203,5 @@ def provision_cost(school: School, provision: Provision) -> tuple[costing.Provis
 
 def sessions_registered(provision: Provision) -> tuple[int, date | None]:
     """How many sessions are registered, and the date of the latest (the to-do list asks after it)."""
-    from django.db.models import Count, Max
-
     found = DeliveredSession.objects.filter(provision=provision).aggregate(count=Count("pk"), last=Max("held_on"))
     return found["count"], found["last"]

@@ -93,16 +93,16 @@ def costs_role(request: HttpRequest, role: str) -> HttpResponse:
     school = _costs_school(request)
     if role not in DelivererRole.values:
         raise Http404("Not found")
-    label = DelivererRole(role).label
+    label = read.role_words(role)
     current = next(row.hourly_pence for row in read.role_costs(school) if row.role == role)
     form = HourlyCostForm(request.POST or None, initial={"hourly_pence": current})
     return _form(
         request,
         form,
         lambda data: services.set_role_cost(school=school, by=request.user, role=role, **data),
-        title=f"What an hour of a {label.lower()} costs",
+        title=f"What an hour of a {label} costs",
         caption="Costs",
-        done=f"The hourly cost of a {label.lower()} has been saved.",
+        done=f"The hourly cost of a {label} has been saved.",
         back=reverse("provision:costs"),
     )
 
@@ -158,6 +158,7 @@ def costs_provision(request: HttpRequest, provision_id: int) -> HttpResponse:
             "form": form,
             "cost": cost,
             "uncosted": uncosted,
+            "role_words": read.role_words(provision.deliverer_role),
             "session_count": session_count,
             "last_session": last_session,
         },

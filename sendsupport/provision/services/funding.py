@@ -25,6 +25,7 @@ from sendsupport.provision.models import (
     StaffRoleCost,
     TopUp,
 )
+from sendsupport.provision.selectors_funding import role_words
 from sendsupport.pupils.models import Pupil
 from sendsupport.schools.models import School
 from sendsupport.schools.selectors import staff_users
@@ -62,8 +63,9 @@ def set_role_cost(*, school: School, by: Any, role: str, hourly_pence: int) -> S
     if role not in DelivererRole.values:
         raise ValidationError({"role": "Choose a role from the list."})
     errors: dict[str, str] = {}
-    label = DelivererRole(role).label
-    _money(errors, "hourly_pence", hourly_pence, f"The hourly cost of a {label.lower()}", positive=role in PAID_ROLES)
+    _money(
+        errors, "hourly_pence", hourly_pence, f"The hourly cost of a {role_words(role)}", positive=role in PAID_ROLES
+    )
     row = StaffRoleCost.objects.select_for_update().filter(school=school, role=role).first()
     row = row or StaffRoleCost(school=school, role=role)
     row.hourly_pence = hourly_pence
@@ -104,7 +106,7 @@ def add_extra_cost(
     _money(errors, "amount_pence", amount_pence, "The amount")
     if recurrence not in Recurrence.values:
         errors["recurrence"] = "Choose how often it is paid."
-    if on_date and not errors.get("on_date") and not provision.runs_on(on_date):
+    if on_date and not provision.runs_on(on_date):
         ends = f" to {in_words(provision.ends_on)}" if provision.ends_on else ""
         errors["on_date"] = f"The date must be within the provision's dates ({in_words(provision.starts_on)}{ends})."
     row = ExtraCost(
