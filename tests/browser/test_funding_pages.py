@@ -64,7 +64,7 @@ def test_the_senco_costs_provision_and_records_funding(page, senco, school, pupi
     page.goto("/")
     page.get_by_role("link", name="Funding and the cost of provision against the element 2 threshold").click()
     expect(page.get_by_role("heading", name="Funding and the cost of provision")).to_be_visible()
-    expect(page.get_by_role("link", name=pupil.display_name)).to_be_visible()
+    expect(page.get_by_role("link", name=pupil.display_name, exact=True)).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Record the notional SEN budget and Inclusive Mainstream Fund allocation").click()
     page.get_by_label("Notional SEN budget").fill("84000")
@@ -75,7 +75,7 @@ def test_the_senco_costs_provision_and_records_funding(page, senco, school, pupi
 
     page.goto(f"/pupils/{pupil.pk}/")
     page.get_by_role("link", name="See the cost of provision against the element 2 threshold").click()
-    expect(page.get_by_text("Over the threshold")).to_be_visible()
+    expect(page.get_by_text("Over the threshold", exact=True)).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Record element 3 top-up funding").click()
     page.get_by_label("Amount a year").fill("3000.00")
