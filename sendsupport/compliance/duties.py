@@ -35,6 +35,7 @@ class Gap:
     urgency: int  # lower is more urgent; the duty's rank
     days_overdue: int = 0
     fix: str = ""  # which place fixes it: a key the view turns into a link
+    fix_id: int | None = None  # the record the link is for, where the key needs one (a provision)
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,13 @@ from sendsupport.compliance.duties import DUTIES, Duty, Gap
 from sendsupport.compliance.facts import PupilFacts
 from sendsupport.compliance.figures import school_figures
 from sendsupport.compliance.loader import school_facts
+from sendsupport.compliance.provision_duties import PROVISION_DUTIES, merge_provisions
 from sendsupport.schools.models import School
 
 
 def all_duties() -> list[Duty]:
     """The duties in ``duties.py`` and those defined beside it, in the order the summary lists them."""
-    return [CONCERN_DUTY, *DUTIES]
+    return [CONCERN_DUTY, *DUTIES, *PROVISION_DUTIES]
 
 
 def duty_titles() -> dict[str, str]:
@@ -133,6 +134,12 @@ def fix_link(gap: Gap, facts: PupilFacts) -> str:
         return reverse("specialists:add", args=[pupil])
     if gap.fix == "passport":
         return reverse("profiles:passport", args=[pupil])
+    if gap.fix == "provision" and gap.fix_id:
+        return reverse("provision:costs_provision", args=[gap.fix_id])
+    if gap.fix == "provision_review" and gap.fix_id:
+        return reverse("provision:costs_review", args=[gap.fix_id])
+    if gap.fix == "top_up":
+        return reverse("provision:top_up_add", args=[pupil])
     return reverse("support:timeline", args=[pupil])
 
 
@@ -151,6 +158,7 @@ def todo_list(
 ) -> TodoList:
     """The to-do list for the pupils ``user`` may see at ``school`` (or only ``pupil_ids``)."""
     facts_all = merge_concerns(school_facts(user, school, today, pupil_ids), user, school, pupil_ids, today)
+    facts_all = merge_provisions(facts_all, user, school, today)
     all_facts = [facts for facts in facts_all if filters.keep(facts)]
     numbers = school_figures(school, today)
     duties = all_duties()

@@ -61,6 +61,19 @@ class ConcernFacts:
     raised_by: str
 
 
+@dataclass(frozen=True)
+class ProvisionDutyFacts:
+    """A provision the pupil is in that is running, or has ended without a review (see
+    ``compliance.provision_duties``)."""
+
+    provision_id: int
+    name: str
+    starts_on: date
+    ends_on: date | None
+    last_session_on: date | None  # the latest session registered (held or cancelled)
+    reviewed_on: date | None
+
+
 @dataclass
 class PupilFacts:
     pupil_id: int
@@ -97,3 +110,6 @@ class PupilFacts:
     ehc_requests: tuple[EHCRequestFacts, ...] = ()  # oldest first
     ehc_plan: EHCPlanFacts | None = None  # the plan in force, if one is recorded
     open_concerns: list[ConcernFacts] = field(default_factory=list)  # oldest first; see compliance.concerns
+    provisions: tuple[ProvisionDutyFacts, ...] = ()  # running, or ended and not reviewed
+    projected_cost_pence: int | None = None  # this year's projected cost; None when not worked out
+    top_up_this_year: bool = False  # an element 3 top-up recorded (asked for, agreed or refused) this year

@@ -277,6 +277,10 @@ class ExtraCost(models.Model):
     def __str__(self) -> str:
         return self.description
 
+    def audit_subject(self) -> tuple[int | None, None]:
+        """Its changes belong in the school's audit log (no one pupil's)."""
+        return self.provision.school_id, None
+
 
 class StaffRoleCost(models.Model):
     """What an hour of a kind of staff costs the school, with on-costs. Seen by the SENCO and head only."""

@@ -9,8 +9,9 @@ from django.urls import reverse
 
 from conftest import TODAY, make_pupil
 from sendsupport.compliance.engine import TodoFilters, todo_list
+from sendsupport.compliance.tests.test_provision_duties import give_provision
 from sendsupport.meetings.models import DeclinedMeeting, Meeting
-from sendsupport.pupils.models import Contact, PupilContact
+from sendsupport.pupils.models import Contact, Pupil, PupilContact
 from sendsupport.statutory.models import AnnualReview, EHCPlan, EHCRequest
 from sendsupport.support.choices import CycleStatus, NextStep, PlanStatus
 from sendsupport.support.models import (
@@ -314,12 +315,16 @@ def _school_with(n: int, school, class_4a, senco):
             how_to_support_me="x",
             strategies="x",
         )
+    give_provision(school, list(Pupil.objects.filter(school=school)), senco)
 
 
 # Pupils, groups, teachers, statuses, notifications, open cycles with plans, outcomes, reviews,
 # meetings (attended, declined, unshared), passports, specialists, assessments and their scores,
-# EHC requests, EHC plans and their annual reviews, open concerns, and the school's policy and terms.
-TODO_QUERIES = 25
+# EHC requests, EHC plans and their annual reviews, open concerns, and the school's policy and terms;
+# then 13 for the provision duties: memberships, last sessions, the costs check (who may see them),
+# the year's costs (policy, provisions, role and named costs, deliverers, members, attendance,
+# sessions, extra costs) and top-ups.
+TODO_QUERIES = 38
 # With nobody on roll: the (empty) register, open concerns, and the school's policy and terms.
 EMPTY_TODO_QUERIES = 4
 
