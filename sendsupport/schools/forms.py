@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Any
+
 from django import forms
 
 from sendsupport.core.forms import DateInput, Form, ModelForm
@@ -93,24 +96,90 @@ POLICY_MINIMUMS = {
 }
 
 
+class PoundsField(forms.DecimalField):
+    """Money typed in pounds ("6000" or "6,000.00"), kept in pence: figures are stored as whole pence."""
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.replace(",", "").replace("£", "").strip()
+        return super().to_python(value)
+
+    def clean(self, value: Any) -> int | None:
+        pounds = super().clean(value)
+        return None if pounds is None else int(pounds * 100)
+
+
+def _money_field(name: str, field: Any) -> forms.Field:
+    label = str(field.verbose_name).replace(", in pence", ", in pounds")
+    default = f"£{field.default / 100:,.2f}"
+    return PoundsField(
+        label=label[0].upper() + label[1:],
+        help_text=f"National default: {default}.",
+        min_value=0,
+        max_digits=9,
+        decimal_places=2,
+        initial=None,
+        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-10", "inputmode": "decimal"}),
+        error_messages={
+            "required": f"Enter an amount for '{label}'.",
+            "invalid": f"Enter '{label}' in pounds, like {default}.",
+            "min_value": f"'{label}' cannot be negative.",
+            "max_digits": f"'{label}' is too large.",
+            "max_decimal_places": f"Enter '{label}' in pounds and pence, like {default}.",
+        },
+    )
+
+
+def _hours_field(name: str, field: Any) -> forms.Field:
+    label = str(field.verbose_name)
+    return forms.DecimalField(
+        label=label[0].upper() + label[1:],
+        help_text=f"{field.help_text} National default: {field.default}.".strip(),
+        min_value=Decimal("0.25"),
+        max_value=Decimal("60"),
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-5", "inputmode": "decimal"}),
+        error_messages={
+            "required": f"Enter a number of hours for '{label}'.",
+            "invalid": f"Enter '{label}' as a number of hours, like {field.default}.",
+            "min_value": f"'{label}' must be 0.25 or more.",
+            "max_value": f"'{label}' must be 60 or less.",
+            "max_decimal_places": f"Enter '{label}' to the nearest quarter of an hour, like 16.25.",
+        },
+    )
+
+
+# Figures that are not a small whole number: money (in pounds on the page) and hours.
+SPECIAL_FIGURES = {"element2_threshold_pence": _money_field, "one_to_one_hours_cap": _hours_field}
+POLICY_MAXIMUMS = {"teaching_weeks_per_year": 52}
+
+
 class PolicyForm(Form):
     def __init__(self, *args, **kwargs) -> None:
+        initial = dict(kwargs.get("initial") or {})
+        if isinstance(initial.get("element2_threshold_pence"), int):  # shown in pounds
+            initial["element2_threshold_pence"] = Decimal(initial["element2_threshold_pence"]) / 100
+            kwargs["initial"] = initial
         super().__init__(*args, **kwargs)
         for name in SchoolPolicy.FIGURES:
             field = SchoolPolicy._meta.get_field(name)
+            if name in SPECIAL_FIGURES:
+                self.fields[name] = SPECIAL_FIGURES[name](name, field)
+                continue
             least = POLICY_MINIMUMS.get(name, 0)
+            most = POLICY_MAXIMUMS.get(name, 999)
             label = str(field.verbose_name)
             self.fields[name] = forms.IntegerField(
                 label=label[0].upper() + label[1:],
                 help_text=f"{field.help_text} National default: {field.default}.".strip(),
                 min_value=least,
-                max_value=999,
+                max_value=most,
                 widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-4", "inputmode": "numeric"}),
                 error_messages={
                     "required": f"Enter a number for '{label}'.",
                     "invalid": f"Enter '{label}' as a whole number, like {field.default}.",
                     "min_value": f"'{label}' must be {least} or more.",
-                    "max_value": f"'{label}' must be 999 or less.",
+                    "max_value": f"'{label}' must be {most} or less.",
                 },
             )
 

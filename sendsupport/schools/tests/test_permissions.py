@@ -32,7 +32,7 @@ def this_year(w) -> list[int]:
 def figures(w) -> dict:
     """The national defaults, with one changed: the form a head would save."""
     data = {name: SchoolPolicy._meta.get_field(name).default for name in SchoolPolicy.FIGURES}
-    return {**data, "parent_meetings_per_year": 4}
+    return {**data, "element2_threshold_pence": "6000", "parent_meetings_per_year": 4}
 
 
 def terms(w) -> dict:

@@ -47,6 +47,7 @@ def test_a_school_with_no_figures_uses_the_national_defaults(school, senco, logi
 
 def _policy_post(**changes) -> dict:
     data = {name: SchoolPolicy._meta.get_field(name).default for name in SchoolPolicy.FIGURES}
+    data["element2_threshold_pence"] = "6,000.00"  # money is typed in pounds
     data.update(changes)
     return data
 
@@ -117,3 +118,35 @@ def test_bad_term_dates_are_refused_and_nothing_is_saved(school, senco, login, c
 def test_term_dates_are_only_for_last_this_or_next_year(senco, login):
     year = AcademicYear.start_year_for(today())
     assert login(senco).get(reverse("schools:terms_edit", args=[year + 5])).status_code == 404
+
+
+def test_the_element_2_share_is_typed_in_pounds_and_kept_in_pence(school, senco, login):
+    client = login(senco)
+    assert 'value="6000' in client.get(reverse("schools:policy_edit")).content.decode()
+    response = client.post(
+        reverse("schools:policy_edit"),
+        _policy_post(element2_threshold_pence="£6,500.50", one_to_one_hours_cap="20.5", teaching_weeks_per_year=38),
+    )
+    assert response.status_code == 302
+    policy = SchoolPolicy.objects.get(school=school)
+    assert (policy.element2_threshold_pence, str(policy.one_to_one_hours_cap), policy.teaching_weeks_per_year) == (
+        650050,
+        "20.50",
+        38,
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"element2_threshold_pence": "-1"}, "cannot be negative"),
+        ({"element2_threshold_pence": "six thousand"}, "in pounds, like £6,000.00"),
+        ({"teaching_weeks_per_year": 53}, "must be 52 or less"),
+        ({"one_to_one_hours_cap": "0.1"}, "must be 0.25 or more"),
+    ],
+)
+def test_bad_money_weeks_and_hours_are_refused(school, senco, login, changes, message):
+    response = login(senco).post(reverse("schools:policy_edit"), _policy_post(**changes))
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not SchoolPolicy.objects.filter(school=school).exists()
