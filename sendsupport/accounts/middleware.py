@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
+from django.contrib.auth.signals import user_logged_in
 from django.http import HttpRequest, HttpResponse
 
 from sendsupport.accounts.access import MEMO_ATTR
@@ -39,6 +41,12 @@ class IdleTimeoutMiddleware:
     KEY = "_activity_at"
     REFRESH_SECONDS = 60
 
+    @classmethod
+    def stamp(cls, sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
+        """Signing in has just written the session with a fresh expiry: the minute starts now."""
+        if request is not None and hasattr(request, "session"):
+            request.session[cls.KEY] = int(time.time())
+
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
@@ -51,3 +59,6 @@ class IdleTimeoutMiddleware:
         if now - int(session.get(self.KEY, 0)) >= self.REFRESH_SECONDS:
             session[self.KEY] = now
         return response
+
+
+user_logged_in.connect(IdleTimeoutMiddleware.stamp, dispatch_uid="sendsupport_idle_timeout_stamp")
