@@ -73,20 +73,45 @@ class ProvisionFacts:
         return self.starts_on <= day and (self.ends_on is None or day <= self.ends_on)
 
 
+def weekdays_between(first: date, last: date) -> int:
+    """Monday to Friday days from ``first`` to ``last``, both included."""
+    if first > last:
+        return 0
+    days = (last - first).days + 1
+    whole_weeks, rest = divmod(days, 7)
+    return whole_weeks * 5 + sum(1 for n in range(rest) if (first.weekday() + n) % 7 < 5)
+
+
 @dataclass(frozen=True)
 class Year:
-    """An academic year and the school's teaching weeks in it."""
+    """An academic year, the school's teaching weeks in it, and its term dates.
+
+    With terms, the teaching weeks are spread over the weekdays of the terms, so the autumn term's
+    share is what it really is (holidays cost nothing); without, over every day of the year alike.
+    """
 
     start: date
     end: date
     teaching_weeks: int = 39
+    terms: tuple[tuple[date, date], ...] = ()
+
+    def counted_days(self, first: date, last: date) -> int:
+        """The days from ``first`` to ``last`` that carry teaching: weekdays in a term, or every day."""
+        first, last = max(first, self.start), min(last, self.end)
+        if first > last:
+            return 0
+        if not self.terms:
+            return (last - first).days + 1
+        return sum(weekdays_between(max(first, begins), min(last, ends)) for begins, ends in self.terms)
 
     @property
     def days(self) -> int:
-        return (self.end - self.start).days + 1
+        return self.counted_days(self.start, self.end)
 
-    def weeks_per_day(self) -> Fraction:
-        return Fraction(self.teaching_weeks, self.days)
+    def weeks_in(self, first: date, last: date) -> Fraction:
+        """The teaching weeks from ``first`` to ``last``: the year's weeks, pro-rated by counted days."""
+        whole = self.days
+        return Fraction(self.teaching_weeks * self.counted_days(first, last), whole) if whole else Fraction(0)
 
 
 def round_pence(amount: Fraction) -> int:
@@ -135,7 +160,6 @@ def _scheduled_weights(
     member's exact share: each day's cost shared by that day's members; days with none count for none."""
     first = max(first, facts.starts_on)
     last = facts.last_day(last)
-    daily = weekly_cost * year.weeks_per_day()
     weights: dict[int, Fraction] = defaultdict(Fraction)
     total = Fraction(0)
     if first > last:
@@ -145,10 +169,10 @@ def _scheduled_weights(
         present = [m.pupil_id for m in facts.members if m.on(start)]
         if not present:
             continue
-        days = (after - start).days
-        total += daily * days
+        cost = weekly_cost * year.weeks_in(start, after - ONE_DAY)
+        total += cost
         for pupil_id in present:
-            weights[pupil_id] += daily * days / len(present)
+            weights[pupil_id] += cost / len(present)
     return total, weights
 
 

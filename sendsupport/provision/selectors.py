@@ -42,11 +42,15 @@ def provisions_for(user: Any, school: School) -> QuerySet[Provision]:
 
 
 def year_for(school: School, day: date | None = None) -> costing.Year:
-    """The academic year containing ``day`` (today if not given) with the school's teaching weeks."""
+    """The academic year containing ``day`` (today if not given) with the school's teaching weeks and
+    term dates (its own, or the usual pattern), over which the weeks are spread."""
+    from sendsupport.schools.terms import terms_for
+
     day = day or dates.today()
     start, end = dates.academic_year_bounds(day)
     weeks = SchoolPolicy.for_school(school).teaching_weeks_per_year
-    return costing.Year(start=start, end=end, teaching_weeks=weeks)
+    terms = tuple((term.start, term.end) for term in terms_for(school, start.year))
+    return costing.Year(start=start, end=end, teaching_weeks=weeks, terms=terms)
 
 
 def _overlapping(year: costing.Year) -> Q:
