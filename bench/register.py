@@ -88,7 +88,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(port: int) -> subprocess.Popen:
+def start_server(port: int, extra: tuple[str, ...] = ()) -> subprocess.Popen:
     server = subprocess.Popen(
         [
             sys.executable,
@@ -103,6 +103,7 @@ def start_server(port: int) -> subprocess.Popen:
             "2",
             "--log-level",
             "warning",
+            *extra,
         ],
         cwd=ROOT,
         env={**os.environ, "PYTHONWARNINGS": "ignore:No directory at"},
