@@ -271,8 +271,6 @@ LOGGING = {
 
 # Installation-wide figures the code reads (see docs/domain.md); a school's own policy figures are rows.
 SENDSUPPORT = {
-    # How far ahead a new plan's review date is suggested; good practice is at least termly.
-    "PLAN_REVIEW_WEEKS": env_int("PLAN_REVIEW_WEEKS", 12),
     # The broad area Down syndrome (DS) is shown under; the DfE places it in none, so "other" by default.
     "DS_BROAD_AREA": env_str("DS_BROAD_AREA", "other"),
     # SEND Regulations 2014 reg. 49 (as amended 2024): a new SENCO holds the NPQ for SENCOs within 3 years.

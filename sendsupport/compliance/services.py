@@ -10,7 +10,7 @@ saved with its history, so the audit log shows it in each pupil's record. All or
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -22,7 +22,7 @@ from sendsupport.pupils.models import Pupil
 from sendsupport.schools.models import School
 from sendsupport.support.choices import CycleStatus, NotificationMethod, PlanStatus
 from sendsupport.support.models import Cycle, ParentNotification, Plan
-from sendsupport.support.selectors import plan_review_weeks, support_started_on
+from sendsupport.support.selectors import support_started_on
 
 PARENTS_TOLD = "parents_told"
 PLAN_AGREED = "plan_agreed"
@@ -201,7 +201,3 @@ def record_before_sendsupport(
             _meeting_held(pupil, by=user, on=on, note=note)
     return BulkResult(what=what, pupils=pupils)
 
-
-def default_review_date(on: date) -> date:
-    """A suggestion for the review date of a plan agreed on ``on``: the school's usual interval."""
-    return on + timedelta(weeks=plan_review_weeks())

@@ -425,6 +425,11 @@ class SchoolPolicy(models.Model):
         default=Decimal("16.25"),
         validators=[MinValueValidator(Decimal("0.25"))],
     )
+    plan_review_weeks = models.PositiveSmallIntegerField(
+        "Weeks from a new plan to the review date suggested for it",
+        default=12,
+        help_text="Good practice is at least termly. The SENCO can still choose another date for each plan.",
+    )
     staff_two_factor = models.BooleanField(
         "Every member of staff uses two-factor sign-in",
         default=False,
@@ -454,6 +459,7 @@ class SchoolPolicy(models.Model):
         "teaching_weeks_per_year",
         "one_to_one_hours_cap",
         "retention_years_after_dob",
+        "plan_review_weeks",
     )
 
     class Meta:

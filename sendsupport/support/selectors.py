@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
@@ -43,13 +42,13 @@ from sendsupport.support.models import (
     Plan,
 )
 
-# How long a new plan runs before its review, unless the SENCO chooses another date.
-# Good practice is at least termly (DOMAIN.md); a school can set SENDSUPPORT["PLAN_REVIEW_WEEKS"].
-DEFAULT_PLAN_REVIEW_WEEKS = 12
 
+def plan_review_weeks(school: Any) -> int:
+    """How long a new plan runs before its review unless the SENCO chooses another date: the school's
+    figure (12 weeks unless it sets another; good practice is at least termly)."""
+    from sendsupport.schools.models import SchoolPolicy
 
-def plan_review_weeks() -> int:
-    return int(getattr(settings, "SENDSUPPORT", {}).get("PLAN_REVIEW_WEEKS", DEFAULT_PLAN_REVIEW_WEEKS))
+    return SchoolPolicy.for_school(school).plan_review_weeks
 
 
 # --- Cycles and the timeline ---------------------------------------------------------------
@@ -321,7 +320,7 @@ def carried_outcomes(cycle: Cycle) -> list[Outcome]:
 
 def plan_initial(cycle: Cycle, *, today: date) -> dict[str, Any]:
     """Initial values for a new plan: the last plan's strategies and support, and a review date."""
-    initial: dict[str, Any] = {"review_date": today + timedelta(weeks=plan_review_weeks())}
+    initial: dict[str, Any] = {"review_date": today + timedelta(weeks=plan_review_weeks(cycle.pupil.school))}
     previous_plan = Plan.objects.filter(cycle=cycle.previous_id).first() if cycle.previous_id else None
     if previous_plan is not None:
         for name in ("strategies", "support", "at_home"):

@@ -21,9 +21,9 @@ from sendsupport.support.services import cycles
 from sendsupport.support.services._common import save
 
 
-def default_review_date(held_on: date) -> date:
-    """A new review date the usual plan length after the review (``PLAN_REVIEW_WEEKS``)."""
-    return held_on + timedelta(weeks=selectors.plan_review_weeks())
+def default_review_date(held_on: date, school: Any) -> date:
+    """A new review date the school's usual plan length after the review (``SchoolPolicy.plan_review_weeks``)."""
+    return held_on + timedelta(weeks=selectors.plan_review_weeks(school))
 
 
 def _latest_measure(outcome: Outcome) -> str:

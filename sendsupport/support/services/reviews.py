@@ -109,7 +109,7 @@ def record_review(
     Every outcome of the plan gets one rating, with evidence. Stepping down to monitoring or ending
     SEN support changes the register to N on the review date. "Continue with the same plan" is carried
     out at once: the next cycle starts on the review date with the plan agreed again, to be reviewed on
-    ``next_review_date`` (by default ``PLAN_REVIEW_WEEKS`` later). Any other next step starts the next
+    ``next_review_date`` (by default the school's ``plan_review_weeks`` later). Any other next step starts the next
     cycle separately, pre-filled from this review.
     """
     today = today_or(today)
@@ -145,7 +145,7 @@ def record_review(
     errors = clean_errors(review, exclude=["cycle", "plan", "status_change", "recorded_by"])
     not_in_future(errors, "held_on", held_on, today, "The date of the review")
     if next_step == NextStep.CONTINUE:
-        next_review_date = next_review_date or (held_on and carry_over.default_review_date(held_on))
+        next_review_date = next_review_date or (held_on and carry_over.default_review_date(held_on, plan.pupil.school))
         if held_on and next_review_date and next_review_date <= held_on:
             add(errors, "next_review_date", "The new review date must be after the date of the review.")
     elif next_review_date:
