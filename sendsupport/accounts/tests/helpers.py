@@ -5,11 +5,22 @@ from __future__ import annotations
 import re
 
 from django.core import mail
+from django.db import connection
 from django.test import Client
+
+
+def commit_pending() -> None:
+    """Run what would happen when the test's transaction commits: invitations are emailed by the
+    worker only after the request's writes commit (``core.outbox``), never inside them."""
+    while connection.run_on_commit:
+        pending, connection.run_on_commit = connection.run_on_commit, []
+        for _savepoints, callback, _robust in pending:
+            callback()
 
 
 def invitation_for(email: str) -> tuple[str, str]:
     """The (username, path of the invitation link) from the last invitation sent to ``email``."""
+    commit_pending()
     sent = [message for message in mail.outbox if email in message.to]
     assert sent, f"no email was sent to {email}"
     body = sent[-1].body
