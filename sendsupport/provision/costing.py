@@ -46,6 +46,27 @@ class Session:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """``sessions`` sessions of ``minutes`` each that one pupil bore a share of, each shared by
+    ``bearers`` pupils. A pupil's delivered share depends on nothing else, so the register can be
+    counted this way in the database instead of session by session."""
+
+    pupil_id: int
+    minutes: int
+    bearers: int
+    sessions: int = 1
+
+
+@dataclass(frozen=True)
+class Register:
+    """The register of one provision from ``first`` to ``last``, already counted into tallies."""
+
+    first: date
+    last: date
+    tallies: tuple[Tally, ...] = ()
+
+
+@dataclass(frozen=True)
 class Extra:
     amount_pence: int
     weekly: bool
@@ -65,6 +86,8 @@ class ProvisionFacts:
     members: tuple[Membership, ...]
     sessions: tuple[Session, ...] = ()
     extras: tuple[Extra, ...] = ()
+    # When given, the register already counted (``sessions`` is then not read).
+    register: Register | None = None
 
     def last_day(self, period_end: date) -> date:
         return period_end if self.ends_on is None else min(self.ends_on, period_end)
@@ -217,24 +240,40 @@ def planned(facts: ProvisionFacts, year: Year, first: date, last: date) -> tuple
     return _rounded_shares(staff_total + extra_total, staff, extra)
 
 
-def delivered(facts: ProvisionFacts, year: Year, first: date, last: date) -> tuple[int, dict[int, int]]:
-    """The register's cost from ``first`` to ``last`` in pence, and each pupil's share."""
-    weights: dict[int, Fraction] = defaultdict(Fraction)
-    total = Fraction(0)
-    # Minutes are summed (whole numbers) for each set of pupils who bore them, and turned into
-    # money once per set: the same exact shares as session by session, with far fewer fractions.
-    minutes_by_bearers: dict[tuple[int, ...], int] = defaultdict(int)
-    for session in facts.sessions:
+def tallies(sessions: Iterable[Session], members: Iterable[Membership], first: date, last: date) -> list[Tally]:
+    """The sessions that took place from ``first`` to ``last``, counted into tallies: each shared by
+    the pupils present, or by every member that day when nobody came."""
+    members = tuple(members)
+    counts: dict[tuple[int, int, int], int] = defaultdict(int)
+    for session in sessions:
         if session.cancelled or not (first <= session.held_on <= last):
             continue
-        bearers = tuple(sorted(session.present)) or tuple(m.pupil_id for m in facts.members if m.on(session.held_on))
-        if bearers:
-            minutes_by_bearers[bearers] += session.minutes
-    for bearers, minutes in minutes_by_bearers.items():
-        cost = Fraction(minutes * facts.hourly_pence, 60)
-        total += cost
+        bearers = tuple(session.present) or tuple(m.pupil_id for m in members if m.on(session.held_on))
         for pupil_id in bearers:
-            weights[pupil_id] += cost / len(bearers)
+            counts[pupil_id, session.minutes, len(bearers)] += 1
+    return [Tally(pupil_id, minutes, bearers, n) for (pupil_id, minutes, bearers), n in counts.items()]
+
+
+def delivered(facts: ProvisionFacts, year: Year, first: date, last: date) -> tuple[int, dict[int, int]]:
+    """The register's cost from ``first`` to ``last`` in pence, and each pupil's share."""
+    if facts.register is None:
+        counted = tallies(facts.sessions, facts.members, first, last)
+    elif (facts.register.first, facts.register.last) == (first, last):
+        counted = list(facts.register.tallies)
+    else:
+        raise ValueError("The register was counted for another period.")
+    # Minutes bearer-weighted are summed (whole numbers) for each pupil and number of bearers, and
+    # turned into money once each: exactly the shares of session by session, with far fewer
+    # fractions. Each session's n bearers hold n shares of 1/n, so the shares add up to the total.
+    minutes: dict[tuple[int, int], int] = defaultdict(int)
+    for tally in counted:
+        minutes[tally.pupil_id, tally.bearers] += tally.minutes * tally.sessions
+    weights: dict[int, Fraction] = defaultdict(Fraction)
+    total = Fraction(0)
+    for (pupil_id, bearers), pupil_minutes in minutes.items():
+        share = Fraction(pupil_minutes * facts.hourly_pence, 60 * bearers)
+        total += share
+        weights[pupil_id] += share
     extra_total, extra = _extra_weights(facts, year, first, last)
     return _rounded_shares(total + extra_total, weights, extra)
 

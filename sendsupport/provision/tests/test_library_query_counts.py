@@ -15,7 +15,7 @@ from sendsupport.provision.models import Provision, ProvisionMember
 
 pytestmark = pytest.mark.django_db
 
-BASELINES = {"senco": 11, "ta": 11}
+BASELINES = {"senco": 8, "ta": 8}
 
 
 def add_groups(provision, ta, count: int) -> None:

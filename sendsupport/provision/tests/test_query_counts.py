@@ -27,14 +27,14 @@ from sendsupport.provision.models import (
 )
 
 BASELINES = {
-    ("provision:map", "senco"): 25,
-    ("provision:map", "teacher"): 14,
-    ("provision:map_csv", "senco"): 24,
-    ("provision:map_xlsx", "senco"): 24,
-    ("provision:map_impact", "senco"): 25,
-    ("provision:map_impact", "ta"): 16,
-    ("provision:map_staff", "senco"): 25,
-    ("provision:map_provision_impact", "ta"): 14,
+    ("provision:map", "senco"): 22,
+    ("provision:map", "teacher"): 11,
+    ("provision:map_csv", "senco"): 21,
+    ("provision:map_xlsx", "senco"): 21,
+    ("provision:map_impact", "senco"): 22,
+    ("provision:map_impact", "ta"): 13,
+    ("provision:map_staff", "senco"): 22,
+    ("provision:map_provision_impact", "ta"): 11,
 }
 
 
