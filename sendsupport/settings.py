@@ -181,6 +181,9 @@ SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)
 # The idle time-out is kept by accounts.middleware.IdleTimeoutMiddleware: one session write a minute
 # at most, not one on every request.
 SESSION_SAVE_EVERY_REQUEST = False
+# How often activity moves the session's end forward. In tests an hour, so that how long a test takes
+# never changes how many queries a page makes; tests of the idle time-out set it themselves.
+SESSION_ACTIVITY_REFRESH_SECONDS = 3600 if MODE == "test" else 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

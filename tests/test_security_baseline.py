@@ -16,6 +16,7 @@ import pytest
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -160,6 +161,7 @@ def test_every_response_has_a_strict_content_security_policy(path, senco, login)
 
 
 @pytest.mark.django_db
+@override_settings(SESSION_ACTIVITY_REFRESH_SECONDS=60)
 def test_sessions_end_after_30_minutes_without_activity(senco, client):
     assert settings.SESSION_COOKIE_AGE == 30 * 60
     assert settings.SESSION_COOKIE_HTTPONLY is True
@@ -185,6 +187,7 @@ def test_sessions_end_after_30_minutes_without_activity(senco, client):
 
 
 @pytest.mark.django_db
+@override_settings(SESSION_ACTIVITY_REFRESH_SECONDS=60)
 def test_a_signed_in_page_writes_the_session_at_most_once_a_minute(senco, client):
     """Saving the session on every request made every signed-in page pay for a write."""
     sign_in(client, "senco", PASSWORD)

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.http import HttpRequest, HttpResponse
 
@@ -39,7 +40,6 @@ class IdleTimeoutMiddleware:
     """
 
     KEY = "_activity_at"
-    REFRESH_SECONDS = 60
 
     @classmethod
     def stamp(cls, sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
@@ -56,7 +56,7 @@ class IdleTimeoutMiddleware:
         if session is None or session.is_empty() or not session.session_key:
             return response  # no session yet: never create one for a visitor
         now = int(time.time())
-        if now - int(session.get(self.KEY, 0)) >= self.REFRESH_SECONDS:
+        if now - int(session.get(self.KEY, 0)) >= settings.SESSION_ACTIVITY_REFRESH_SECONDS:
             session[self.KEY] = now
         return response
 

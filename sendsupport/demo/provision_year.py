@@ -6,7 +6,7 @@ this year's notional SEN budget and Inclusive Mainstream Fund allocation, about 
 the start of term registered with the odd absence and cancellation, entry measures taken, last
 year's groups ended, reviewed and measured at exit, and top-ups agreed for the pupils whose support
 costs more than the school's share. A few gaps are left, as in any school: one group with no session
-registered for a fortnight, one that ended in the summer and was never reviewed, and one pupil
+registered for a fortnight, a six-week block that ended twelve days ago and has not been reviewed yet, and one pupil
 projected over the threshold with no top-up asked for.
 
 Deterministic (seeded), and written in bulk: a term of sessions is a few thousand rows.
@@ -142,8 +142,15 @@ def add_provision_map(*, school: Any, senco: Any, ta: Any, demo_child: Pupil, to
             provision.outcomes.add(*[o for o in outcomes.get(pupil.pk, []) if o.area == _area or _area == "other"][:2])
 
     quiet = made[3][0] if len(made) > 3 else None  # registered nothing for a fortnight: a gap to act on
+    # A six-week block that ended twelve days ago and has not been reviewed yet: another gap.
+    block = made[6][0] if len(made) > 6 else None
+    if block is not None:
+        block.ends_on = today - timedelta(days=12)
+        block.save(update_fields=["ends_on"])
     for provision, members, _area in made:
         last_day = today - timedelta(days=16) if provision is quiet else today - timedelta(days=1)
+        if provision.ends_on:
+            last_day = min(last_day, provision.ends_on)
         _register_term(rng, provision, members, last_day=last_day)
         for pupil in members:
             ImpactMeasure.objects.create(
@@ -284,14 +291,13 @@ def _last_year(
     senco: Any,
     tas: list[int],
 ) -> None:
-    """Last year's spring groups: ended in July, reviewed, with entry and exit measures; one not reviewed."""
+    """Last year's spring and summer groups: ended in July, reviewed, with entry and exit measures."""
     begun = date(start.year, 1, 12)
     ended = date(start.year, 7, 17)
     for index in range(0, len(pupils), 4):
         members = pupils[index : index + 4]
         area = areas.get(members[0].pk, BroadArea.COGNITION)
         name, per_week, minutes = GROUPS[area][0]
-        reviewed = index < len(pupils) - 4
         provision = _provision(
             school,
             library[name],
@@ -305,10 +311,9 @@ def _last_year(
             deliverer=tas[index % len(tas)],
             senco=senco,
         )
-        if reviewed:
-            provision.reviewed_on = ended + timedelta(days=3)
-            provision.review_note = "Most of the group met their targets; two carry on with a new group in September."
-            provision.save(update_fields=["reviewed_on", "review_note"])
+        provision.reviewed_on = ended + timedelta(days=3)
+        provision.review_note = "Most of the group met their targets; two carry on with a new group in September."
+        provision.save(update_fields=["reviewed_on", "review_note"])
         for pupil in members:
             ProvisionMember.objects.create(provision=provision, pupil=pupil, joined_on=begun, left_on=ended)
             entry = 68 + rng.randint(0, 12)

@@ -19,7 +19,6 @@ pytestmark = pytest.mark.django_db
 # One baseline table for the app (test_query_counts.BASELINES): the same page, the same number.
 REGISTER_QUERIES = BASELINES["pupils:register", "all"]
 REGISTER_WITH_CLASS_QUERIES = BASELINES["pupils:register", "teacher's class"]
-CLASS_LIST_QUERIES = BASELINES["pupils:class_list", "any"]
 
 
 @pytest.fixture(params=[3, 120], ids=["few", "many"])
@@ -59,6 +58,6 @@ def test_the_class_list_makes_the_same_queries_for_few_and_many(
     persona, personas, roll, class_4a, login, django_assert_num_queries
 ):
     client = login(personas[persona])
-    with django_assert_num_queries(CLASS_LIST_QUERIES):
+    with django_assert_num_queries(BASELINES["pupils:class_list", persona]):
         response = client.get(reverse("pupils:class_list", args=[class_4a.pk]))
     assert f"{roll + 1} pupils" in response.content.decode()  # and Maya, the persona parent's child

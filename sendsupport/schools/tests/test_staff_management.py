@@ -42,7 +42,9 @@ def test_an_invited_teacher_sets_a_password_signs_in_and_sees_their_class(
     assert message.to == ["nia.jones@school.example"]
     assert "Oakfield Primary School" in message.subject
     assert "as Teacher" in message.body
-    assert "Invitation. Email sent on " in login(senco).get(reverse("schools:staff")).content.decode()
+    staff_page = login(senco).get(reverse("schools:staff")).content.decode()
+    assert "Invitations not yet accepted" in staff_page
+    assert "nia.jones@school.example</span>, teacher, invited on" in staff_page and "Email sent on " in staff_page
     username, link = invitation_for("nia.jones@school.example")
     assert username == "nia.jones"
 
