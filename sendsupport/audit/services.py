@@ -12,6 +12,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
+
 from sendsupport.audit.models import AuditEvent
 from sendsupport.core.request_id import current_request_id
 
@@ -94,21 +96,39 @@ def record_list_view(*, user: Any, shown: Iterable[tuple[int, int]], what: str) 
     _note_logged(pairs)
     actor = _actor_fields(user)
     request_id = current_request_id()
-    return AuditEvent.objects.bulk_create(
-        [
-            AuditEvent(
-                **actor,
-                school_id=school_id,
-                pupil_id=pupil_id,
-                action=AuditEvent.Action.VIEWED,
-                object_type="pupil",
-                object_id=str(pupil_id),
-                summary=what[:300],
-                request_id=request_id,
-            )
-            for pupil_id, school_id in pairs.items()
-        ]
+    events = [
+        AuditEvent(
+            **actor,
+            school_id=school_id,
+            pupil_id=pupil_id,
+            action=AuditEvent.Action.VIEWED,
+            object_type="pupil",
+            object_id=str(pupil_id),
+            summary=what[:300],
+            request_id=request_id,
+        )
+        for pupil_id, school_id in pairs.items()
+    ]
+    _insert_in_one_statement(events)
+    return events
+
+
+def _insert_in_one_statement(events: list[AuditEvent]) -> None:
+    """Write the rows with one statement. ``bulk_create`` splits rows into batches by the database's
+    limit on parameters (999 on SQLite), so a long list would cost more queries than a short one and a
+    page's query count would grow with its length; ``executemany`` sends one statement for all."""
+    if not events:
+        return
+    fields = [field for field in AuditEvent._meta.concrete_fields if not field.primary_key]
+    quote = connection.ops.quote_name
+    # Names come from the model, never from input; every value is a parameter.
+    sql = (  # noqa: S608
+        f"INSERT INTO {quote(AuditEvent._meta.db_table)} ({', '.join(quote(field.column) for field in fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))})"
     )
+    rows = [[field.get_db_prep_save(field.pre_save(event, True), connection) for field in fields] for event in events]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def pupils_shown(pupils: Iterable[Any]) -> list[tuple[int, int]]:
