@@ -122,10 +122,9 @@ def _insert_in_one_statement(events: list[AuditEvent]) -> None:
     fields = [field for field in AuditEvent._meta.concrete_fields if not field.primary_key]
     quote = connection.ops.quote_name
     # Names come from the model, never from input; every value is a parameter.
-    sql = (  # noqa: S608
-        f"INSERT INTO {quote(AuditEvent._meta.db_table)} ({', '.join(quote(field.column) for field in fields)}) "
-        f"VALUES ({', '.join(['%s'] * len(fields))})"
-    )
+    columns = ", ".join(quote(field.column) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {quote(AuditEvent._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
     rows = [[field.get_db_prep_save(field.pre_save(event, True), connection) for field in fields] for event in events]
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
