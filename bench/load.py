@@ -225,6 +225,8 @@ def main() -> None:
         print(f"\nWrites: {len(written)} concerns accepted; {lost} lost, {duplicated} duplicated.")
         errors = env.stats.total.num_failures
         print(f"Errors: {errors}.")
+        for error in sorted(env.stats.errors.values(), key=lambda e: -e.occurrences)[:10]:
+            print(f"  {error.occurrences} x {error.method} {error.name}: {error.error}")
         print(f"Machine load (1, 5, 15 min): {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         print("No errors and no lost or duplicated writes." if not (errors or lost or duplicated) else "PROBLEMS found.")
     finally:
