@@ -10,16 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import connections
-
 AUDIT_TABLE = "audit_auditevent"
 PERMIT_FLUSH = "INSERT INTO audit_flush_permit (id) VALUES (1);"
 END_PERMIT = "DELETE FROM audit_flush_permit;"
 
 
 def _permitting_flush(original: Any) -> Any:
-    def sql_flush(style: Any, tables: Any, *args: Any, **kwargs: Any) -> list[str]:
-        statements = original(style, tables, *args, **kwargs)
+    def sql_flush(self: Any, style: Any, tables: Any, *args: Any, **kwargs: Any) -> list[str]:
+        statements = original(self, style, tables, *args, **kwargs)
         if AUDIT_TABLE not in tables:
             return statements
         return [PERMIT_FLUSH, *statements, END_PERMIT]
@@ -28,9 +26,10 @@ def _permitting_flush(original: Any) -> Any:
 
 
 def allow_flush() -> None:
-    """Wrap each SQLite connection's ``sql_flush`` (called once, when the app is ready)."""
-    for alias in connections:
-        connection = connections[alias]
-        if connection.vendor == "sqlite" and not getattr(connection.ops, "_audit_flush_permitted", False):
-            connection.ops.sql_flush = _permitting_flush(connection.ops.sql_flush)
-            connection.ops._audit_flush_permitted = True
+    """Wrap SQLite's ``sql_flush`` once, on the backend's class, so that every connection has it: each
+    thread (a test's live server, the worker) opens connections of its own."""
+    from django.db.backends.sqlite3.operations import DatabaseOperations
+
+    if not getattr(DatabaseOperations, "_audit_flush_permitted", False):
+        DatabaseOperations.sql_flush = _permitting_flush(DatabaseOperations.sql_flush)
+        DatabaseOperations._audit_flush_permitted = True
