@@ -155,6 +155,7 @@ def test_the_todo_list_shows_each_provision_gap_with_a_link_to_where_it_is_fixed
         school, first="Maya", last="Test", registration_group=class_4a, provision="K", needs=[("SLCN", 1)]
     )
     group = give_provision(school, [maya], senco)
+    Provision.objects.filter(pk=group.pk).update(session_minutes=90)
     TopUp.objects.all().delete()
     ended = Provision.objects.create(
         school=school,
@@ -173,7 +174,8 @@ def test_the_todo_list_shows_each_provision_gap_with_a_link_to_where_it_is_fixed
     links = {item.gap.duty: item.link for item in todo.items}
     assert links[NO_SESSIONS] == reverse("provision:costs_provision", args=[group.pk])
     assert links[NOT_REVIEWED] == reverse("provision:costs_review", args=[ended.pk])
-    # An hour a day at £40 (the named deliverer) for a 39-week year is over £6,000.
+    # With no session registered yet, the projection is the schedule for the rest of the year (its
+    # term weeks): an hour and a half a day at £40 (the named deliverer) is over £6,000.
     assert links[NO_TOP_UP] == reverse("provision:top_up_add", args=[maya.pk])
     assert dict((code, count) for code, _, count in todo.counts)[NO_TOP_UP] == 1
 
