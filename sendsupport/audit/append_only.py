@@ -26,10 +26,12 @@ def _permitting_flush(original: Any) -> Any:
 
 
 def allow_flush() -> None:
-    """Wrap SQLite's ``sql_flush`` once, on the backend's class, so that every connection has it: each
-    thread (a test's live server, the worker) opens connections of its own."""
-    from django.db.backends.sqlite3.operations import DatabaseOperations
+    """Wrap SQLite's ``sql_flush`` once, on the backend's operations class, so that every connection
+    has it: each thread (a test's live server, the worker) opens connections of its own."""
+    from django.db import connections
 
-    if not getattr(DatabaseOperations, "_audit_flush_permitted", False):
-        DatabaseOperations.sql_flush = _permitting_flush(DatabaseOperations.sql_flush)
-        DatabaseOperations._audit_flush_permitted = True
+    for alias in connections:
+        operations = type(connections[alias].ops)
+        if connections[alias].vendor == "sqlite" and not getattr(operations, "_audit_flush_permitted", False):
+            operations.sql_flush = _permitting_flush(operations.sql_flush)
+            operations._audit_flush_permitted = True
