@@ -146,3 +146,59 @@ def year_summary(pupil: Pupil, *, today: date) -> dict[str, Any]:
         "end": end,
         "met": not measured or count >= due,
     }
+
+
+def planned_for(user: Any, pupil: Pupil) -> QuerySet:
+    """The pupil's planned meetings this user may read, soonest first, with invitations and replies
+    (a fixed number of queries whatever the number of meetings)."""
+    from sendsupport.meetings.models import MeetingReply, PlannedMeeting
+
+    return (
+        PlannedMeeting.objects.visible_to(user)
+        .filter(pupil=pupil)
+        .select_related("record")
+        .prefetch_related(
+            "invited",
+            "staff",
+            Prefetch("replies", queryset=MeetingReply.objects.select_related("contact").order_by("-replied_at", "-id")),
+        )
+        .order_by("starts_at", "id")
+    )
+
+
+def get_planned(user: Any, pupil: Pupil, planned_id: int):
+    """One of the pupil's planned meetings that this user may read, or 404."""
+    planned = planned_for(user, pupil).select_related("pupil", "pupil__school").filter(pk=planned_id).first()
+    if planned is None:
+        raise Http404("No such meeting")
+    return planned
+
+
+def own_contacts(user: Any, pupil: Pupil) -> QuerySet:
+    """The signed-in parent's own entries as a parent or carer (with parental responsibility) of the pupil."""
+    from sendsupport.pupils.models import Contact
+
+    if user is None or not user.is_authenticated:
+        return Contact.objects.none()
+    return Contact.objects.filter(
+        user=user, pupil_links__pupil=pupil, pupil_links__parental_responsibility=True
+    ).order_by("pk")
+
+
+def upcoming_for_parent(user: Any, pupil: Pupil) -> list[Any]:
+    """The child's upcoming confirmed meetings this parent is invited to, each with ``my_reply`` (the
+    parent's latest reply, or None). Three queries."""
+    from django.utils import timezone
+
+    from sendsupport.meetings.models import PlannedMeeting
+
+    contacts = set(own_contacts(user, pupil).values_list("pk", flat=True))
+    meetings = list(
+        planned_for(user, pupil).filter(
+            status=PlannedMeeting.Status.CONFIRMED, ends_at__gte=timezone.now(), invited__in=contacts
+        ).distinct()
+    )
+    for meeting in meetings:
+        mine = [reply for reply in meeting.replies.all() if reply.contact_id in contacts]
+        meeting.my_reply = mine[0] if mine else None
+    return meetings
