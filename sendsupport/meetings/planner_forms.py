@@ -42,6 +42,7 @@ class WhenWhereForm(Form):
     )
     video_link = forms.URLField(
         required=False,
+        assume_scheme="https",
         max_length=500,
         label="Video call link (optional)",
         help_text="For example https://meet.example.org/abc-defg. Parents get it in the invitation.",
