@@ -22,7 +22,7 @@ def parent_page(pupil: Any) -> str:
 
 
 def when(planned: PlannedMeeting) -> str:
-    """"Tuesday 3 March 2027, 15:30 to 16:15" (local time)."""
+    """ "Tuesday 3 March 2027, 15:30 to 16:15" (local time)."""
     start, end = timezone.localtime(planned.starts_at), timezone.localtime(planned.ends_at)
     return f"{start:%A} {start.day} {start:%B %Y}, {start:%H:%M} to {end:%H:%M}"
 
@@ -104,11 +104,7 @@ def reply_to_staff(planned: PlannedMeeting, reply: MeetingReply, staff: Any, bas
     from django.urls import reverse
 
     pupil = planned.pupil
-    said = (
-        "can come"
-        if reply.answer == MeetingReply.Answer.YES
-        else "has asked for another time"
-    )
+    said = "can come" if reply.answer == MeetingReply.Answer.YES else "has asked for another time"
     subject = f"{reply.contact} {said}: meeting about {pupil.display_name} on {when(planned)}"
     message = f"\nTheir message:\n{reply.message}\n" if reply.message else ""
     link = base_url.rstrip("/") + reverse("meetings:plan", args=[pupil.pk])

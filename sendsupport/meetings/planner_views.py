@@ -32,7 +32,7 @@ def _base_url(request: HttpRequest) -> str:
 
 @login_required
 def plan(request: HttpRequest, pupil_id: int) -> HttpResponse:
-    """"Plan this year's meetings": the proposals still to confirm and every planned meeting with its replies."""
+    """ "Plan this year's meetings": the proposals still to confirm and every planned meeting with its replies."""
     pupil = pupil_for(request, pupil_id, RECORD)
     today = dates.today()
     planned = list(selectors.planned_for(request.user, pupil))
@@ -179,7 +179,7 @@ def planned_cancel(request: HttpRequest, pupil_id: int, planned_id: int) -> Http
 @login_required
 @require_http_methods(["GET", "POST"])
 def planned_record(request: HttpRequest, pupil_id: int, planned_id: int) -> HttpResponse:
-    """"Record what happened": the meeting-record form, filled in from the planned meeting."""
+    """ "Record what happened": the meeting-record form, filled in from the planned meeting."""
     pupil = pupil_for(request, pupil_id, RECORD)
     planned = selectors.get_planned(request.user, pupil, planned_id)
     if planned.status not in (PlannedMeeting.Status.CONFIRMED, PlannedMeeting.Status.PLANNED):
@@ -215,7 +215,7 @@ def planned_record(request: HttpRequest, pupil_id: int, planned_id: int) -> Http
 
 @login_required
 def planned_ics(request: HttpRequest, pupil_id: int, planned_id: int) -> HttpResponse:
-    """"Add to calendar": the meeting as a calendar file (the same UID as the invitation)."""
+    """ "Add to calendar": the meeting as a calendar file (the same UID as the invitation)."""
     pupil = pupil_for(request, pupil_id, "view_pupil_meetings")
     planned = selectors.get_planned(request.user, pupil, planned_id)
     record_view(user=request.user, pupil=pupil, what=f"Downloaded a planned meeting's calendar file ({planned})")

@@ -60,9 +60,7 @@ def _check(
         starts_at = _at(on, starts)
         if starts_at <= now:
             local = timezone.localtime(now)
-            errors["on"] = (
-                f"The meeting must be in the future: it is now {local:%H:%M} on {local.day} {local:%B %Y}."
-            )
+            errors["on"] = f"The meeting must be in the future: it is now {local:%H:%M} on {local.day} {local:%B %Y}."
     if on and starts and ends:
         ends_at = _at(on, ends)
         if ends_at <= starts_at:
@@ -257,9 +255,7 @@ def _told_of_replies(planned: PlannedMeeting) -> list[Any]:
 
 
 @transaction.atomic
-def reply(
-    *, planned: PlannedMeeting, contact: Contact, answer: str, message: str = "", base_url: str
-) -> MeetingReply:
+def reply(*, planned: PlannedMeeting, contact: Contact, answer: str, message: str = "", base_url: str) -> MeetingReply:
     """A parent's answer: they can come, or they ask for another time (a message saying when suits)."""
     planned = _locked(planned)
     errors: dict[str, str] = {}

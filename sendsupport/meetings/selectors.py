@@ -194,9 +194,9 @@ def upcoming_for_parent(user: Any, pupil: Pupil) -> list[Any]:
 
     contacts = set(own_contacts(user, pupil).values_list("pk", flat=True))
     meetings = list(
-        planned_for(user, pupil).filter(
-            status=PlannedMeeting.Status.CONFIRMED, ends_at__gte=timezone.now(), invited__in=contacts
-        ).distinct()
+        planned_for(user, pupil)
+        .filter(status=PlannedMeeting.Status.CONFIRMED, ends_at__gte=timezone.now(), invited__in=contacts)
+        .distinct()
     )
     for meeting in meetings:
         mine = [reply for reply in meeting.replies.all() if reply.contact_id in contacts]

@@ -15,7 +15,9 @@ urlpatterns = [
     path("pupils/<int:pupil_id>/meetings/<int:meeting_id>/for-parents.pdf", views.parents_copy_pdf, name="copy_pdf"),
     path("pupils/<int:pupil_id>/meetings/plan/", planner_views.plan, name="plan"),
     path("pupils/<int:pupil_id>/meetings/plan/confirm/", planner_views.plan_confirm, name="plan_confirm"),
-    path("pupils/<int:pupil_id>/meetings/planned/<int:planned_id>/move/", planner_views.planned_move, name="planned_move"),
+    path(
+        "pupils/<int:pupil_id>/meetings/planned/<int:planned_id>/move/", planner_views.planned_move, name="planned_move"
+    ),
     path(
         "pupils/<int:pupil_id>/meetings/planned/<int:planned_id>/cancel/",
         planner_views.planned_cancel,

@@ -4,25 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0001_initial'),
+        ("core", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='outboundemail',
-            name='attachment',
+            model_name="outboundemail",
+            name="attachment",
             field=models.TextField(blank=True),
         ),
         migrations.AddField(
-            model_name='outboundemail',
-            name='attachment_name',
+            model_name="outboundemail",
+            name="attachment_name",
             field=models.CharField(blank=True, max_length=100),
         ),
         migrations.AddField(
-            model_name='outboundemail',
-            name='attachment_type',
+            model_name="outboundemail",
+            name="attachment_type",
             field=models.CharField(blank=True, max_length=100),
         ),
     ]

@@ -27,7 +27,9 @@ def event_of(cal: Calendar):
 
 
 @pytest.mark.django_db
-def test_it_emails_each_invited_parent_an_invitation_only_after_commit(pupil, parent, senco, django_capture_on_commit_callbacks):
+def test_it_emails_each_invited_parent_an_invitation_only_after_commit(
+    pupil, parent, senco, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         planned = plan_meeting(pupil, senco)
         assert mail.outbox == []  # nothing sent inside the transaction
@@ -50,14 +52,22 @@ def test_it_emails_each_invited_parent_an_invitation_only_after_commit(pupil, pa
 
 
 @pytest.mark.django_db
-def test_moving_sends_an_update_with_the_same_uid_and_a_higher_sequence(pupil, parent, senco, django_capture_on_commit_callbacks):
+def test_moving_sends_an_update_with_the_same_uid_and_a_higher_sequence(
+    pupil, parent, senco, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         planned = plan_meeting(pupil, senco)
     first = event_of(calendar_of(mail.outbox[0]))
     new_day = timezone.localdate() + timedelta(days=12)
     with django_capture_on_commit_callbacks(execute=True):
         moved = planning.move_meeting(
-            planned=planned, by=senco, on=new_day, starts=time(9, 0), ends=time(9, 45), place="Room 4", base_url=BASE_URL
+            planned=planned,
+            by=senco,
+            on=new_day,
+            starts=time(9, 0),
+            ends=time(9, 45),
+            place="Room 4",
+            base_url=BASE_URL,
         )
     assert len(mail.outbox) == 2
     update = mail.outbox[1]
@@ -90,8 +100,7 @@ def test_cancelling_sends_method_cancel_with_the_same_uid(pupil, parent, senco, 
 def test_a_rolled_back_confirmation_sends_nothing(pupil, parent, senco, django_capture_on_commit_callbacks):
     from django.db import transaction
 
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            plan_meeting(pupil, senco)
-            raise RuntimeError("something else failed")
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
+        plan_meeting(pupil, senco)
+        raise RuntimeError("something else failed")
     assert mail.outbox == [] and not PlannedMeeting.objects.exists()

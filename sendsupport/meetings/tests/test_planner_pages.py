@@ -92,7 +92,9 @@ def test_moving_to_the_past_is_refused_and_nothing_changes(client, senco, pupil,
 
 
 @pytest.mark.django_db
-def test_cancelling_from_the_page_tells_the_parents(client, senco, pupil, parent, planned, django_capture_on_commit_callbacks):
+def test_cancelling_from_the_page_tells_the_parents(
+    client, senco, pupil, parent, planned, django_capture_on_commit_callbacks
+):
     client.force_login(senco)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("meetings:planned_cancel", args=[pupil.pk, planned.pk]), {"reason": "Snow"})

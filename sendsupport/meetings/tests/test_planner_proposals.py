@@ -33,9 +33,7 @@ def test_it_moves_the_meeting_to_the_plan_review_date_in_its_term():
 
 
 def test_it_skips_terms_with_a_meeting_held_or_planned_and_proposes_nothing_in_the_past():
-    found = propose(
-        per_year=3, terms=TERMS, review_dates=[], taken=[date(2026, 10, 1)], today=date(2026, 12, 15)
-    )
+    found = propose(per_year=3, terms=TERMS, review_dates=[], taken=[date(2026, 10, 1)], today=date(2026, 12, 15))
     assert [p.term for p in found] == ["spring", "summer"]
     late = propose(per_year=3, terms=TERMS, review_dates=[], taken=[], today=date(2026, 12, 1))
     # The autumn term's middle has passed but the term has not ended: as soon as there is notice.

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
 import subprocess
 import sys
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -52,8 +52,9 @@ def test_the_real_worker_sends_the_reminder_and_a_moved_meetings_old_reminder_se
     # Moved two days later: a new reminder for the new time; the old one must send nothing.
     day = timezone.localtime(planned.starts_at + timedelta(days=2)).date()
     start = timezone.localtime(planned.starts_at).time()
-    moved = planning.move_meeting(planned=planned, by=senco, on=day, starts=start, ends=start.replace(hour=17),
-                                  place="Room 4", base_url=BASE_URL)
+    moved = planning.move_meeting(
+        planned=planned, by=senco, on=day, starts=start, ends=start.replace(hour=17), place="Room 4", base_url=BASE_URL
+    )
     old, new = reminders()
     assert new.run_after == moved.starts_at - REMINDER_BEFORE
     # Time passes: both reminders are due now. The invitation emails were already queued before.
