@@ -186,19 +186,30 @@ def own_contacts(user: Any, pupil: Pupil) -> QuerySet:
 
 
 def upcoming_for_parent(user: Any, pupil: Pupil) -> list[Any]:
-    """The child's upcoming confirmed meetings this parent is invited to, each with ``my_reply`` (the
-    parent's latest reply, or None). Three queries."""
+    """The child's upcoming confirmed meetings this parent is invited to, soonest first, each with
+    ``my_reply`` (the parent's latest reply, or None). One query, two when there are meetings."""
     from django.utils import timezone
 
-    from sendsupport.meetings.models import PlannedMeeting
+    from sendsupport.meetings.models import MeetingReply, PlannedMeeting
 
-    contacts = set(own_contacts(user, pupil).values_list("pk", flat=True))
+    mine = own_contacts(user, pupil)
     meetings = list(
-        planned_for(user, pupil)
-        .filter(status=PlannedMeeting.Status.CONFIRMED, ends_at__gte=timezone.now(), invited__in=contacts)
-        .distinct()
+        PlannedMeeting.objects.visible_to(user)
+        .filter(
+            pupil=pupil,
+            status=PlannedMeeting.Status.CONFIRMED,
+            ends_at__gte=timezone.now(),
+            pk__in=PlannedMeeting.invited.through.objects.filter(contact__in=mine).values("plannedmeeting_id"),
+        )
+        .prefetch_related(
+            Prefetch(
+                "replies",
+                queryset=MeetingReply.objects.filter(contact__in=mine).order_by("-replied_at", "-id"),
+                to_attr="own_replies",
+            )
+        )
+        .order_by("starts_at", "id")
     )
     for meeting in meetings:
-        mine = [reply for reply in meeting.replies.all() if reply.contact_id in contacts]
-        meeting.my_reply = mine[0] if mine else None
+        meeting.my_reply = meeting.own_replies[0] if meeting.own_replies else None
     return meetings
