@@ -63,22 +63,17 @@ def add_planned_meetings(*, school: Any, senco: Any, demo_child: Any, today: dat
             continue
         # Meetings held this year were planned first: each links to its record.
         for meeting in held.get(pupil.pk, []):
-            rows.append(
-                _planned(pupil, senco, _at(meeting.held_on, 15, 30), 45, PlannedMeeting.Status.HELD, index)
-            )
+            rows.append(_planned(pupil, senco, _at(meeting.held_on, 15, 30), 45, PlannedMeeting.Status.HELD, index))
             records.append(meeting)
         # The next meeting the planner proposes, confirmed and sent.
         taken = [m.held_on for m in held.get(pupil.pk, [])]
         proposals = propose(per_year=per_year, terms=terms, review_dates=[], taken=taken, today=today)
-        if pupil.pk == demo_child.pk or not proposals:
-            day = today + timedelta(days=9)
-        else:
-            day = proposals[0].on
+        # The demo parent's child: a meeting soon, so the parent's page shows it.
+        soon = pupil.pk == demo_child.pk or not proposals
+        day = today + timedelta(days=9) if soon else proposals[0].on
         while day.weekday() >= 5:
             day += timedelta(days=1)
-        rows.append(
-            _planned(pupil, senco, _at(day, 15 + index % 2, 30 if index % 3 else 0), 45, "confirmed", index)
-        )
+        rows.append(_planned(pupil, senco, _at(day, 15 + index % 2, 30 if index % 3 else 0), 45, "confirmed", index))
         records.append(None)
     for row in rows:
         row.record = None
@@ -97,12 +92,11 @@ def add_planned_meetings(*, school: Any, senco: Any, demo_child: Any, today: dat
     upcoming = [row for row in rows if row.status == PlannedMeeting.Status.CONFIRMED]
     replies = []
     for position, row in enumerate(upcoming):
-        contact = parents[row.pupil_id][0]
+        # A parent who signs in replies from their page: the demo parent among them.
+        contact = next((c for c in parents[row.pupil_id] if c.user_id), parents[row.pupil_id][0])
         if row.pupil_id == demo_child.pk or position % 3 == 0:
             replies.append(
-                MeetingReply(
-                    planned=row, contact=contact, answer="yes", replied_at=row.created_at + timedelta(days=1)
-                )
+                MeetingReply(planned=row, contact=contact, answer="yes", replied_at=row.created_at + timedelta(days=1))
             )
         elif position % 5 == 1:
             replies.append(

@@ -213,3 +213,11 @@ def upcoming_for_parent(user: Any, pupil: Pupil) -> list[Any]:
     for meeting in meetings:
         meeting.my_reply = meeting.own_replies[0] if meeting.own_replies else None
     return meetings
+
+
+def held_dates(user: Any, pupil: Pupil, start: date, end: date) -> set[date]:
+    """The days between ``start`` and ``end`` on which a meeting with the pupil's parents was recorded
+    or offered and declined (for the planner: those terms need no new meeting)."""
+    held = Meeting.objects.visible_to(user).filter(pupil=pupil, held_on__gte=start, held_on__lte=end)
+    declined = declined_for(user, pupil).filter(offered_on__gte=start, offered_on__lte=end)
+    return set(held.values_list("held_on", flat=True)) | set(declined.values_list("offered_on", flat=True))

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from sendsupport.meetings import planner_views, views
+from sendsupport.meetings import views
+from sendsupport.meetings.views import planner as planner_views
 
 app_name = "meetings"
 urlpatterns = [

@@ -37,11 +37,7 @@ def plan(request: HttpRequest, pupil_id: int) -> HttpResponse:
     today = dates.today()
     planned = list(selectors.planned_for(request.user, pupil))
     summary = selectors.year_summary(pupil, today=today)
-    held = set(
-        Meeting.objects.visible_to(request.user)
-        .filter(pupil=pupil, held_on__gte=summary["start"], held_on__lte=summary["end"])
-        .values_list("held_on", flat=True)
-    )
+    held = selectors.held_dates(request.user, pupil, summary["start"], summary["end"])
     proposals = proposals_for(pupil, today=today, per_year=summary["target"], planned=planned, held=held)
     record_view(user=request.user, pupil=pupil, what="Viewed the plan of this year's meetings with parents")
     now = timezone.now()
