@@ -50,6 +50,11 @@ class WhenWhereForm(Form):
     )
 
 
+class MoveForm(WhenWhereForm):
+    # The meeting's sequence when the page was drawn: a move by someone else since is not overwritten.
+    sequence = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
 class PlannedMeetingForm(WhenWhereForm):
     invited = ParentChoiceField(
         queryset=None,
@@ -86,6 +91,7 @@ class PlannedMeetingForm(WhenWhereForm):
 
 
 class CancelForm(Form):
+    sequence = forms.IntegerField(required=False, widget=forms.HiddenInput)
     reason = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

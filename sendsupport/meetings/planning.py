@@ -172,10 +172,18 @@ def _locked(planned: PlannedMeeting) -> PlannedMeeting:
     )
 
 
-def _must_be_confirmed(planned: PlannedMeeting, doing: str) -> None:
+def _must_be_confirmed(planned: PlannedMeeting, doing: str, sequence: int | None = None) -> None:
     if planned.status != PlannedMeeting.Status.CONFIRMED:
         raise ValidationError(
             {NON_FIELD_ERRORS: f"This meeting is {planned.get_status_display().lower()}, so it cannot be {doing}."}
+        )
+    if sequence is not None and sequence != planned.sequence:
+        # Someone else moved it since this page was opened: their change stands.
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: f"Someone moved this meeting since you opened this page: it is now on "
+                f"{emails.when(planned)}, {planned.where}. Check it before you change it again."
+            }
         )
 
 
@@ -190,12 +198,13 @@ def move_meeting(
     place: str = "",
     video_link: str = "",
     base_url: str,
+    sequence: int | None = None,
     now: datetime | None = None,
 ) -> PlannedMeeting:
     """Move a confirmed meeting: the parents get an updated calendar entry (same UID, next SEQUENCE)."""
     now = now or timezone.now()
     planned = _locked(planned)
-    _must_be_confirmed(planned, "moved")
+    _must_be_confirmed(planned, "moved", sequence)
     starts_at, ends_at = _check(
         pupil=planned.pupil, on=on, starts=starts, ends=ends, place=place, video_link=video_link, now=now
     )
@@ -214,10 +223,12 @@ def move_meeting(
 
 
 @transaction.atomic
-def cancel_meeting(*, planned: PlannedMeeting, by: Any, reason: str = "", base_url: str) -> PlannedMeeting:
+def cancel_meeting(
+    *, planned: PlannedMeeting, by: Any, reason: str = "", base_url: str, sequence: int | None = None
+) -> PlannedMeeting:
     """Cancel a confirmed meeting: the parents get a cancellation (METHOD:CANCEL, same UID)."""
     planned = _locked(planned)
-    _must_be_confirmed(planned, "cancelled")
+    _must_be_confirmed(planned, "cancelled", sequence)
     planned.status = PlannedMeeting.Status.CANCELLED
     planned.cancel_reason = (reason or "").strip()
     planned.sequence += 1

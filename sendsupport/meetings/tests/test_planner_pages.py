@@ -204,3 +204,17 @@ def test_the_planner_page_makes_the_same_number_of_queries_however_many_meetings
     with CaptureQueriesContext(connection) as five:
         assert client.get(url).status_code == 200
     assert len(five) == len(one), [q["sql"] for q in five.captured_queries]
+
+
+@pytest.mark.django_db
+def test_a_second_move_from_a_stale_page_is_refused_and_the_first_stands(client, senco, head, pupil, parent, planned):
+    url = reverse("meetings:planned_move", args=[pupil.pk, planned.pk])
+    day = (timezone.localdate() + timedelta(days=15)).isoformat()
+    client.force_login(senco)
+    first = client.post(url, {"on": day, "starts": "09:00", "ends": "09:30", "place": "Room 4", "sequence": 0})
+    assert first.status_code == 302
+    client.force_login(head)
+    second = client.post(url, {"on": day, "starts": "11:00", "ends": "11:30", "place": "Hall", "sequence": 0})
+    assert second.status_code == 400 and "Someone moved this meeting" in second.text
+    planned.refresh_from_db()
+    assert planned.place == "Room 4" and planned.sequence == 1

@@ -20,7 +20,7 @@ from sendsupport.meetings import calendar, emails, planning, selectors
 from sendsupport.meetings.forms import MeetingForm
 from sendsupport.meetings.models import Meeting, PlannedMeeting
 from sendsupport.meetings.planner import proposals_for
-from sendsupport.meetings.planner_forms import CancelForm, PlannedMeetingForm, ReplyForm, WhenWhereForm
+from sendsupport.meetings.planner_forms import CancelForm, MoveForm, PlannedMeetingForm, ReplyForm
 from sendsupport.pupils.lookup import pupil_for
 
 RECORD = "record_pupil_meetings"
@@ -114,8 +114,9 @@ def planned_move(request: HttpRequest, pupil_id: int, planned_id: int) -> HttpRe
         "ends": timezone.localtime(planned.ends_at).time(),
         "place": planned.place,
         "video_link": planned.video_link,
+        "sequence": planned.sequence,
     }
-    form = WhenWhereForm(request.POST or None, initial=initial)
+    form = MoveForm(request.POST or None, initial=initial)
     if request.method == "GET":
         record_view(user=request.user, pupil=pupil, what=f"Opened a planned meeting to move it ({planned})")
     if request.method == "POST" and form.is_valid():
@@ -147,7 +148,7 @@ def planned_cancel(request: HttpRequest, pupil_id: int, planned_id: int) -> Http
     planned = selectors.get_planned(request.user, pupil, planned_id)
     if planned.status != PlannedMeeting.Status.CONFIRMED:
         raise Http404("Only a confirmed meeting can be cancelled")
-    form = CancelForm(request.POST or None)
+    form = CancelForm(request.POST or None, initial={"sequence": planned.sequence})
     if request.method == "GET":
         record_view(user=request.user, pupil=pupil, what=f"Opened a planned meeting to cancel it ({planned})")
     if request.method == "POST" and form.is_valid():
