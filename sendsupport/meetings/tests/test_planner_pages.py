@@ -218,3 +218,14 @@ def test_a_second_move_from_a_stale_page_is_refused_and_the_first_stands(client,
     assert second.status_code == 400 and "Someone moved this meeting" in second.text
     planned.refresh_from_db()
     assert planned.place == "Room 4" and planned.sequence == 1
+
+
+@pytest.mark.django_db
+def test_a_pupil_not_on_the_register_gets_no_proposals(client, senco, school):
+    from conftest import make_pupil
+
+    pupil = make_pupil(school, first="Sam", last="Jones")
+    client.force_login(senco)
+    page = client.get(reverse("meetings:plan", args=[pupil.pk]))
+    assert page.status_code == 200 and page.context["proposals"] == []
+    assert "not on the SEN register" in page.text

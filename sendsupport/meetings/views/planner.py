@@ -38,7 +38,12 @@ def plan(request: HttpRequest, pupil_id: int) -> HttpResponse:
     planned = list(selectors.planned_for(request.user, pupil))
     summary = selectors.year_summary(pupil, today=today)
     held = selectors.held_dates(request.user, pupil, summary["start"], summary["end"])
-    proposals = proposals_for(pupil, today=today, per_year=summary["target"], planned=planned, held=held)
+    # Only pupils on the SEN register (SEN support or an EHC plan) are owed the year's meetings.
+    proposals = (
+        proposals_for(pupil, today=today, per_year=summary["target"], planned=planned, held=held)
+        if summary["measured"]
+        else []
+    )
     record_view(user=request.user, pupil=pupil, what="Viewed the plan of this year's meetings with parents")
     now = timezone.now()
     return render(
