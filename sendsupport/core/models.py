@@ -28,6 +28,10 @@ class OutboundEmail(models.Model):
     # ("user:12", "notification:5") so the page that caused it can find it again.
     about = models.CharField("What it is about", max_length=100)
     about_key = models.CharField(max_length=60, blank=True, db_index=True)
+    # One optional text attachment (a calendar invitation): its file name, MIME type and text.
+    attachment_name = models.CharField(max_length=100, blank=True)
+    attachment_type = models.CharField(max_length=100, blank=True)
+    attachment = models.TextField(blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     reason = models.TextField("Why it failed", blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)

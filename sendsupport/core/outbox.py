@@ -24,8 +24,21 @@ MAX_ATTEMPTS = 3
 RETRY_DELAYS = (timedelta(minutes=1), timedelta(minutes=10))
 
 
-def queue_email(*, to: str, subject: str, body: str, about: str, about_key: str = "") -> OutboundEmail:
-    """Record an email and send it once the current transaction commits."""
+def queue_email(
+    *,
+    to: str,
+    subject: str,
+    body: str,
+    about: str,
+    about_key: str = "",
+    attachment: tuple[str, str, str] | None = None,
+) -> OutboundEmail:
+    """Record an email and send it once the current transaction commits.
+
+    ``attachment`` is one text file to attach: (file name, MIME type, text), for example a calendar
+    invitation ("meeting.ics", "text/calendar; method=REQUEST", "BEGIN:VCALENDAR...").
+    """
+    name, mimetype, content = attachment or ("", "", "")
     email = OutboundEmail.objects.create(
         to=to,
         subject=subject[:300],
@@ -33,6 +46,9 @@ def queue_email(*, to: str, subject: str, body: str, about: str, about_key: str 
         from_email=settings.DEFAULT_FROM_EMAIL,
         about=about[:100],
         about_key=about_key[:60],
+        attachment_name=name[:100],
+        attachment_type=mimetype[:100],
+        attachment=content,
     )
     email_id = email.pk
     transaction.on_commit(lambda: deliver_email.enqueue(email_id))
@@ -68,7 +84,10 @@ def deliver_email(email_id: int) -> str:
     email.attempts += 1
     email.last_tried_at = timezone.now()
     try:
-        EmailMessage(email.subject, email.body, email.from_email or None, [email.to]).send()
+        message = EmailMessage(email.subject, email.body, email.from_email or None, [email.to])
+        if email.attachment_name:
+            message.attach(email.attachment_name, email.attachment, email.attachment_type or "text/plain")
+        message.send()
     except Exception as error:  # any failure of the mail server or the backend is an outcome to record
         email.reason = _reason(error)
         if email.attempts >= MAX_ATTEMPTS:
@@ -82,7 +101,8 @@ def deliver_email(email_id: int) -> str:
     email.sent_at = timezone.now()
     email.reason = ""
     email.body = ""  # sent: the words need not be kept twice
-    email.save(update_fields=["attempts", "last_tried_at", "reason", "status", "sent_at", "body"])
+    email.attachment = ""
+    email.save(update_fields=["attempts", "last_tried_at", "reason", "status", "sent_at", "body", "attachment"])
     return "sent"
 
 

@@ -155,3 +155,116 @@ class DeclinedMeeting(models.Model):
 
     def __str__(self) -> str:
         return f"Meeting offered on {self.offered_on:%d/%m/%Y}, declined by the parents"
+
+
+class PlannedMeetingQuerySet(PupilDataQuerySet):
+    def visible_to(self, user: Any) -> PlannedMeetingQuerySet:
+        """Staff read every planned meeting of the pupils they read as staff; a parent or carer only the
+        confirmed (or moved, or cancelled) meetings they are invited to, of their own children."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        staff_pupils = Pupil.objects.seen_as_staff_by(user).values("pk")
+        visible = Pupil.objects.visible_to(user).values("pk")
+        invited = PlannedMeeting.invited.through.objects.filter(contact__user=user).values("plannedmeeting_id")
+        return self.filter(
+            models.Q(pupil__in=staff_pupils)
+            | models.Q(pupil__in=visible, pk__in=invited, status__in=PlannedMeeting.PARENTS_SEE)
+        )
+
+
+class PlannedMeeting(models.Model):
+    """A meeting with a pupil's parents planned ahead: when, where, who is invited, and the replies.
+
+    Confirming it emails each invited parent a calendar invitation (``uid`` stays the same for the
+    meeting's life; ``sequence`` goes up each time it is moved or cancelled, so calendar programs
+    replace the old entry). Once held, "Record what happened" makes the :class:`Meeting` record
+    (``record``), which is what counts toward the meetings with parents each year.
+    """
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned, not sent yet"
+        CONFIRMED = "confirmed", "Confirmed and sent to the parents"
+        CANCELLED = "cancelled", "Cancelled"
+        HELD = "held", "Held and recorded"
+
+    PARENTS_SEE = (Status.CONFIRMED, Status.CANCELLED, Status.HELD)
+
+    pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="planned_meetings")
+    starts_at = models.DateTimeField("Starts")
+    ends_at = models.DateTimeField("Ends")
+    place = models.CharField("Where", max_length=200, blank=True)
+    video_link = models.URLField("Video call link", max_length=500, blank=True)
+    invited = models.ManyToManyField(
+        Contact, related_name="planned_meetings", verbose_name="Parents and carers invited"
+    )
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="planned_meetings", verbose_name="Staff invited"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANNED)
+    uid = models.CharField("Calendar UID", max_length=100, unique=True, editable=False)
+    sequence = models.PositiveIntegerField("Calendar sequence", default=0, editable=False)
+    moved_from = models.DateTimeField("First planned for", null=True, blank=True)
+    cancel_reason = models.TextField("Why it was cancelled", blank=True)
+    record = models.OneToOneField(
+        Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="planned_meeting"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = PlannedMeetingQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[invited, staff])
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        verbose_name = "planned meeting with parents"
+        indexes = [models.Index(fields=["pupil", "starts_at"])]
+
+    def __str__(self) -> str:
+        return f"Meeting with parents on {in_words(timezone.localtime(self.starts_at).date())}"
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.status == self.Status.CONFIRMED and self.ends_at >= timezone.now()
+
+    @property
+    def where(self) -> str:
+        """Where, in words: the place, the video link, or both."""
+        parts = [self.place] if self.place else []
+        if self.video_link:
+            parts.append(f"by video call: {self.video_link}")
+        return "; ".join(parts) or "to be confirmed"
+
+    def clean(self) -> None:
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": "The meeting must end after it starts."})
+
+
+class MeetingReply(models.Model):
+    """A parent's or carer's answer to a planned meeting: they can come, or they ask for another time."""
+
+    class Answer(models.TextChoices):
+        YES = "yes", "Yes, I can come"
+        OTHER_TIME = "other_time", "Asked for another time"
+
+    planned = models.ForeignKey(PlannedMeeting, on_delete=models.CASCADE, related_name="replies")
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="meeting_replies")
+    answer = models.CharField(max_length=12, choices=Answer.choices)
+    message = models.TextField("Message", blank=True)
+    # The meeting's sequence when the parent replied: a reply to a time since moved is shown as such.
+    sequence = models.PositiveIntegerField(default=0)
+    replied_at = models.DateTimeField(default=timezone.now)
+
+    objects = pupil_data("planned__pupil")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-replied_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.contact}: {self.get_answer_display()}"
+
+    def audit_subject(self) -> tuple[int | None, int | None]:
+        pupil = self.planned.pupil
+        return pupil.school_id, pupil.pk

@@ -146,3 +146,78 @@ def year_summary(pupil: Pupil, *, today: date) -> dict[str, Any]:
         "end": end,
         "met": not measured or count >= due,
     }
+
+
+def planned_for(user: Any, pupil: Pupil) -> QuerySet:
+    """The pupil's planned meetings this user may read, soonest first, with invitations and replies
+    (a fixed number of queries whatever the number of meetings)."""
+    from sendsupport.meetings.models import MeetingReply, PlannedMeeting
+
+    return (
+        PlannedMeeting.objects.visible_to(user)
+        .filter(pupil=pupil)
+        .select_related("record")
+        .prefetch_related(
+            "invited",
+            "staff",
+            Prefetch("replies", queryset=MeetingReply.objects.select_related("contact").order_by("-replied_at", "-id")),
+        )
+        .order_by("starts_at", "id")
+    )
+
+
+def get_planned(user: Any, pupil: Pupil, planned_id: int):
+    """One of the pupil's planned meetings that this user may read, or 404."""
+    planned = planned_for(user, pupil).select_related("pupil", "pupil__school").filter(pk=planned_id).first()
+    if planned is None:
+        raise Http404("No such meeting")
+    return planned
+
+
+def own_contacts(user: Any, pupil: Pupil) -> QuerySet:
+    """The signed-in parent's own entries as a parent or carer (with parental responsibility) of the pupil."""
+    from sendsupport.pupils.models import Contact
+
+    if user is None or not user.is_authenticated:
+        return Contact.objects.none()
+    return Contact.objects.filter(
+        user=user, pupil_links__pupil=pupil, pupil_links__parental_responsibility=True
+    ).order_by("pk")
+
+
+def upcoming_for_parent(user: Any, pupil: Pupil) -> list[Any]:
+    """The child's upcoming confirmed meetings this parent is invited to, soonest first, each with
+    ``my_reply`` (the parent's latest reply, or None). One query, two when there are meetings."""
+    from django.utils import timezone
+
+    from sendsupport.meetings.models import MeetingReply, PlannedMeeting
+
+    mine = own_contacts(user, pupil)
+    meetings = list(
+        PlannedMeeting.objects.visible_to(user)
+        .filter(
+            pupil=pupil,
+            status=PlannedMeeting.Status.CONFIRMED,
+            ends_at__gte=timezone.now(),
+            pk__in=PlannedMeeting.invited.through.objects.filter(contact__in=mine).values("plannedmeeting_id"),
+        )
+        .prefetch_related(
+            Prefetch(
+                "replies",
+                queryset=MeetingReply.objects.filter(contact__in=mine).order_by("-replied_at", "-id"),
+                to_attr="own_replies",
+            )
+        )
+        .order_by("starts_at", "id")
+    )
+    for meeting in meetings:
+        meeting.my_reply = meeting.own_replies[0] if meeting.own_replies else None
+    return meetings
+
+
+def held_dates(user: Any, pupil: Pupil, start: date, end: date) -> set[date]:
+    """The days between ``start`` and ``end`` on which a meeting with the pupil's parents was recorded
+    or offered and declined (for the planner: those terms need no new meeting)."""
+    held = Meeting.objects.visible_to(user).filter(pupil=pupil, held_on__gte=start, held_on__lte=end)
+    declined = declined_for(user, pupil).filter(offered_on__gte=start, offered_on__lte=end)
+    return set(held.values_list("held_on", flat=True)) | set(declined.values_list("offered_on", flat=True))

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from sendsupport.meetings import views
+from sendsupport.meetings.views import planner as planner_views
 
 app_name = "meetings"
 urlpatterns = [
@@ -13,4 +14,21 @@ urlpatterns = [
     path("pupils/<int:pupil_id>/meetings/<int:meeting_id>/correct/", views.meeting_correct, name="correct"),
     path("pupils/<int:pupil_id>/meetings/<int:meeting_id>/for-parents/", views.parents_copy, name="copy"),
     path("pupils/<int:pupil_id>/meetings/<int:meeting_id>/for-parents.pdf", views.parents_copy_pdf, name="copy_pdf"),
+    path("pupils/<int:pupil_id>/meetings/plan/", planner_views.plan, name="plan"),
+    path("pupils/<int:pupil_id>/meetings/plan/confirm/", planner_views.plan_confirm, name="plan_confirm"),
+    path(
+        "pupils/<int:pupil_id>/meetings/planned/<int:planned_id>/move/", planner_views.planned_move, name="planned_move"
+    ),
+    path(
+        "pupils/<int:pupil_id>/meetings/planned/<int:planned_id>/cancel/",
+        planner_views.planned_cancel,
+        name="planned_cancel",
+    ),
+    path(
+        "pupils/<int:pupil_id>/meetings/planned/<int:planned_id>/record/",
+        planner_views.planned_record,
+        name="planned_record",
+    ),
+    path("pupils/<int:pupil_id>/meetings/planned/<int:planned_id>/meeting.ics", planner_views.planned_ics, name="ics"),
+    path("pupils/<int:pupil_id>/meetings/planned/<int:planned_id>/reply/", planner_views.planned_reply, name="reply"),
 ]

@@ -18,3 +18,9 @@ def meetings_summary(user: Any, pupil: Any, staff_view: bool) -> dict[str, Any]:
     if staff_view:
         return selectors.year_summary(pupil, today=dates.today())
     return {"shared": selectors.meetings_for(user, pupil).count()}
+
+
+@register.simple_tag
+def upcoming_meetings_for_parent(user: Any, pupil: Any) -> list[Any]:
+    """The child's upcoming meetings this parent is invited to, with their own latest reply."""
+    return selectors.upcoming_for_parent(user, pupil)

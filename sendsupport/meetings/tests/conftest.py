@@ -36,3 +36,31 @@ def meeting(pupil, parent, senco) -> Meeting:
 def shared_meeting(pupil, parent, senco) -> Meeting:
     meeting = record(pupil, senco, days_ago=14, staff_attendees=[senco])
     return services.share_with_parents(meeting=meeting, by=senco)
+
+
+BASE_URL = "http://testserver/"
+
+
+def plan_meeting(pupil, by, *, days_ahead: int = 10, **extra):
+    """A meeting confirmed through the service, ``days_ahead`` from now at 15:30, every parent invited."""
+    from datetime import time
+
+    from sendsupport.meetings import planning
+
+    fields = {
+        "on": timezone.localdate() + timedelta(days=days_ahead),
+        "starts": time(15, 30),
+        "ends": time(16, 15),
+        "place": "The SENCO's office",
+        "video_link": "",
+        "invited": list(planning.invitable_parents(pupil)),
+        "staff": [by],
+        "base_url": BASE_URL,
+    }
+    fields.update(extra)
+    return planning.confirm_meeting(pupil=pupil, by=by, **fields)
+
+
+@pytest.fixture
+def planned(pupil, parent, senco):
+    return plan_meeting(pupil, senco)
