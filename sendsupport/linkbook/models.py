@@ -79,7 +79,12 @@ class LinkBookEntry(models.Model):
 
     pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="link_book_entries")
     thread = models.ForeignKey(
-        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies", help_text="Empty for a new entry."
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="replies",
+        help_text="Empty for a new entry.",
     )
     kind = models.CharField("What it is about", max_length=20, choices=Kind.choices, blank=True)
     text = models.TextField("Message")

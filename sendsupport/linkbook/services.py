@@ -73,7 +73,12 @@ def write_entry(*, pupil: Pupil, by: Any, side: str, kind: str, text: str, base_
     if errors:
         raise ValidationError(errors)
     entry = LinkBookEntry(
-        pupil=pupil, kind=kind, text=text, side=side, author=by, author_label=author_label(pupil=pupil, by=by, side=side)
+        pupil=pupil,
+        kind=kind,
+        text=text,
+        side=side,
+        author=by,
+        author_label=author_label(pupil=pupil, by=by, side=side),
     )
     _save(entry, by)
     _notify(entry=entry, thread=entry, base_url=base_url)
@@ -92,7 +97,12 @@ def reply(*, thread: LinkBookEntry, by: Any, side: str, text: str, base_url: str
     if errors:
         raise ValidationError(errors)
     entry = LinkBookEntry(
-        pupil=pupil, thread=thread, text=text, side=side, author=by, author_label=author_label(pupil=pupil, by=by, side=side)
+        pupil=pupil,
+        thread=thread,
+        text=text,
+        side=side,
+        author=by,
+        author_label=author_label(pupil=pupil, by=by, side=side),
     )
     _save(entry, by)
     _notify(entry=entry, thread=thread, base_url=base_url)

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
@@ -98,7 +98,8 @@ def readers(request: HttpRequest, pupil_id: int) -> HttpResponse:
     form = ReadersForm(request.POST or None, pupil=pupil, initial={"readers": [user.pk for user in chosen]})
     if request.method == "POST" and form.is_valid():
         done = try_service(
-            form, lambda: services.choose_readers(pupil=pupil, by=request.user, users=list(form.cleaned_data["readers"]))
+            form,
+            lambda: services.choose_readers(pupil=pupil, by=request.user, users=list(form.cleaned_data["readers"])),
         )
         if done is not None:
             messages.success(request, "The staff who can read the link book have been saved.")
