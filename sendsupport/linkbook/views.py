@@ -50,7 +50,7 @@ def _context(request: HttpRequest, pupil, side: str) -> dict:
 def book(request: HttpRequest, pupil_id: int, side: str) -> HttpResponse:
     """The child's link book, newest conversation first, with the form to write a new entry."""
     pupil = _pupil(request, pupil_id, side)
-    form = EntryForm(request.POST or None)
+    form = EntryForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         entry = try_service(
             form,
@@ -74,7 +74,7 @@ def thread(request: HttpRequest, pupil_id: int, entry_id: int, side: str) -> Htt
     """One entry with its replies, and the form to reply."""
     pupil = _pupil(request, pupil_id, side)
     entry = selectors.get_thread(request.user, pupil, entry_id)
-    form = ReplyForm(request.POST or None)
+    form = ReplyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         answer = try_service(
             form,
@@ -95,7 +95,7 @@ def readers(request: HttpRequest, pupil_id: int) -> HttpResponse:
     """The SENCO chooses which other staff read and write in the child's book."""
     pupil = pupil_for(request, pupil_id, "choose_link_book_readers")
     chosen = list(selectors.readers_of(pupil))
-    form = ReadersForm(request.POST or None, pupil=pupil, initial={"readers": [user.pk for user in chosen]})
+    form = ReadersForm(request.POST if request.method == "POST" else None, pupil=pupil, initial={"readers": [user.pk for user in chosen]})
     if request.method == "POST" and form.is_valid():
         done = try_service(
             form,
