@@ -95,7 +95,11 @@ def readers(request: HttpRequest, pupil_id: int) -> HttpResponse:
     """The SENCO chooses which other staff read and write in the child's book."""
     pupil = pupil_for(request, pupil_id, "choose_link_book_readers")
     chosen = list(selectors.readers_of(pupil))
-    form = ReadersForm(request.POST if request.method == "POST" else None, pupil=pupil, initial={"readers": [user.pk for user in chosen]})
+    form = ReadersForm(
+        request.POST if request.method == "POST" else None,
+        pupil=pupil,
+        initial={"readers": [user.pk for user in chosen]},
+    )
     if request.method == "POST" and form.is_valid():
         done = try_service(
             form,

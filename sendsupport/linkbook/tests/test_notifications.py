@@ -32,7 +32,9 @@ def test_a_school_entry_emails_each_parent_with_an_account(pupil, parent, senco,
 
     father = make_user("father")
     link_parent(pupil, father)
-    no_account = Contact.objects.create(school=pupil.school, first_name="Gran", last_name="Evans", email="gran@example.org")
+    no_account = Contact.objects.create(
+        school=pupil.school, first_name="Gran", last_name="Evans", email="gran@example.org"
+    )
     PupilContact.objects.create(pupil=pupil, contact=no_account, relationship="grandmother")
     no_responsibility = make_user("stepdad")
     link_parent(pupil, no_responsibility, responsibility=False)

@@ -21,7 +21,9 @@ def _backdate(entry: LinkBookEntry, days: int) -> None:
     LinkBookEntry.objects.filter(pk=entry.pk).update(written_at=timezone.now() - timedelta(days=days))
 
 
-def test_it_shows_the_newest_conversation_first_and_a_reply_brings_one_back_up(pupil, parent, teacher, chosen_teacher, login):
+def test_it_shows_the_newest_conversation_first_and_a_reply_brings_one_back_up(
+    pupil, parent, teacher, chosen_teacher, login
+):
     old = write(pupil, parent, text="Old news from the weekend.")
     _backdate(old, 3)
     new = write(pupil, teacher, side="school", kind="news", text="Trip letter coming home today.")

@@ -70,7 +70,10 @@ def test_when_the_school_opens_its_register_any_teacher_can_be_chosen(pupil, sen
     pupil.school.whole_register_visible_to_staff = True
     pupil.school.save()
     other_teacher = _staff(pupil.school, "otherteacher", Role.TEACHER)
-    assert login(senco).post(reverse("linkbook:readers", args=[pupil.pk]), {"readers": [other_teacher.pk]}).status_code == 302
+    assert (
+        login(senco).post(reverse("linkbook:readers", args=[pupil.pk]), {"readers": [other_teacher.pk]}).status_code
+        == 302
+    )
     assert login(other_teacher).get(reverse("linkbook:staff", args=[pupil.pk])).status_code == 200
 
 

@@ -77,7 +77,9 @@ def test_it_never_changes_an_entry_once_written(entry):
         ({"kind": "news", "text": "x" * (TEXT_LIMIT + 1)}, f"Keep it to {TEXT_LIMIT} characters or fewer"),
     ],
 )
-def test_it_refuses_bad_input_with_a_clear_message_and_saves_nothing(pupil, parent, chosen_teacher, login, data, message):
+def test_it_refuses_bad_input_with_a_clear_message_and_saves_nothing(
+    pupil, parent, chosen_teacher, login, data, message
+):
     before = AuditEvent.objects.exclude(action="viewed").count()
     response = login(parent).post(reverse("linkbook:parent", args=[pupil.pk]), data)
     assert response.status_code == 400
