@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "sendsupport.support.profiles",
     "sendsupport.support.specialists",
     "sendsupport.meetings",
+    "sendsupport.linkbook",
     "sendsupport.statutory",
     "sendsupport.provision",
     "sendsupport.compliance",

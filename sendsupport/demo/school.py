@@ -8,6 +8,7 @@ from datetime import date
 from django.db import transaction
 
 from sendsupport.accounts.models import User
+from sendsupport.demo.link_book import add_link_books
 from sendsupport.demo.lived_in import add_school_year
 from sendsupport.demo.meetings_planned import add_planned_meetings
 from sendsupport.demo.provision_year import add_provision_map
@@ -115,4 +116,5 @@ def create_demo(*, today: date, lived_in: bool = True) -> School:
         # This term's provision map, costed and registered session by session.
         add_provision_map(school=school, senco=users["senco"], ta=users["ta"], demo_child=child, today=today)
         add_planned_meetings(school=school, senco=users["senco"], demo_child=child, today=today)
+        add_link_books(school=school, child=child, users=users, today=today)  # a year of the home-school link book
     return school
