@@ -184,7 +184,11 @@ def create_pupil_account(*, pupil: Pupil, by: Any, username: str, password: str)
         errors["username"] = "Enter a user name for the pupil to sign in with."
     elif User.objects.filter(username__iexact=username).exists():
         errors["username"] = "That user name is taken: choose another."
-    candidate = User(username=username, first_name=pupil.first_name, last_name=pupil.last_name)
+    candidate = User(
+        username=username,
+        first_name=pupil.preferred_first_name or pupil.legal_first_name,
+        last_name=pupil.preferred_last_name or pupil.legal_last_name,
+    )
     _check_password(password, candidate, errors)
     if errors:
         raise ValidationError(errors)
@@ -221,3 +225,16 @@ def save_pupil_sign_in_policy(*, school: School, by: Any, allowed: bool, from_ye
     policy.pupils_may_sign_in = bool(allowed)
     policy.pupil_sign_in_from_year = from_year
     return _save(policy, by)
+
+
+def views_for_review(cycle: Cycle) -> dict[str, str]:
+    """The views sent before the review of ``cycle``, as the review's text for the parents' and the
+    pupil's views: recording the review counts them when the SENCO left those boxes empty."""
+    found = {}
+    parents = list(ParentViews.objects.filter(cycle=cycle).order_by("sent_at", "id"))
+    if parents:
+        found["parent_views"] = selectors.parent_views_text(parents)
+    pupil = list(PupilViews.objects.filter(cycle=cycle).order_by("given_on", "id"))
+    if pupil:
+        found["pupil_views"] = selectors.pupil_views_text(pupil)
+    return found

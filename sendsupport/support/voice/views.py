@@ -31,7 +31,9 @@ def parent_views(request: HttpRequest, pupil_id: int) -> HttpResponse:
     """A parent sends their views before the review of their child's open cycle."""
     pupil = pupil_for(request, pupil_id, "send_parent_views")
     cycle = selectors.cycle_awaiting_review(request.user, pupil)
-    form = ParentViewsForm(request.POST or None, initial={"cycle": cycle.pk if cycle else None})
+    form = ParentViewsForm(
+        request.POST if request.method == "POST" else None, initial={"cycle": cycle.pk if cycle else None}
+    )
     if request.method == "POST" and form.is_valid():
         views = try_service(
             form,
@@ -98,7 +100,7 @@ def pupil_voice(request: HttpRequest, pupil_id: int) -> HttpResponse:
 def pupil_voice_new(request: HttpRequest, pupil_id: int) -> HttpResponse:
     """Staff capture the pupil's views with them, with the picture scale."""
     pupil = pupil_for(request, pupil_id, "record_pupil_voice")
-    form = PupilViewsForm(request.POST or None, initial={"given_on": dates.today()})
+    form = PupilViewsForm(request.POST if request.method == "POST" else None, initial={"given_on": dates.today()})
     if request.method == "POST" and form.is_valid():
         views = try_service(
             form,
@@ -139,7 +141,7 @@ def pupil_account(request: HttpRequest, pupil_id: int) -> HttpResponse:
             "voice/notice.html",
             {"title": "Pupils cannot sign in", "text": refusal, "back_url": back_url, "pupil": pupil},
         )
-    form = PupilAccountForm(request.POST or None, existing=account is not None)
+    form = PupilAccountForm(request.POST if request.method == "POST" else None, existing=account is not None)
     if request.method == "POST" and form.is_valid():
         password = form.cleaned_data["password"]
         if account is None:
@@ -234,7 +236,7 @@ def my_views(request: HttpRequest) -> HttpResponse:
     if account is None:
         raise Http404("Not found")
     pupil = account.pupil
-    form = PupilViewsForm(request.POST or None, own=True)
+    form = PupilViewsForm(request.POST if request.method == "POST" else None, own=True)
     if request.method == "POST" and form.is_valid():
         views = try_service(
             form,
