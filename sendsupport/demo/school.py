@@ -12,6 +12,7 @@ from sendsupport.demo.lived_in import add_school_year
 from sendsupport.demo.provision_year import add_provision_map
 from sendsupport.demo.support_history import add_demo_support
 from sendsupport.demo.synthetic import create_school, ensure_academic_years, ensure_local_authority
+from sendsupport.demo.voice import add_voice
 from sendsupport.pupils.codes import Provision
 from sendsupport.pupils.models import Contact, Pupil, PupilContact
 from sendsupport.pupils.selectors import with_current_sen
@@ -34,6 +35,7 @@ DEMO_ACCOUNTS = [
     ("governor", "Gita", "Shah", "SEN governor"),
     ("parent", "Priya", "Patel", "parent of a pupil on SEN support"),
     ("la", "Lewis", "Mensah", "local authority SEND officer"),
+    ("pupil", "Pupil", "Account", "the parent's child, in Year 4: their own views page only"),
 ]
 
 
@@ -113,4 +115,5 @@ def create_demo(*, today: date, lived_in: bool = True) -> School:
         add_school_year(school=school, senco=users["senco"], today=today, skip={child.pk})
         # This term's provision map, costed and registered session by session.
         add_provision_map(school=school, senco=users["senco"], ta=users["ta"], demo_child=child, today=today)
+    add_voice(school=school, child=child, users=users, today=today)  # parents' and pupils' views, the pupil's sign-in
     return school
