@@ -16,9 +16,9 @@ pytestmark = pytest.mark.django_db
 
 BASELINES = {
     # the pupil's page, with 2 or 100 SEN statuses and parents
-    ("pupils:detail", "senco"): 62,  # the provision section: its cost queries run even with no provision
-    ("pupils:detail", "teacher"): 30,  # +1: the provision section
-    ("pupils:detail", "parent"): 21,
+    ("pupils:detail", "senco"): 63,  # the provision section: its cost queries run even with no provision
+    ("pupils:detail", "teacher"): 31,  # +1: the provision section; +1: the pupil's latest views (voice)
+    ("pupils:detail", "parent"): 22,  # +1: the review coming, for sending views (voice)
     # the register, with 10 or 500 pupils
     # the register: its pupils' audit entries are written in one INSERT
     ("pupils:register", "all"): 11,

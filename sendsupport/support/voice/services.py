@@ -75,6 +75,7 @@ def send_parent_views(
     going_well: str = "",
     worries: str = "",
     next_steps: str = "",
+    base_url: str = "",
 ) -> ParentViews:
     """A parent's views before the review of the open cycle ``cycle_id``; the SENCO is told by email.
 
@@ -99,7 +100,7 @@ def send_parent_views(
     )
     review_date = selectors.review_date_of(cycle)
     when = f" The review is due by {in_words(review_date)}." if review_date else ""
-    link = reverse("support:cycle", args=[pupil.pk, cycle.number])
+    link = base_url.rstrip("/") + reverse("voice:pupil_voice", args=[pupil.pk])
     for address in senco_addresses(pupil.school):
         queue_email(
             to=address,
@@ -108,8 +109,8 @@ def send_parent_views(
                 f"{name} has sent their views about {pupil.display_name} ({pupil.get_year_group_display()}) "
                 f"before the review of SEN support cycle {cycle.number}.{when}\n\n"
                 f'They begin: "{views.first_line}"\n\n'
-                f"Read them in full on the review page: sign in to sendsupport and open {link} "
-                "(the views are shown when you record the review).\n"
+                f"Read them in full (sign in first): {link}\n"
+                "They are also shown on the review form when you record the review.\n"
             ),
             about="Parent's views before a review",
             about_key=f"parent_views:{views.pk}",

@@ -44,6 +44,7 @@ def parent_views(request: HttpRequest, pupil_id: int) -> HttpResponse:
                 going_well=form.cleaned_data["going_well"],
                 worries=form.cleaned_data["worries"],
                 next_steps=form.cleaned_data["next_steps"],
+                base_url=request.build_absolute_uri("/"),
             ),
         )
         if views:

@@ -106,3 +106,10 @@ def test_the_portal_section_needs_only_the_pupil_and_the_user(rf, parent, pupil,
     html = render_to_string("voice/_portal_section.html", {"pupil": pupil, "user": parent})
     assert reverse("voice:parent_views", args=[pupil.pk]) in html
     assert "Send your views before the review" in html
+
+
+def test_the_email_from_the_page_links_to_the_views_in_full(login, parent, pupil, running):
+    login(parent).post(reverse("voice:parent_views", args=[pupil.pk]), {**FORM, "cycle": running.pk})
+    email = OutboundEmail.objects.get(about="Parent's views before a review")
+    assert f"http://testserver/pupils/{pupil.pk}/voice/" in email.body
+    assert '"She reads every night."' in email.body
