@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from sendsupport.core.forms import DateInput, Form, date_example
 from sendsupport.support.voice.models import QUESTIONS, Face
@@ -17,20 +18,20 @@ def _text(label: str, help_text: str = "") -> forms.CharField:
         max_length=LONG,
         help_text=help_text,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"max_length": f"{label} must be {LONG} characters or fewer."},
+        error_messages={"max_length": f"Keep this to {LONG} characters or fewer."},
     )
 
 
 class ParentViewsForm(Form):
-    going_well = _text("What is going well?", "For example at school, at home, with friends or with the support.")
-    worries = _text("What worries you?", "Anything you would like the school to know before the review.")
-    next_steps = _text("What would you like to happen next?", "For example what to work on, or support to try.")
+    going_well = _text(_("What is going well?"), _("For example at school, at home, with friends or with the support."))
+    worries = _text(_("What worries you?"), _("Anything you would like the school to know before the review."))
+    next_steps = _text(_("What would you like to happen next?"), _("For example what to work on, or support to try."))
     cycle = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if not any((data.get(name) or "").strip() for name in ("going_well", "worries", "next_steps")):
-            self.add_error("going_well", "Write something in at least one of the three boxes before you send.")
+            self.add_error("going_well", _("Write something in at least one of the three boxes before you send."))
         return data
 
 

@@ -113,3 +113,12 @@ def test_the_email_from_the_page_links_to_the_views_in_full(login, parent, pupil
     email = OutboundEmail.objects.get(about="Parent's views before a review")
     assert f"http://testserver/pupils/{pupil.pk}/voice/" in email.body
     assert '"She reads every night."' in email.body
+
+
+def test_it_refuses_views_that_are_too_long(login, parent, pupil, running):
+    answer = login(parent).post(
+        reverse("voice:parent_views", args=[pupil.pk]), {"going_well": "x" * 4001, "cycle": running.pk}
+    )
+    assert answer.status_code == 400
+    assert "4000 characters or fewer" in answer.content.decode()
+    assert ParentViews.objects.count() == 0

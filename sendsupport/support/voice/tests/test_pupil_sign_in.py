@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 
 from conftest import make_pupil
@@ -143,3 +144,14 @@ def test_the_page_closes_when_the_school_stops_pupils_signing_in(client, senco, 
     sign_in(client)
     services.save_pupil_sign_in_policy(school=school, by=senco, allowed=False, from_year=3)
     assert client.get(reverse("voice:my_views")).status_code == 404
+
+
+def test_the_senco_stops_a_sign_in_and_starts_it_again_with_a_new_password(client, login, senco, pupil, pupil_account):
+    staff = login(senco)
+    assert staff.post(reverse("voice:pupil_account_stop", args=[pupil.pk])).status_code == 302
+    pupil_account.refresh_from_db()
+    assert not pupil_account.active and not pupil_account.user.is_active
+    again = staff.post(reverse("voice:pupil_account", args=[pupil.pk]), {"password": "another-long-password-7"})
+    assert again.status_code == 302
+    fresh = Client()
+    assert sign_in(fresh, password="another-long-password-7").redirect_chain[-1][0] == reverse("voice:my_views")
