@@ -86,8 +86,9 @@ def test_it_refuses_a_carer_without_parental_responsibility(login, pupil, runnin
     carer = make_user("carer")
     link_parent(pupil, carer, responsibility=False)
     assert login(carer).get(reverse("voice:parent_views", args=[pupil.pk])).status_code == 404
-    with pytest.raises(ValidationError):  # the service alone still needs an open cycle of this pupil
-        services.send_parent_views(pupil=pupil, cycle_id=None, by=carer, going_well="x")
+    with pytest.raises(ValidationError, match="parental responsibility"):  # the service checks it too
+        services.send_parent_views(pupil=pupil, cycle_id=running.pk, by=carer, going_well="x")
+    assert ParentViews.objects.count() == 0
 
 
 def test_it_audits_the_views_as_a_change_of_the_pupils_record(sent, pupil):
