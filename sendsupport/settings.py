@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "sendsupport.support",
     "sendsupport.support.profiles",
     "sendsupport.support.specialists",
+    "sendsupport.support.voice",
     "sendsupport.meetings",
     "sendsupport.linkbook",
     "sendsupport.statutory",
@@ -85,6 +86,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "sendsupport.accounts.middleware.RequestMemoMiddleware",  # roles read once per request
+    "sendsupport.support.voice.middleware.PupilAccountMiddleware",  # a pupil's sign-in reaches only their page
     "sendsupport.twofactor.middleware.SecondFactorMiddleware",  # the code from the app, before any page
     "sendsupport.core.middleware.NoStoreForSignedInMiddleware",  # nothing a signed-in person sees is cached
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("sendsupport.support.urls")),
     path("", include("sendsupport.support.profiles.urls")),
     path("", include("sendsupport.support.specialists.urls")),
+    path("", include("sendsupport.support.voice.urls")),
     path("", include("sendsupport.meetings.urls")),
     path("", include("sendsupport.linkbook.urls")),
     path("", include("sendsupport.statutory.urls")),

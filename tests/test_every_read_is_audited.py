@@ -23,6 +23,7 @@ POST_ONLY = {
     "profiles:acknowledge",
     "meetings:share",
     "interop:transfer_problem_fixed",
+    "voice:pupil_account_stop",
 }
 
 

@@ -6,6 +6,8 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
+from django.db.models import Exists, OuterRef
+
 from sendsupport.compliance.facts import (
     AnnualReviewFacts,
     EHCPlanFacts,
@@ -28,6 +30,7 @@ from sendsupport.support.models import Assessment, AssessmentScore, Cycle, Outco
 from sendsupport.support.profiles.selectors import unacknowledged_staff
 from sendsupport.support.specialists.models import SpecialistInvolvement
 from sendsupport.support.specialists.selectors import specialist_involvement
+from sendsupport.support.voice.models import ParentViews, PupilViews
 
 
 def _register(user: Any, school: School, today: date, pupil_ids: list[int] | None = None) -> list[Pupil]:
@@ -200,8 +203,15 @@ def school_facts(user: Any, school: School, today: date, pupil_ids: list[int] | 
     reviews: dict[int, list[ReviewFacts]] = defaultdict(list)
     for row in (
         Review.objects.filter(pupil_id__in=ids)
+        # Views sent before the review (by a parent, or given by the pupil) count as recorded views.
+        .annotate(
+            parents_sent=Exists(ParentViews.objects.filter(cycle_id=OuterRef("cycle_id"))),
+            pupil_gave=Exists(PupilViews.objects.filter(cycle_id=OuterRef("cycle_id"))),
+        )
         .order_by("pupil_id", "held_on", "id")
         .values(
+            "parents_sent",
+            "pupil_gave",
             "pupil_id",
             "held_on",
             "expected_progress",
@@ -219,8 +229,12 @@ def school_facts(user: Any, school: School, today: date, pupil_ids: list[int] | 
             ReviewFacts(
                 held_on=row["held_on"],
                 expected_progress=row["expected_progress"],
-                pupil_views_recorded=bool(row["pupil_views"].strip() or row["pupil_views_absent_reason"].strip()),
-                parent_views_recorded=bool(row["parent_views"].strip() or row["parent_views_absent_reason"].strip()),
+                pupil_views_recorded=bool(
+                    row["pupil_gave"] or row["pupil_views"].strip() or row["pupil_views_absent_reason"].strip()
+                ),
+                parent_views_recorded=bool(
+                    row["parents_sent"] or row["parent_views"].strip() or row["parent_views_absent_reason"].strip()
+                ),
                 next_step=row["next_step"],
                 parents_attended=row["parents_attended"],
                 plan_started_on=row["plan__agreed_on"] or row["plan__created_on"],

@@ -14,6 +14,7 @@ from sendsupport.demo.meetings_planned import add_planned_meetings
 from sendsupport.demo.provision_year import add_provision_map
 from sendsupport.demo.support_history import add_demo_support
 from sendsupport.demo.synthetic import create_school, ensure_academic_years, ensure_local_authority
+from sendsupport.demo.voice import add_voice
 from sendsupport.pupils.codes import Provision
 from sendsupport.pupils.models import Contact, Pupil, PupilContact
 from sendsupport.pupils.selectors import with_current_sen
@@ -36,6 +37,7 @@ DEMO_ACCOUNTS = [
     ("governor", "Gita", "Shah", "SEN governor"),
     ("parent", "Priya", "Patel", "parent of a pupil on SEN support"),
     ("la", "Lewis", "Mensah", "local authority SEND officer"),
+    ("pupil", "Pupil", "Account", "the parent's child, in Year 4: their own views page only"),
 ]
 
 
@@ -117,4 +119,5 @@ def create_demo(*, today: date, lived_in: bool = True) -> School:
         add_provision_map(school=school, senco=users["senco"], ta=users["ta"], demo_child=child, today=today)
         add_planned_meetings(school=school, senco=users["senco"], demo_child=child, today=today)
         add_link_books(school=school, child=child, users=users, today=today)  # a year of the home-school link book
+    add_voice(school=school, child=child, users=users, today=today)  # parents' and pupils' views, the pupil's sign-in
     return school

@@ -441,6 +441,18 @@ class SchoolPolicy(models.Model):
         help_text="Records-management guidance for SEN files: date of birth plus 31 years. At least 25, the "
         "age EHC plans can run to. Records are deleted automatically after this.",
     )
+    # Pupil voice (issue 10): whether pupils may have their own simple sign-in to give their views.
+    pupils_may_sign_in = models.BooleanField(
+        "Pupils may sign in to give their views",
+        default=False,
+        help_text="The SENCO makes each pupil's sign-in. Pupils see only their own views page.",
+    )
+    pupil_sign_in_from_year = models.PositiveSmallIntegerField(
+        "Youngest year group that may sign in",
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(14)],
+        help_text="For example 3 for Year 3 and older.",
+    )
 
     history = HistoricalRecords()
 

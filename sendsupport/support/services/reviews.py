@@ -30,6 +30,7 @@ from sendsupport.support.services._common import (
     save,
     today_or,
 )
+from sendsupport.support.voice.services import views_for_review
 
 VIEW_FIELDS = ("pupil_views", "pupil_views_absent_reason", "parent_views", "parent_views_absent_reason")
 
@@ -126,6 +127,10 @@ def record_review(
     elif plan.status != PlanStatus.AGREED:
         add(errors, "plan", "Agree the plan before reviewing it: a review judges an agreed plan.")
     raise_if(errors)
+    # Views a parent or the pupil sent before the review count as theirs when the boxes were left empty.
+    for name, text in views_for_review(cycle).items():
+        if not (views.get(name) or "").strip() and not (views.get(f"{name}_absent_reason") or "").strip():
+            views[name] = text
 
     # ids, not objects: assigning them would cache this unsaved review on the cycle and the plan.
     review = Review(

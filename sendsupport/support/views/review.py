@@ -24,6 +24,7 @@ from sendsupport.support.views._helpers import (
     notice,
     try_service,
 )
+from sendsupport.support.voice import selectors as voice_selectors
 
 
 @login_required
@@ -69,10 +70,12 @@ def review_new(request: HttpRequest, pupil_id: int, number: int) -> HttpResponse
     plan.cycle = cycle
     outcomes = selectors.outcomes_of(plan)
     latest_measures = {f"measure_{o.pk}": next((n.measure for n in o.notes.all() if n.measure), "") for o in outcomes}
+    # Views parents and the pupil sent before the review start as the review's record of their views.
+    sent_views = voice_selectors.views_initial(request.user, cycle)
     form = ReviewForm(
         request.POST or None,
         outcomes=outcomes,
-        initial={"held_on": today(), "plan_version": plan.version, **latest_measures},
+        initial={"held_on": today(), "plan_version": plan.version, **latest_measures, **sent_views},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -122,5 +125,6 @@ def review_new(request: HttpRequest, pupil_id: int, number: int) -> HttpResponse
         plan=plan,
         outcomes=outcomes,
         submit_label="Save the review and close the cycle",
+        views_prefilled=bool(sent_views),
         back_url=cycle_url(cycle),
     )
