@@ -25,6 +25,7 @@ class PupilAccountMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         session = getattr(request, "session", None)
         if session is not None and session.get(SESSION_KEY) and request.user.is_authenticated:
+            request.is_pupil_sign_in = True  # base.html leaves out the account links a pupil cannot use
             try:
                 name = resolve(request.path_info).view_name
             except Resolver404:

@@ -155,3 +155,10 @@ def test_the_senco_stops_a_sign_in_and_starts_it_again_with_a_new_password(clien
     assert again.status_code == 302
     fresh = Client()
     assert sign_in(fresh, password="another-long-password-7").redirect_chain[-1][0] == reverse("voice:my_views")
+
+
+def test_it_offers_a_signed_in_pupil_no_account_links_they_cannot_use(client, pupil_account):
+    sign_in(client)
+    page = client.get(reverse("voice:my_views")).content.decode()
+    assert reverse("twofactor:account") not in page
+    assert "Sign out" in page
