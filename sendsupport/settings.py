@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "sendsupport.support.profiles",
     "sendsupport.support.specialists",
     "sendsupport.meetings",
+    "sendsupport.portal",
     "sendsupport.statutory",
     "sendsupport.provision",
     "sendsupport.compliance",
@@ -305,3 +306,7 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sendsupport"}
     )
 }
+
+# Sections other apps add to a child's page in the parent portal: template names, each included with
+# ``pupil`` and ``user`` in its context (for example "meetings/_portal_section.html").
+PORTAL_SECTIONS: list[str] = ["portal/_preparing_section.html"]

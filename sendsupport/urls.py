@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("sendsupport.support.profiles.urls")),
     path("", include("sendsupport.support.specialists.urls")),
     path("", include("sendsupport.meetings.urls")),
+    path("", include("sendsupport.portal.urls")),
     path("", include("sendsupport.statutory.urls")),
     path("", include("sendsupport.provision.urls")),
     path("", include("sendsupport.compliance.urls")),
