@@ -221,7 +221,9 @@ def child_page(user: Any, pupil: Pupil, *, today: date) -> ChildPage:
                     url=url,
                 )
             )
-            page.documents.append(Document(f"Review of the plan, {review.held_on.day} {review.held_on:%B %Y}", review.held_on, url))
+            page.documents.append(
+                Document(f"Review of the plan, {review.held_on.day} {review.held_on:%B %Y}", review.held_on, url)
+            )
     meetings = (
         Meeting.objects.visible_to(user)
         .filter(pupil=pupil, shared_with_parents_on__isnull=False)
@@ -247,7 +249,9 @@ def child_page(user: Any, pupil: Pupil, *, today: date) -> ChildPage:
         page.deputy = _contact(record.deputy, record.deputy_email, record.deputy_phone, "Deputy SENCO")
 
     la_id = pupil.school.local_authority_id
-    services = list(LocalOfferService.objects.filter(local_authority_id=la_id).order_by("name")[: LOCAL_OFFER_SHOWN + 1])
+    services = list(
+        LocalOfferService.objects.filter(local_authority_id=la_id).order_by("name")[: LOCAL_OFFER_SHOWN + 1]
+    )
     if services:
         page.services = services[:LOCAL_OFFER_SHOWN]
         page.more_services = len(services) > LOCAL_OFFER_SHOWN

@@ -32,7 +32,9 @@ def save_sen_information_report_url(*, school: School, by: Any, url: str) -> Sch
             object_type="school",
             object_id=str(school.pk),
             summary="Changed where the school publishes its SEN information report",
-            changes=[{"field": "sen_information_report_url", "before": before, "after": locked.sen_information_report_url}],
+            changes=[
+                {"field": "sen_information_report_url", "before": before, "after": locked.sen_information_report_url}
+            ],
         )
     school.sen_information_report_url = locked.sen_information_report_url
     return locked

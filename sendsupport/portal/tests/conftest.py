@@ -72,13 +72,19 @@ def family(pupil, parent, senco, teacher, ta, school, la):
     group = add_group(school, pupil, ta)
     shared = meeting_services.share_with_parents(meeting=record_meeting(pupil, senco, days_ago=14), by=senco)
     private = record_meeting(pupil, senco, days_ago=3, kind="other")
-    SchoolSenco.objects.create(school=school, senco=senco, senco_email="senco@school.example", senco_phone="0117 496 0123")
+    SchoolSenco.objects.create(
+        school=school, senco=senco, senco_email="senco@school.example", senco_phone="0117 496 0123"
+    )
     la.local_offer_url = "https://example.org/local-offer"
     la.sendiass_name = "Bristol SENDIASS"
     la.sendiass_phone = "0117 903 1888"
     la.save()
     LocalOfferService.objects.create(
-        local_authority=la, service_id="1", name="Speech and language drop-in", description="For families.", url="https://example.org/slt"
+        local_authority=la,
+        service_id="1",
+        name="Speech and language drop-in",
+        description="For families.",
+        url="https://example.org/slt",
     )
     LocalOfferRead.objects.create(local_authority=la, attempted_at=timezone.now(), succeeded=True, services_found=1)
     return {"first": first, "second": second, "group": group, "shared": shared, "private": private}

@@ -17,7 +17,9 @@ def test_it_saves_the_address_and_logs_the_change(senco, school, login):
     school.refresh_from_db()
     assert school.sen_information_report_url == "https://oakfield.example/send"
     event = AuditEvent.objects.filter(action="changed", object_type="school").latest("id")
-    assert event.changes == [{"field": "sen_information_report_url", "before": "", "after": "https://oakfield.example/send"}]
+    assert event.changes == [
+        {"field": "sen_information_report_url", "before": "", "after": "https://oakfield.example/send"}
+    ]
 
 
 def test_it_shows_on_the_school_settings_page(senco, school, login):

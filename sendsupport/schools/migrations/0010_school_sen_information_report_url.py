@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('schools', '0009_historicalschoolpolicy_plan_review_weeks_and_more'),
+        ("schools", "0009_historicalschoolpolicy_plan_review_weeks_and_more"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='school',
-            name='sen_information_report_url',
-            field=models.URLField(blank=True, help_text="The web address of the report on the school's website. Parents see it as a link.", verbose_name='Where the school publishes its SEN information report'),
+            model_name="school",
+            name="sen_information_report_url",
+            field=models.URLField(
+                blank=True,
+                help_text="The web address of the report on the school's website. Parents see it as a link.",
+                verbose_name="Where the school publishes its SEN information report",
+            ),
         ),
     ]
