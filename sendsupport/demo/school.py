@@ -9,6 +9,7 @@ from django.db import transaction
 
 from sendsupport.accounts.models import User
 from sendsupport.demo.lived_in import add_school_year
+from sendsupport.demo.portal import add_portal_demo
 from sendsupport.demo.provision_year import add_provision_map
 from sendsupport.demo.support_history import add_demo_support
 from sendsupport.demo.synthetic import create_school, ensure_academic_years, ensure_local_authority
@@ -113,4 +114,5 @@ def create_demo(*, today: date, lived_in: bool = True) -> School:
         add_school_year(school=school, senco=users["senco"], today=today, skip={child.pk})
         # This term's provision map, costed and registered session by session.
         add_provision_map(school=school, senco=users["senco"], ta=users["ta"], demo_child=child, today=today)
+    add_portal_demo(school=school, child=child, senco=users["senco"], ta=users["ta"], today=today)
     return school
