@@ -22,7 +22,7 @@ from sendsupport.pupils.models import Pupil
 from sendsupport.pupils.selectors import children_of
 from sendsupport.schools.models import LocalOfferRead, LocalOfferService, SchoolSenco
 from sendsupport.schools.selectors import SencoContact
-from sendsupport.support.choices import Rating
+from sendsupport.support.choices import Rating, lower_first
 from sendsupport.support.models import Cycle, Outcome
 
 # How far an outcome was met, in the words a parent would use.
@@ -85,6 +85,7 @@ class ChildPage:
     plan: Any = None  # the current plan, only once shared with the parents
     plan_cycle: Any = None
     plan_being_written: bool = False  # a plan exists but is not shared with the parents yet
+    review_overdue: bool = False  # the plan's review date has passed and no review is recorded
     outcomes: list[Outcome] = field(default_factory=list)
     class_teacher: str = ""
     support: list[SupportItem] = field(default_factory=list)
@@ -186,6 +187,7 @@ def child_page(user: Any, pupil: Pupil, *, today: date) -> ChildPage:
                 page.plan, page.plan_cycle = plan, cycle
                 page.outcomes = list(plan.outcomes.all())
                 page.class_teacher = _name(cycle.class_teacher)
+                page.review_overdue = plan.review_date < today
             else:
                 page.plan_being_written = True
         if shared:
@@ -216,7 +218,7 @@ def child_page(user: Any, pupil: Pupil, *, today: date) -> ChildPage:
                     plan_from=cycle.opened_on,
                     expected_progress=review.expected_progress,
                     summary=review.progress_summary,
-                    next_step=review.get_next_step_display(),
+                    next_step=lower_first(review.get_next_step_display()),
                     outcomes=rated,
                     url=url,
                 )

@@ -17,6 +17,7 @@ from sendsupport.core.dates import today
 from sendsupport.core.views import form_page, try_service
 from sendsupport.portal import selectors, services
 from sendsupport.portal.forms import SenReportForm
+from sendsupport.schools.models import SchoolPolicy
 
 # Sections other apps add to the child's page: template names, each included with ``pupil`` and
 # ``user`` in its context (for example "meetings/_portal_section.html").
@@ -53,7 +54,8 @@ def preparing(request: HttpRequest) -> HttpResponse:
     parent = is_parent(request.user)
     if not parent and not staff_school_ids(request.user):
         raise Http404("Not found")
-    return render(request, "portal/preparing.html", {"is_parent": parent})
+    national = SchoolPolicy._meta.get_field("parent_meetings_per_year").default
+    return render(request, "portal/preparing.html", {"is_parent": parent, "meetings_per_year": national})
 
 
 @login_required

@@ -127,3 +127,14 @@ def test_the_childrens_list_and_the_home_page_lead_to_it(parent, pupil, login):
     assert url in client.get(reverse("pupils:my_children")).content.decode()
     assert url in client.get(reverse("home")).content.decode()
     assert reverse("portal:preparing") in page(login, parent, pupil)
+
+
+def test_it_says_when_the_review_is_due_and_when_it_is_late(family, parent, pupil, login, monkeypatch):
+    from datetime import date
+
+    from sendsupport.portal import views
+
+    monkeypatch.setattr(views, "today", lambda: date(2026, 1, 10))
+    assert "We will look at progress together by <strong>13 February 2026</strong>" in page(login, parent, pupil)
+    monkeypatch.setattr(views, "today", lambda: date(2026, 2, 20))
+    assert "the school will arrange the review with you" in page(login, parent, pupil)

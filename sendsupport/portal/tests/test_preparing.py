@@ -19,6 +19,7 @@ def test_it_gives_the_questions_parents_ask_and_where_to_get_advice(parent, logi
         "home and school link book",
     ):
         assert question in html
+    assert "at least 3 times a year" in html  # the national figure, from the school policy's default
     assert "What to bring" in html
     assert "You can bring someone with you" in html
     assert "SENDIASS" in html
