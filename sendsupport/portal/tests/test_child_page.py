@@ -138,3 +138,19 @@ def test_it_says_when_the_review_is_due_and_when_it_is_late(family, parent, pupi
     assert "We will look at progress together by <strong>13 February 2026</strong>" in page(login, parent, pupil)
     monkeypatch.setattr(views, "today", lambda: date(2026, 2, 20))
     assert "the school will arrange the review with you" in page(login, parent, pupil)
+
+
+def test_staff_notes_never_reach_the_page(family, parent, pupil, ta, login):
+    from datetime import date
+
+    from sendsupport.support import services
+
+    outcome = family["second"].plan.outcomes.first()
+    services.add_note(
+        outcome=outcome,
+        by=ta,
+        text="Staff only: upset after lunch.",
+        written_on=date(2025, 11, 20),
+        today=date(2025, 11, 20),
+    )
+    assert "upset after lunch" not in page(login, parent, pupil)
