@@ -83,7 +83,8 @@ def _neutralise_marked(text: str) -> str:
 
 
 def _shown(text: str) -> str:
-    return " ".join(text.replace(PLACEHOLDER, " {…} ").split())
+    """The text as a developer would find it in the source: each run of tags and variables as {…}."""
+    return " ".join(re.sub(f"{PLACEHOLDER}(\\s*{PLACEHOLDER})*", "{…}", text).split())
 
 
 def _reads_as_words(literal: str) -> bool:
