@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from sendsupport.core.forms import Form
 
@@ -10,11 +11,13 @@ class SenReportForm(Form):
         required=False,
         max_length=200,
         assume_scheme="https",
-        label="Where the school publishes its SEN information report",
-        help_text="The full web address of the report on the school's website, for example "
-        "https://www.example.sch.uk/send. Parents see it as a link. Leave blank if it is not published online.",
+        label=_("Where the school publishes its SEN information report"),
+        help_text=_(
+            "The full web address of the report on the school's website, for example "
+            "https://www.example.sch.uk/send. Parents see it as a link. Leave blank if it is not published online."
+        ),
         error_messages={
-            "invalid": "Enter the web address of the report, like https://www.example.sch.uk/send.",
-            "max_length": "The web address must be 200 characters or fewer.",
+            "invalid": _("Enter the web address of the report, like https://www.example.sch.uk/send."),
+            "max_length": _("The web address must be 200 characters or fewer."),
         },
     )

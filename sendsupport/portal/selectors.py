@@ -15,6 +15,9 @@ from typing import Any
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from sendsupport.meetings.models import Meeting
 from sendsupport.provision.models import ProvisionMember
@@ -27,10 +30,10 @@ from sendsupport.support.models import Cycle, Outcome
 
 # How far an outcome was met, in the words a parent would use.
 RATING_WORDS = {
-    Rating.NOT_MET: "Not achieved yet",
-    Rating.PARTLY_MET: "Partly achieved",
-    Rating.MET: "Achieved",
-    Rating.EXCEEDED: "Achieved, and more",
+    Rating.NOT_MET: _("Not achieved yet"),
+    Rating.PARTLY_MET: _("Partly achieved"),
+    Rating.MET: _("Achieved"),
+    Rating.EXCEEDED: _("Achieved, and more"),
 }
 RATING_COLOURS = {Rating.NOT_MET: "orange", Rating.PARTLY_MET: "yellow", Rating.MET: "green", Rating.EXCEEDED: "green"}
 
@@ -126,10 +129,22 @@ def _contact(user: Any, email: str, phone: str, title: str) -> SencoContact | No
     return SencoContact(name=_name(user), email=email or user.email, phone=phone, title=title)
 
 
+def _long_date(value: date) -> str:
+    """A date as parents read it, like "19 November 2025" (month names translated)."""
+    return date_format(value, "j F Y")
+
+
 def _how_often(provision: Any) -> str:
     sessions = provision.sessions_per_week
-    times = {1: "once a week", 2: "twice a week"}.get(sessions, f"{sessions} times a week")
-    return f"{provision.session_minutes} minutes, {times}"
+    if sessions == 2:
+        times = gettext("twice a week")
+    else:
+        times = ngettext("once a week", "%(count)d times a week", sessions) % {"count": sessions}
+    minutes = provision.session_minutes
+    return ngettext("%(minutes)d minute, %(times)s", "%(minutes)d minutes, %(times)s", minutes) % {
+        "minutes": minutes,
+        "times": times,
+    }
 
 
 def _support(user: Any, pupil: Pupil, today: date) -> list[SupportItem]:
@@ -148,13 +163,17 @@ def _support(user: Any, pupil: Pupil, today: date) -> list[SupportItem]:
         people = ", ".join(_name(person) for person in provision.deliverers.all())
         who = people or provision.external_deliverer or provision.get_deliverer_role_display()
         if people and provision.external_deliverer:
-            who = f"{people} and {provision.external_deliverer}"
+            who = gettext("%(people)s and %(external)s") % {"people": people, "external": provision.external_deliverer}
         items.append(
             SupportItem(
                 name=provision.name,
                 what=provision.intervention.description,
                 who=who,
-                how_often=("One-to-one: " if provision.one_to_one else "") + _how_often(provision),
+                how_often=(
+                    gettext("One-to-one: %(how_often)s") % {"how_often": _how_often(provision)}
+                    if provision.one_to_one
+                    else _how_often(provision)
+                ),
                 where=provision.place,
                 since=member.joined_on,
                 until=member.left_on or provision.ends_on,
@@ -194,7 +213,7 @@ def child_page(user: Any, pupil: Pupil, *, today: date) -> ChildPage:
             args = [pupil.pk, cycle.number]
             page.documents.append(
                 Document(
-                    f"SEN support plan from {cycle.opened_on.day} {cycle.opened_on:%B %Y}",
+                    gettext("SEN support plan from %(date)s") % {"date": _long_date(cycle.opened_on)},
                     plan.agreed_on or plan.created_on,
                     reverse("support:plan_parent", args=args),
                     reverse("support:plan_pdf_parent", args=args),
@@ -224,7 +243,9 @@ def child_page(user: Any, pupil: Pupil, *, today: date) -> ChildPage:
                 )
             )
             page.documents.append(
-                Document(f"Review of the plan, {review.held_on.day} {review.held_on:%B %Y}", review.held_on, url)
+                Document(
+                    gettext("Review of the plan, %(date)s") % {"date": _long_date(review.held_on)}, review.held_on, url
+                )
             )
     meetings = (
         Meeting.objects.visible_to(user)
@@ -236,7 +257,8 @@ def child_page(user: Any, pupil: Pupil, *, today: date) -> ChildPage:
         args = [pupil.pk, meeting.pk]
         page.documents.append(
             Document(
-                f"Record of the {meeting.get_kind_display().lower()}, {meeting.held_on.day} {meeting.held_on:%B %Y}",
+                gettext("Record of the %(kind)s, %(date)s")
+                % {"kind": meeting.get_kind_display().lower(), "date": _long_date(meeting.held_on)},
                 meeting.held_on,
                 reverse("meetings:copy", args=args),
                 reverse("meetings:copy_pdf", args=args),
@@ -247,8 +269,8 @@ def child_page(user: Any, pupil: Pupil, *, today: date) -> ChildPage:
 
     record = SchoolSenco.objects.filter(school_id=pupil.school_id).select_related("senco", "deputy").first()
     if record is not None:
-        page.senco = _contact(record.senco, record.senco_email, record.senco_phone, "SENCO")
-        page.deputy = _contact(record.deputy, record.deputy_email, record.deputy_phone, "Deputy SENCO")
+        page.senco = _contact(record.senco, record.senco_email, record.senco_phone, gettext("SENCO"))
+        page.deputy = _contact(record.deputy, record.deputy_email, record.deputy_phone, gettext("Deputy SENCO"))
 
     la_id = pupil.school.local_authority_id
     services = list(

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from sendsupport.accounts.access import is_parent, staff_school_ids
@@ -69,18 +70,20 @@ def sen_report_edit(request: HttpRequest) -> HttpResponse:
         if not form.errors:
             messages.success(
                 request,
-                "Parents now see a link to the SEN information report."
+                _("Parents now see a link to the SEN information report.")
                 if url
-                else "The SEN information report address has been removed.",
+                else _("The SEN information report address has been removed."),
             )
             return redirect("schools:settings")
     return form_page(
         request,
         form,
-        page_title="The school's SEN information report",
+        page_title=_("The school's SEN information report"),
         caption=school.name,
-        intro="Every school must publish an SEN information report on its website. Parents see a link to it "
-        "on their child's page.",
-        submit_label="Save",
+        intro=_(
+            "Every school must publish an SEN information report on its website. Parents see a link to it "
+            "on their child's page."
+        ),
+        submit_label=_("Save"),
         back_url=reverse("schools:settings"),
     )

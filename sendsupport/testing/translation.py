@@ -37,13 +37,12 @@ USER_FACING_ATTRIBUTES = frozenset({"alt", "title", "aria-label", "placeholder"}
 BUTTON_INPUT_TYPES = frozenset({"submit", "button", "reset"})
 BLOCK_TRANSLATE = frozenset({"blocktranslate", "blocktrans"})
 END_BLOCK_TRANSLATE = frozenset({"endblocktranslate", "endblocktrans"})
-DEFAULT_FILTERS = ("default", "default_if_none")
 
 _LETTER = re.compile(r"[^\W\d_]")
 _MARKUP = re.compile(r"<[^>]*>?")
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 # A string literal not wrapped in _( ), in a tag's or a variable's contents.
-_DEFAULT_ARG = re.compile(r"\|\s*(?:%s)\s*:\s*(\"[^\"]*\"|'[^']*')" % "|".join(DEFAULT_FILTERS))
+_DEFAULT_ARG = re.compile(r"\|\s*(?:default|default_if_none)\s*:\s*(\"[^\"]*\"|'[^']*')")
 _KWARG = re.compile(r"(?<![\w.])(\w+)=(\"[^\"]*\"|'[^']*')")
 _LITERAL_VAR = re.compile(r"^\s*(\"[^\"]*\"|'[^']*')")
 
@@ -169,7 +168,9 @@ def find_unmarked_in_source(source: str, name: str = "<template>") -> list[Unmar
             in_comment = False
         elif not in_comment:
             for literal in _unmarked_literals(token.token_type, token.contents):
-                tag = f"{{{{ {token.contents} }}}}" if token.token_type == TokenType.VAR else f"{{% {token.contents} %}}"
+                tag = (
+                    f"{{{{ {token.contents} }}}}" if token.token_type == TokenType.VAR else f"{{% {token.contents} %}}"
+                )
                 found.append(Unmarked(name, token.lineno, f"{literal} in {tag}"))
     parser = _TextFinder()
     parser.feed("".join(rebuilt))
@@ -187,5 +188,5 @@ def assert_all_marked(names: Iterable[str]) -> None:
     unmarked = [item for name in names for item in find_unmarked(name)]
     assert not unmarked, (
         "User-facing text not marked for translation (use {% translate %} or "
-        "{% blocktranslate trimmed %}; _(\"...\") inside tags):\n" + "\n".join(str(item) for item in unmarked)
+        '{% blocktranslate trimmed %}; _("...") inside tags):\n' + "\n".join(str(item) for item in unmarked)
     )

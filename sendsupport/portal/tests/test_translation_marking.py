@@ -55,7 +55,7 @@ def test_it_passes_marked_text():
         '<a href="/x">read it</a>{% endblocktranslate %}</p>\n'
         "<p>{% blocktranslate count n=items|length %}One item{% plural %}{{ n }} items{% endblocktranslate %}</p>\n"
         "<script>var notText = 'Hello';</script><style>p::after { content: 'x' }</style><!-- a comment -->\n"
-        "{% comment %}Not read either{% endcomment %}{{ date|date:\"j F Y\" }}, {{ a }} ({{ b }})\n"
+        '{% comment %}Not read either{% endcomment %}{{ date|date:"j F Y" }}, {{ a }} ({{ b }})\n'
         '{% include "includes/back_link.html" with href=back text=_("Back to your children") %}'
         '{{ x|default:_("Not recorded") }}'
     )
