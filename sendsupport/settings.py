@@ -153,6 +153,8 @@ if MODE == "test":
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
+# Translations (a language's .po file): see "Translating the parent portal" in README.md.
+LOCALE_PATHS = [BASE_DIR / "sendsupport" / "locale"]
 USE_TZ = True
 DATE_FORMAT = "j F Y"
 SHORT_DATE_FORMAT = "j M Y"
