@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.template import loader
 
 from sendsupport.testing.translation import assert_all_marked, find_unmarked, find_unmarked_in_source
 
@@ -32,6 +33,14 @@ def portal_templates() -> list[str]:
 @pytest.mark.parametrize("name", portal_templates())
 def test_it_finds_no_unmarked_text_in_the_portal_template(name):
     assert_all_marked([name])
+
+
+def test_it_finds_no_unmarked_text_in_the_parent_part_of_the_home_page():
+    source = loader.get_template("home/home.html").template.source
+    start = source.index("{% if is_parent %}")
+    end = source.index("{% endif %}", start) + len("{% endif %}")
+    parent_part = "\n" * source.count("\n", 0, start) + source[start:end]  # keeps the line numbers
+    assert [str(item) for item in find_unmarked_in_source(parent_part, "home/home.html (the parent's part)")] == []
 
 
 def test_it_checks_the_portal_own_templates_and_sections():
