@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.template import loader
+from django.urls import reverse
+from django.utils.translation import trans_real
 
 from sendsupport.testing.translation import assert_all_marked, find_unmarked, find_unmarked_in_source
 
@@ -96,3 +98,31 @@ def test_it_does_not_report_values_that_are_not_read():
 def test_it_reads_a_template_by_name_and_reports_it():
     found = find_unmarked("portal/child.html")
     assert all(item.template == "portal/child.html" for item in found)
+
+
+@pytest.mark.django_db
+def test_it_shows_the_page_in_the_words_of_a_translation(family, parent, pupil, login, monkeypatch):
+    """Strings marked in templates and in Python reach the page through the translation catalog."""
+    catalog = trans_real.translation(settings.LANGUAGE_CODE)._catalog._catalogs[0]
+    words = {
+        "On this page": "Ar y dudalen hon",  # {% translate %}
+        "%(first)s's support": "Cymorth %(first)s",  # {% blocktranslate %}
+        "Review on %(held_on)s": "Adolygiad ar %(held_on)s",  # blocktranslate with a filtered date
+        "Partly achieved": "Wedi'i gyflawni'n rhannol",  # gettext_lazy in selectors
+        "SENCO": "CAAAU",  # gettext in selectors
+        "Back to your children": "Yn ôl at eich plant",  # _("...") in a tag
+    }
+    for msgid, msgstr in words.items():
+        monkeypatch.setitem(catalog, msgid, msgstr)
+    html = login(parent).get(reverse("portal:child", args=[pupil.pk])).content.decode()
+    first = pupil.preferred_first_name or pupil.legal_first_name
+    for expected in [
+        "Ar y dudalen hon",
+        f"Cymorth {first}",
+        "Adolygiad ar 18 November 2025",
+        "CAAAU",
+        "Yn ôl at eich plant",
+    ]:
+        assert expected in html
+    assert "rhannol" in html
+    assert "On this page" not in html
