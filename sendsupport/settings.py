@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "sendsupport.support.voice",
     "sendsupport.meetings",
     "sendsupport.linkbook",
+    "sendsupport.portal",
     "sendsupport.statutory",
     "sendsupport.provision",
     "sendsupport.compliance",
@@ -155,6 +156,8 @@ if MODE == "test":
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
+# Translations (a language's .po file): see "Translating the parent portal" in README.md.
+LOCALE_PATHS = [BASE_DIR / "sendsupport" / "locale"]
 USE_TZ = True
 DATE_FORMAT = "j F Y"
 SHORT_DATE_FORMAT = "j M Y"
@@ -308,3 +311,7 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sendsupport"}
     )
 }
+
+# Sections other apps add to a child's page in the parent portal: template names, each included with
+# ``pupil`` and ``user`` in its context (for example "meetings/_portal_section.html").
+PORTAL_SECTIONS: list[str] = ["portal/_preparing_section.html"]

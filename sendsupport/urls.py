@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("sendsupport.support.voice.urls")),
     path("", include("sendsupport.meetings.urls")),
     path("", include("sendsupport.linkbook.urls")),
+    path("", include("sendsupport.portal.urls")),
     path("", include("sendsupport.statutory.urls")),
     path("", include("sendsupport.provision.urls")),
     path("", include("sendsupport.compliance.urls")),

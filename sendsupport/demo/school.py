@@ -11,6 +11,7 @@ from sendsupport.accounts.models import User
 from sendsupport.demo.link_book import add_link_books
 from sendsupport.demo.lived_in import add_school_year
 from sendsupport.demo.meetings_planned import add_planned_meetings
+from sendsupport.demo.portal import add_portal_demo
 from sendsupport.demo.provision_year import add_provision_map
 from sendsupport.demo.support_history import add_demo_support
 from sendsupport.demo.synthetic import create_school, ensure_academic_years, ensure_local_authority
@@ -120,4 +121,5 @@ def create_demo(*, today: date, lived_in: bool = True) -> School:
         add_planned_meetings(school=school, senco=users["senco"], demo_child=child, today=today)
         add_link_books(school=school, child=child, users=users, today=today)  # a year of the home-school link book
     add_voice(school=school, child=child, users=users, today=today)  # parents' and pupils' views, the pupil's sign-in
+    add_portal_demo(school=school, child=child, senco=users["senco"], ta=users["ta"], today=today)
     return school

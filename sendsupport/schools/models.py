@@ -132,6 +132,13 @@ class School(models.Model):
         default=False,
         help_text="Places reserved at a mainstream school for pupils with a specific type of SEN.",
     )
+    # The SEND Regulations 2014 (Schedule 1) require every school to publish an SEN information report;
+    # the parent portal links to it.
+    sen_information_report_url = models.URLField(
+        "Where the school publishes its SEN information report",
+        blank=True,
+        help_text="The web address of the report on the school's website. Parents see it as a link.",
+    )
 
     class Meta:
         ordering = ["name"]
