@@ -314,4 +314,9 @@ CACHES = {
 
 # Sections other apps add to a child's page in the parent portal: template names, each included with
 # ``pupil`` and ``user`` in its context (for example "meetings/_portal_section.html").
-PORTAL_SECTIONS: list[str] = ["portal/_preparing_section.html"]
+PORTAL_SECTIONS: list[str] = [
+    "meetings/_portal_section.html",  # the meetings coming up, with replies and "add to calendar"
+    "voice/_portal_section.html",  # sending views before the next review
+    "linkbook/_portal_section.html",  # the home-school link book's latest message
+    "portal/_preparing_section.html",
+]

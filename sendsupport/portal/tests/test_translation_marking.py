@@ -23,6 +23,13 @@ PORTAL_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PARENT_FACING: list[str] = [
     "pupils/my_children.html",
     "includes/back_link.html",
+    # a parent's views before a review
+    "voice/parent_views.html",
+    "voice/_portal_link.html",
+    # the home-school link book (the same pages serve the parent and the staff chosen to read it)
+    "linkbook/book.html",
+    "linkbook/thread.html",
+    "linkbook/_entry.html",
 ]
 
 
