@@ -13,8 +13,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from sendsupport.meetings import services as meeting_services
 from sendsupport.linkbook.tests.conftest import write as write_in_link_book
+from sendsupport.meetings import services as meeting_services
 from sendsupport.meetings.tests.conftest import plan_meeting
 from sendsupport.meetings.tests.conftest import record as record_meeting
 from sendsupport.portal.tests.conftest import add_group
