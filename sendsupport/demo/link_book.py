@@ -81,22 +81,32 @@ FROM_SCHOOL: dict[str, list[str]] = {
         "The class trip to the museum is on the 14th. The letter is in {name}'s bag.",
     ],
 }
-REPLIES_FROM_SCHOOL = [
-    "Thank you for telling us. We will keep an eye on {name} today.",
-    "That is wonderful to hear! We will tell {name} how proud we are.",
-    "Thanks for letting us know. I have spoken to the lunchtime staff.",
-    "We found the reading book in the classroom: it is back in {name}'s bag.",
-    "Thank you. We will go over the homework with {name} tomorrow morning.",
-    "Good to know. We will give {name} a quiet start to the day.",
-]
-REPLIES_FROM_HOME = [
-    "Thank you, that is lovely to hear. We told {name} well done.",
-    "Thanks for letting me know. We will talk about it at home tonight.",
-    "Thank you for helping {them} with that.",
-    "{name} told us about it too. Thank you.",
-    "Yes, I will be there!",
-    "Sorry, I forgot! It will be in {their} bag tomorrow.",
-]
+# Answers fit what they answer: thanks for good news, what will be done about a difficulty.
+REPLIES_FROM_SCHOOL: dict[str, list[str]] = {
+    Kind.POSITIVE: [
+        "That is wonderful to hear! We will tell {name} how proud we are.",
+        "Thank you for sharing this. {name} told the class about it at carpet time.",
+    ],
+    Kind.DIFFICULTY: [
+        "Thank you for telling us. We will keep an eye on {name} today.",
+        "Thanks for letting us know. I have spoken to the lunchtime staff.",
+        "Good to know. We will give {name} a quiet start to the day.",
+        "Thank you. We will go over it with {name} tomorrow morning before the register.",
+    ],
+    Kind.NEWS: ["Thank you, that is noted.", "Thanks for letting us know."],
+}
+REPLIES_FROM_HOME: dict[str, list[str]] = {
+    Kind.POSITIVE: [
+        "Thank you, that is lovely to hear. We told {name} well done.",
+        "{name} told us about it too. Thank you.",
+    ],
+    Kind.DIFFICULTY: [
+        "Thanks for letting me know. We will talk about it at home tonight.",
+        "Thank you for helping {them} with that.",
+        "Nothing has changed at home, but {they} went to bed late. We will try an earlier night.",
+    ],
+    Kind.NEWS: ["Thank you, noted.", "Thanks, I will look out for it."],
+}
 PRONOUNS = {
     "F": {"they": "she", "them": "her", "their": "her", "themselves": "herself"},
     "M": {"they": "he", "them": "him", "their": "his", "themselves": "himself"},
@@ -120,6 +130,27 @@ def _at(day: date, rng: random.Random, side: str) -> datetime:
     else:
         hour, minute = rng.choice([(15, 25), (15, 50), (16, 20), (12, 35)])
     return timezone.make_aware(datetime.combine(day, time(hour, minute + rng.randint(0, 9))))
+
+
+def _answered_at(written: datetime, rng: random.Random, side: str) -> datetime:
+    """Parents answer that evening or the next morning; staff after school that day or the next."""
+    local = timezone.localtime(written)
+    if side == Side.HOME:
+        day = local.date() if local.hour < 17 else local.date() + timedelta(days=1)
+        hour, minute = (19, 20) if local.hour < 17 else (7, 45)
+    else:
+        day = local.date() if local.hour < 15 else local.date() + timedelta(days=1)
+        hour, minute = (15, 40)
+    while day.weekday() >= 5 and side == Side.SCHOOL:
+        day += timedelta(days=1)
+    return timezone.make_aware(datetime.combine(day, time(hour, minute + rng.randint(0, 19))))
+
+
+def _draw(decks: dict, key: tuple[str, str], choices: list[str], rng: random.Random) -> str:
+    """The next message from a shuffled deck, so one child's book does not repeat itself week on week."""
+    if not decks.get(key):
+        decks[key] = rng.sample(choices, len(choices))
+    return decks[key].pop()
 
 
 def _school_days(start: date, end: date) -> list[date]:
@@ -182,6 +213,7 @@ def add_link_books(*, school: Any, child: Pupil, users: dict[str, Any], today: d
     days = _school_days(today - timedelta(days=365), today - timedelta(days=1))
     now = timezone.now()
     readers, threads, plans = [], [], []
+    decks: dict[tuple[str, str], list[str]] = {}
     for number, pupil in enumerate(pupils):
         writer = _parent_writer(pupil)
         if writer is None:
@@ -204,7 +236,7 @@ def add_link_books(*, school: Any, child: Pupil, users: dict[str, Any], today: d
                     pupil=pupil,
                     kind=kind,
                     side=side,
-                    text=_words(rng.choice(pool[kind]), pupil),
+                    text=_words(_draw(decks, (side, kind), pool[kind], rng), pupil),
                     author=author,
                     author_label=label,
                     written_at=written_at,
@@ -212,14 +244,15 @@ def add_link_books(*, school: Any, child: Pupil, users: dict[str, Any], today: d
             )
             replies = []
             if rng.random() < 0.7:  # most messages are answered, usually by the other side
+                at = written_at
                 for turn in range(rng.choice([1, 1, 2])):
                     answer_side = side if turn % 2 else (Side.SCHOOL if side == Side.HOME else Side.HOME)
                     if answer_side == Side.HOME:
-                        who, who_label, words = parent, parent_label, REPLIES_FROM_HOME
+                        who, who_label, words = parent, parent_label, REPLIES_FROM_HOME[kind]
                     else:
                         who = rng.choice(school_writers)
-                        who_label, words = labels[who.pk], REPLIES_FROM_SCHOOL
-                    at = written_at + timedelta(hours=rng.randint(2, 20), minutes=rng.randint(0, 59) + turn * 60)
+                        who_label, words = labels[who.pk], REPLIES_FROM_SCHOOL[kind]
+                    at = _answered_at(at, rng, answer_side)
                     if at < now:
                         replies.append((who, who_label, answer_side, _words(rng.choice(words), pupil), at))
             plans.append(replies)

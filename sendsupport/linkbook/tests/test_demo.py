@@ -45,6 +45,9 @@ def test_the_demo_writes_a_year_of_the_book_for_three_pupils(
     assert today - timedelta(days=366) <= first <= today - timedelta(days=300)  # a year of it
     assert entries.order_by("-written_at").first().written_at <= timezone.now()
     assert not entries.filter(written_at__month=8).exists()  # no link book in the summer holiday
+    # Written at hours people write, and every answer after what it answers.
+    assert {7, 8, 12, 15, 16, 19, 20, 21} >= {timezone.localtime(e.written_at).hour for e in entries}
+    assert all(reply.written_at > reply.thread.written_at for reply in entries.filter(thread__isnull=False))
     assert "Parent Parent (mother)" in set(entries.values_list("author_label", flat=True))
     assert "Teacher Person (teacher)" in set(entries.values_list("author_label", flat=True))
     assert set(LinkBookReader.objects.filter(pupil=pupil).values_list("user", flat=True)) == {teacher.pk, ta.pk}
