@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from sendsupport.audit.services import record_view
@@ -59,7 +60,7 @@ def book(request: HttpRequest, pupil_id: int, side: str) -> HttpResponse:
             ),
         )
         if entry:
-            messages.success(request, "Your message has been added to the link book.")
+            messages.success(request, _("Your message has been added to the link book."))
             return redirect(PAGES[side][0], pupil_id=pupil.pk)
     page = Paginator(selectors.threads_for(request.user, pupil), PAGE_SIZE).get_page(
         ascii_int(request.GET.get("page", "")) or 1
@@ -83,7 +84,7 @@ def thread(request: HttpRequest, pupil_id: int, entry_id: int, side: str) -> Htt
             ),
         )
         if answer:
-            messages.success(request, "Your reply has been added to the link book.")
+            messages.success(request, _("Your reply has been added to the link book."))
             return redirect(PAGES[side][1], pupil_id=pupil.pk, entry_id=entry.pk)
     record_view(user=request.user, pupil=pupil, what=f"Read a link book entry ({entry})")
     return form_page(request, form, "linkbook/thread.html", entry=entry, **_context(request, pupil, side))

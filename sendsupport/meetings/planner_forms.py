@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from sendsupport.core.forms import DateInput, Form, date_example
 from sendsupport.meetings.forms import ParentChoiceField, StaffChoiceField
@@ -104,12 +105,15 @@ class ReplyForm(Form):
     answer = forms.ChoiceField(
         choices=MeetingReply.Answer.choices,
         widget=forms.RadioSelect,
-        label="Can you come?",
-        error_messages={"required": "Choose whether you can come.", "invalid_choice": "Choose whether you can come."},
+        label=_("Can you come?"),
+        error_messages={
+            "required": _("Choose whether you can come."),
+            "invalid_choice": _("Choose whether you can come."),
+        },
     )
     message = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        label="Message to the school",
-        help_text="If you are asking for another time, say which days and times would suit you.",
+        label=_("Message to the school"),
+        help_text=_("If you are asking for another time, say which days and times would suit you."),
     )

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from sendsupport.audit.services import record_view
@@ -250,15 +251,17 @@ def planned_reply(request: HttpRequest, pupil_id: int, planned_id: int) -> HttpR
             lambda: planning.reply(planned=planned, contact=contact, base_url=_base_url(request), **form.cleaned_data),
         )
         if answer:
-            messages.success(request, "Thank you. The school has been told your answer.")
+            messages.success(request, _("Thank you. The school has been told your answer."))
             return redirect("meetings:list", pupil_id=pupil.pk)
     return form_page(
         request,
         form,
-        page_title="Reply to the meeting invitation",
+        page_title=_("Reply to the meeting invitation"),
         caption=f"{pupil.display_name}: {emails.when(planned)}, {planned.where}",
-        intro="Tell the school whether you can come. If the time does not suit you, ask for another time and say "
-        "when would suit you.",
-        submit_label="Send my answer",
+        intro=_(
+            "Tell the school whether you can come. If the time does not suit you, ask for another time and say "
+            "when would suit you."
+        ),
+        submit_label=_("Send my answer"),
         back_url=reverse("meetings:list", args=[pupil.pk]),
     )

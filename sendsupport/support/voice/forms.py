@@ -18,7 +18,7 @@ def _text(label: str, help_text: str = "") -> forms.CharField:
         max_length=LONG,
         help_text=help_text,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"max_length": f"Keep this to {LONG} characters or fewer."},
+        error_messages={"max_length": _("Keep this to %(limit_value)d characters or fewer.")},
     )
 
 

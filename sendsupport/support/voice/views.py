@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from sendsupport.accounts.school_context import school_for
@@ -50,8 +51,8 @@ def parent_views(request: HttpRequest, pupil_id: int) -> HttpResponse:
         if views:
             messages.success(
                 request,
-                f"Thank you. Your views about {pupil.display_name} have been sent to the school and will be "
-                "part of the review.",
+                _("Thank you. Your views about %(name)s have been sent to the school and will be part of the review.")
+                % {"name": pupil.display_name},
             )
             return redirect("voice:parent_views", pupil_id=pupil.pk)
     if request.method == "GET":
