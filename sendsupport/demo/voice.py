@@ -43,9 +43,19 @@ PUPIL_WORDS = {
 }
 HOW = [
     "With the face cards, with the teaching assistant",
-    "Talking with the class teacher",
+    "Talking with the teaching assistant in the quiet room",
     "At the review, with a parent",
 ]
+
+
+def _school_day(day: date) -> date:
+    """The Friday before a weekend day, and a July day for one in the summer holiday: pupils give
+    their views at school."""
+    if day.month == 8 or (day.month == 7 and day.day > 20):
+        day = date(day.year, 7, 16)
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return day
 
 
 def _at(day: date) -> datetime:
@@ -96,19 +106,23 @@ def add_voice(*, school: Any, child: Pupil, users: dict[str, Any], today: date) 
             )
         if index % 2 == 0:
             pupil_rows.append(
-                _pupil_views(rng, review.pupil_id, review.cycle_id, review.held_on - timedelta(days=4), ta)
+                _pupil_views(rng, review.pupil_id, review.cycle_id, _school_day(review.held_on - timedelta(days=4)), ta)
             )
     # This term: the pupil's views gathered for a few reviews still to come, and the child's own.
     open_cycles = list(
         Cycle.objects.filter(pupil__school=school, status=CycleStatus.OPEN).exclude(pupil=child).order_by("pk")[:6]
     )
     for cycle in open_cycles:
-        pupil_rows.append(_pupil_views(rng, cycle.pupil_id, cycle.pk, today - timedelta(days=rng.randint(3, 20)), ta))
+        pupil_rows.append(
+            _pupil_views(rng, cycle.pupil_id, cycle.pk, _school_day(today - timedelta(days=rng.randint(3, 20))), ta)
+        )
     child_cycle = Cycle.objects.filter(pupil=child, status=CycleStatus.OPEN).first()
-    own = _pupil_views(rng, child.pk, child_cycle.pk if child_cycle else None, today - timedelta(days=6), pupil_user)
+    own = _pupil_views(
+        rng, child.pk, child_cycle.pk if child_cycle else None, _school_day(today - timedelta(days=6)), pupil_user
+    )
     own.by_pupil, own.how_gathered = True, ""
     pupil_rows.append(own)
-    pupil_rows.append(_pupil_views(rng, child.pk, None, today - timedelta(days=100), ta))
+    pupil_rows.append(_pupil_views(rng, child.pk, None, _school_day(today - timedelta(days=100)), ta))
     ParentViews.objects.bulk_create(parent_rows)
     PupilViews.objects.bulk_create(pupil_rows)
 
