@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sendsupport.accounts.access import school_ids_with_roles
@@ -69,13 +70,13 @@ class LinkBookEntry(models.Model):
     """
 
     class Kind(models.TextChoices):
-        POSITIVE = "positive", "Something positive"
-        DIFFICULTY = "difficulty", "A difficulty"
-        NEWS = "news", "Other news"
+        POSITIVE = "positive", _("Something positive")
+        DIFFICULTY = "difficulty", _("A difficulty")
+        NEWS = "news", _("Other news")
 
     class Side(models.TextChoices):
-        HOME = "home", "Home"
-        SCHOOL = "school", "School"
+        HOME = "home", _("Home")
+        SCHOOL = "school", _("School")
 
     pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="link_book_entries")
     thread = models.ForeignKey(

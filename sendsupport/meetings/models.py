@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sendsupport.core.dates import in_words
@@ -245,8 +246,8 @@ class MeetingReply(models.Model):
     """A parent's or carer's answer to a planned meeting: they can come, or they ask for another time."""
 
     class Answer(models.TextChoices):
-        YES = "yes", "Yes, I can come"
-        OTHER_TIME = "other_time", "Asked for another time"
+        YES = "yes", _("Yes, I can come")
+        OTHER_TIME = "other_time", _("Asked for another time")
 
     planned = models.ForeignKey(PlannedMeeting, on_delete=models.CASCADE, related_name="replies")
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="meeting_replies")

@@ -67,3 +67,10 @@ def test_it_reads_the_success_message_and_errors_in_the_words_of_a_translation(
         reverse("linkbook:parent", args=[pupil.pk]), {"kind": "news", "text": "Swimming today."}, follow=True
     )
     assert "Mae eich neges wedi" in sent.content.decode()
+
+
+def test_it_names_the_kind_of_message_in_the_words_of_a_translation(pupil, entry, parent, login, monkeypatch):
+    _translate(monkeypatch, {"Something positive": "Rhywbeth cadarnhaol"})  # a choice label (gettext_lazy)
+    page = login(parent).get(reverse("linkbook:parent", args=[pupil.pk])).content.decode()
+    assert "Rhywbeth cadarnhaol" in page
+    assert "Something positive" not in page
