@@ -7,7 +7,7 @@ the head always, other staff only when chosen to read it. Everyone else gets 404
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import rules
 from django.http import HttpRequest
@@ -24,6 +24,10 @@ from sendsupport.pupils.lookup import visible_pupil
 
 router = Router(tags=["Home-school link book"])
 
+# Literals, not the model's choices: their class names (Kind, Side) are taken in the OpenAPI components.
+EntryKind = Literal[tuple(LinkBookEntry.Kind.values)]
+EntrySide = Literal[tuple(LinkBookEntry.Side.values)]
+
 PupilId = Annotated[int, Path(ge=1, le=MAX_ID, description="The pupil's id in sendsupport.")]
 
 # The parents' page or the staff page of the book: whoever may use either reads it here.
@@ -33,14 +37,14 @@ rules.set_rule(READ_LINK_BOOK, can_use_as_parent | can_use_as_staff)
 
 class MessageOut(Schema):
     id: int
-    side: LinkBookEntry.Side = Field(..., description="Written at home or at school.")
+    side: EntrySide = Field(..., description="Written at home or at school.")
     author: str = Field(..., description="Who wrote it, as they were that day, for example `Priya Patel (mother)`.")
     written_at: datetime
     text: str
 
 
 class EntryOut(MessageOut):
-    kind: LinkBookEntry.Kind
+    kind: EntryKind | Literal[""] = Field(..., description="What the entry is about; empty if the writer did not say.")
     kind_label: str
     replies: list[MessageOut] = Field(..., description="Replies under the entry, oldest first.")
 

@@ -9,7 +9,7 @@ held), and only their own replies, as their page shows them.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema
@@ -25,12 +25,16 @@ from sendsupport.meetings.models import MeetingReply, PlannedMeeting
 
 router = Router(tags=["Planned meetings with parents"])
 
+# Literals, not the models' choices: their class names (Status, Answer) are taken in the OpenAPI components.
+PlannedStatus = Literal[tuple(PlannedMeeting.Status.values)]
+ReplyAnswer = Literal[tuple(MeetingReply.Answer.values)]
+
 PupilId = Annotated[int, Path(ge=1, le=MAX_ID, description="The pupil's id in sendsupport.")]
 
 
 class ReplyOut(Schema):
     parent: str = Field(..., description="The parent or carer who replied.")
-    answer: MeetingReply.Answer
+    answer: ReplyAnswer
     answer_label: str
     message: str = Field(..., description="What they said, for example which times would suit them better.")
     replied_at: datetime
@@ -44,7 +48,7 @@ class PlannedMeetingOut(Schema):
     ends_at: datetime
     place: str = Field(..., description="Where the meeting is; empty when it is by video call only.")
     video_link: str = Field(..., description="The video call link; empty when there is none.")
-    status: PlannedMeeting.Status
+    status: PlannedStatus
     status_label: str
     upcoming: bool = Field(..., description="Confirmed and not yet over.")
     sequence: int = Field(..., description="Goes up each time the meeting is moved or cancelled (as in calendars).")

@@ -7,7 +7,7 @@ parental responsibility reads only the views they sent themselves, and never the
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import rules
 from django.http import HttpRequest
@@ -24,6 +24,9 @@ from sendsupport.support.voice.models import Face, ParentViews, PupilViews
 from sendsupport.support.voice.rules import can_read_pupil_voice, can_send_parent_views
 
 router = Router(tags=["Views before a review"])
+
+# A literal, not the model's choices, so the OpenAPI components keep one name for each shape.
+FaceValue = Literal[tuple(Face.values)]
 
 PupilId = Annotated[int, Path(ge=1, le=MAX_ID, description="The pupil's id in sendsupport.")]
 
@@ -48,7 +51,9 @@ class ParentViewsPage(PageOut):
 
 class AnswerOut(Schema):
     question: str
-    face: Face | None = Field(..., description="The picture scale, 1 (very unhappy) to 5 (very happy); null if none.")
+    face: FaceValue | None = Field(
+        ..., description="The picture scale, 1 (very unhappy) to 5 (very happy); null if none."
+    )
     face_label: str
     words: str = Field(..., description="The pupil's own words; may be empty.")
 
