@@ -11,7 +11,18 @@ from ninja import NinjaAPI
 from sendsupport.api import errors
 from sendsupport.api.auth import ApiTokenAuth
 from sendsupport.api.docs import SwaggerDocs
-from sendsupport.api.routers import cycles, me, meetings, provision, pupils, schools, sen
+from sendsupport.api.routers import (
+    cycles,
+    linkbook,
+    me,
+    meetings,
+    planned_meetings,
+    provision,
+    pupils,
+    schools,
+    sen,
+    voice,
+)
 from sendsupport.api.throttles import TokenRateThrottle
 
 DESCRIPTION = """
@@ -57,4 +68,7 @@ api.add_router("/pupils", pupils.router)
 api.add_router("/pupils", sen.router)
 api.add_router("/pupils", cycles.router)
 api.add_router("/pupils", meetings.router)
+api.add_router("/pupils", planned_meetings.router)
+api.add_router("/pupils", linkbook.router)
+api.add_router("/pupils", voice.router)
 api.add_router("", provision.router)

@@ -221,3 +221,32 @@ def held_dates(user: Any, pupil: Pupil, start: date, end: date) -> set[date]:
     held = Meeting.objects.visible_to(user).filter(pupil=pupil, held_on__gte=start, held_on__lte=end)
     declined = declined_for(user, pupil).filter(offered_on__gte=start, offered_on__lte=end)
     return set(held.values_list("held_on", flat=True)) | set(declined.values_list("offered_on", flat=True))
+
+
+def planned_upcoming_first(user: Any, pupil: Pupil, *, now: Any = None) -> QuerySet:
+    """For the API: the pupil's planned meetings this user may read, the upcoming ones (confirmed and
+    not yet over) first, soonest first, then the rest, newest first. Staff get who is invited and every
+    reply; a parent only their own replies, as their page shows. A fixed number of queries."""
+    from django.db.models import Case, DateTimeField, F, IntegerField, Q, Value, When
+    from django.utils import timezone
+
+    from sendsupport.meetings.models import MeetingReply, PlannedMeeting
+
+    now = now or timezone.now()
+    replies = MeetingReply.objects.select_related("contact").order_by("-replied_at", "-id")
+    related: list[Any] = []
+    if is_staff_for(user, pupil):
+        related = ["invited", "staff"]
+    else:
+        replies = replies.filter(contact__in=own_contacts(user, pupil))
+    upcoming = Q(status=PlannedMeeting.Status.CONFIRMED, ends_at__gte=now)
+    return (
+        PlannedMeeting.objects.visible_to(user)
+        .filter(pupil=pupil)
+        .prefetch_related(*related, Prefetch("replies", queryset=replies))
+        .annotate(
+            past=Case(When(upcoming, then=Value(0)), default=Value(1), output_field=IntegerField()),
+            upcoming_at=Case(When(upcoming, then=F("starts_at")), default=None, output_field=DateTimeField()),
+        )
+        .order_by("past", "upcoming_at", "-starts_at", "-id")
+    )

@@ -101,3 +101,125 @@ def meetings(pupil, parent, senco):
     )
     private = record(3, "Staff-only draft notes.")
     return {"shared": shared, "private": private}
+
+
+@pytest.fixture
+def carer(pupil):
+    """Maya's second carer with parental responsibility, who has an account (not a persona)."""
+    from conftest import link_parent, make_user
+
+    user = make_user("carer")
+    link_parent(pupil, user)
+    return user
+
+
+@pytest.fixture
+def planned_meetings(pupil, parent, carer, senco):
+    """Maya's meetings planned ahead: one confirmed for next week, which the parent and the carer have
+    answered, one confirmed and then cancelled, and one planned but not yet sent to the parents."""
+    from datetime import time, timedelta
+
+    from django.utils import timezone
+
+    from sendsupport.meetings import planning
+    from sendsupport.meetings.models import PlannedMeeting
+    from sendsupport.pupils.models import Contact
+
+    def confirm(days_ahead: int, place: str, video_link: str = "") -> PlannedMeeting:
+        return planning.confirm_meeting(
+            pupil=pupil,
+            by=senco,
+            on=timezone.localdate() + timedelta(days=days_ahead),
+            starts=time(15, 30),
+            ends=time(16, 15),
+            place=place,
+            video_link=video_link,
+            invited=list(planning.invitable_parents(pupil)),
+            staff=[senco],
+            base_url="http://testserver/",
+        )
+
+    upcoming = confirm(7, "The SENCO's office", "https://meet.example.org/maya")
+    parents_contact = Contact.objects.get(user=parent)
+    carers_contact = Contact.objects.get(user=carer)
+    planning.reply(planned=upcoming, contact=parents_contact, answer="yes", base_url="http://testserver/")
+    planning.reply(
+        planned=upcoming,
+        contact=carers_contact,
+        answer="other_time",
+        message="Carer's private note: I work late on Tuesdays.",
+        base_url="http://testserver/",
+    )
+    cancelled = confirm(3, "The library")
+    cancelled = planning.cancel_meeting(
+        planned=cancelled, by=senco, reason="The SENCO is ill.", base_url="http://testserver/"
+    )
+    draft = PlannedMeeting.objects.create(
+        pupil=pupil,
+        starts_at=timezone.now() + timedelta(days=20),
+        ends_at=timezone.now() + timedelta(days=20, minutes=45),
+        place="Staff-only draft room",
+        uid="draft@sendsupport",
+        created_by=senco,
+    )
+    return {"upcoming": upcoming, "cancelled": cancelled, "draft": draft}
+
+
+@pytest.fixture
+def chosen_teacher(pupil, senco, teacher):
+    """The SENCO chose the class teacher (not the TA) to read Maya's link book."""
+    from sendsupport.linkbook import services as linkbook_services
+
+    linkbook_services.choose_readers(pupil=pupil, by=senco, users=[teacher])
+    return teacher
+
+
+@pytest.fixture
+def link_book(pupil, parent, senco, chosen_teacher):
+    """Maya's book: an entry from home with the SENCO's reply, then a newer entry from school."""
+    from sendsupport.linkbook import services as linkbook_services
+
+    base = "http://testserver"
+    home = linkbook_services.write_entry(
+        pupil=pupil, by=parent, side="home", kind="positive", text="Maya read a whole page tonight.", base_url=base
+    )
+    linkbook_services.reply(thread=home, by=senco, side="school", text="Wonderful, thank you.", base_url=base)
+    school_entry = linkbook_services.write_entry(
+        pupil=pupil, by=chosen_teacher, side="school", kind="difficulty", text="A hard day at swimming.", base_url=base
+    )
+    return {"home": home, "school": school_entry}
+
+
+@pytest.fixture
+def views_given(pupil, parent, carer, senco, teacher, ta):
+    """Views before the review of Maya's open cycle: the parent's, the carer's, and Maya's own (with the TA)."""
+    from datetime import date
+
+    from conftest import TODAY
+    from sendsupport.support.choices import CycleStatus
+    from sendsupport.support.models import Cycle
+    from sendsupport.support.tests import helpers
+    from sendsupport.support.voice import services as voice_services
+    from sendsupport.support.voice.models import Face
+
+    # The open cycle if another fixture made one (``cycles``), or cycle 1 with its plan agreed.
+    cycle = Cycle.objects.filter(pupil=pupil, status=CycleStatus.OPEN).first() or helpers.running_cycle(
+        pupil, senco, teacher
+    )
+    parents = voice_services.send_parent_views(
+        pupil=pupil, cycle_id=cycle.pk, by=parent, going_well="She loves reading.", worries="Homework takes hours."
+    )
+    carers = voice_services.send_parent_views(
+        pupil=pupil, cycle_id=cycle.pk, by=carer, worries="Carer's own worry about friendships."
+    )
+    own = voice_services.record_pupil_views(
+        pupil=pupil,
+        by=ta,
+        given_on=date(2025, 11, 19),
+        how_gathered="With the face cards",
+        going_well_face=Face.VERY_HAPPY,
+        going_well="Reading time",
+        hard_face=Face.SAD,
+        today=TODAY,
+    )
+    return {"cycle": cycle, "parent": parents, "carer": carers, "pupil": own}

@@ -1,8 +1,8 @@
 """Every API route and the token pages, every persona (the shared loop of ``sendsupport.testing.permissions``).
 
 The API answers each persona as the pages would: 200 for what they may see, a JSON 404 that reveals
-nothing for the rest, and 401 with no token, a revoked one or a forged one. ``cycles`` and
-``meetings`` are Maya's (``conftest.py``).
+nothing for the rest, and 401 with no token, a revoked one or a forged one. ``cycles``,
+``meetings``, ``planned_meetings``, ``link_book`` and ``views_given`` are Maya's (``conftest.py``).
 """
 
 from __future__ import annotations
@@ -55,6 +55,16 @@ ROUTES = Table(
         Case("api:get_meeting", meeting(MAYA, "private"), STAFF, label="not shared"),
         Case("api:get_meeting", meeting(BEN, "shared"), NOBODY, label="under another pupil"),
         Case("api:get_meeting", meeting(MAYA, "private", 1000), NOBODY, label="missing"),
+        Case("api:list_planned_meetings", of(MAYA), FAMILY, needs=("planned_meetings",)),
+        Case("api:list_planned_meetings", of(BEN), SEES_OTHER_PUPIL, label="other pupil", needs=("planned_meetings",)),
+        # The SENCO and the head always read the link book; the teacher was chosen for Maya, the TA was not.
+        Case("api:list_link_book", of(MAYA), MANAGERS | {"teacher", "parent"}, needs=("link_book",)),
+        Case("api:list_link_book", of(BEN), MANAGERS | {"other_parent"}, label="other pupil", needs=("link_book",)),
+        Case("api:list_parent_views", of(MAYA), FAMILY, needs=("views_given",)),
+        Case("api:list_parent_views", of(BEN), SEES_OTHER_PUPIL, label="other pupil", needs=("views_given",)),
+        # The pupil's own views are for staff: no parent reads them.
+        Case("api:list_pupil_views", of(MAYA), STAFF, needs=("views_given",)),
+        Case("api:list_pupil_views", of(BEN), MANAGERS, label="other pupil", needs=("views_given",)),
     ],
     auth="token",
 )

@@ -20,6 +20,11 @@ BASELINES = {
     "api:list_cycles": 7,
     "api:get_cycle": 10,
     "api:list_meetings": 10,
+    "api:list_planned_meetings": 12,  # with who is invited, the staff and the replies, one query each
+    "api:list_planned_meetings parent": 10,  # the parent's own replies only; no invited or staff lists
+    "api:list_link_book": 11,
+    "api:list_parent_views": 9,
+    "api:list_pupil_views": 7,  # asked second: the token's last use is written at most once a minute
 }
 
 
@@ -64,3 +69,59 @@ def test_one_cycle(tokens, pupil, cycles, api_get, django_assert_num_queries):
 def test_the_meeting_list(tokens, pupil, meetings, api_get, django_assert_num_queries):
     with django_assert_num_queries(BASELINES["api:list_meetings"]):
         assert api_get(f"/api/v1/pupils/{pupil.pk}/meetings", tokens["senco"]).json()["count"] == 2
+
+
+@pytest.mark.parametrize("more", [0, 6], ids=["3 meetings", "9 meetings"])
+def test_the_planned_meeting_list(more, pupil, senco, planned_meetings, tokens, api_get, django_assert_num_queries):
+    from datetime import time, timedelta
+
+    from django.utils import timezone
+
+    from sendsupport.meetings import planning
+
+    for days in range(more):
+        planning.confirm_meeting(
+            pupil=pupil,
+            by=senco,
+            on=timezone.localdate() + timedelta(days=30 + days),
+            starts=time(9, 0),
+            ends=time(9, 30),
+            place="The hall",
+            invited=list(planning.invitable_parents(pupil)),
+            staff=[senco],
+            base_url="http://testserver/",
+        )
+    path = f"/api/v1/pupils/{pupil.pk}/planned-meetings"
+    with django_assert_num_queries(BASELINES["api:list_planned_meetings"]):
+        assert api_get(path, tokens["senco"]).json()["count"] == 3 + more
+    with django_assert_num_queries(BASELINES["api:list_planned_meetings parent"]):
+        assert api_get(path, tokens["parent"]).json()["count"] == 2 + more
+
+
+@pytest.mark.parametrize("more", [0, 6], ids=["2 entries", "8 entries"])
+def test_the_link_book(more, pupil, parent, senco, link_book, tokens, api_get, django_assert_num_queries):
+    from sendsupport.linkbook import services as linkbook_services
+
+    for number in range(more):
+        entry = linkbook_services.write_entry(
+            pupil=pupil, by=parent, side="home", kind="news", text=f"News {number}", base_url="http://testserver"
+        )
+        linkbook_services.reply(thread=entry, by=senco, side="school", text="Thank you.", base_url="http://testserver")
+    with django_assert_num_queries(BASELINES["api:list_link_book"]):
+        assert api_get(f"/api/v1/pupils/{pupil.pk}/link-book", tokens["senco"]).json()["count"] == 2 + more
+
+
+@pytest.mark.parametrize("more", [0, 6], ids=["1 each", "7 each"])
+def test_the_views(more, pupil, parent, ta, views_given, tokens, api_get, django_assert_num_queries):
+    from conftest import TODAY
+    from sendsupport.support.voice import services as voice_services
+
+    for _ in range(more):
+        voice_services.send_parent_views(
+            pupil=pupil, cycle_id=views_given["cycle"].pk, by=parent, going_well="Still reading."
+        )
+        voice_services.record_pupil_views(pupil=pupil, by=ta, going_well_face=4, today=TODAY)
+    with django_assert_num_queries(BASELINES["api:list_parent_views"]):
+        assert api_get(f"/api/v1/pupils/{pupil.pk}/parent-views", tokens["senco"]).json()["count"] == 2 + more
+    with django_assert_num_queries(BASELINES["api:list_pupil_views"]):
+        assert api_get(f"/api/v1/pupils/{pupil.pk}/pupil-views", tokens["senco"]).json()["count"] == 1 + more

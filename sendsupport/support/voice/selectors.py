@@ -119,3 +119,14 @@ def views_initial(user: Any, cycle: Cycle) -> dict[str, str]:
     if pupil:
         initial["pupil_views"] = pupil_views_text(pupil)
     return initial
+
+
+def parent_views_readable(user: Any, pupil: Pupil) -> QuerySet[ParentViews]:
+    """For the API: parents' views about the pupil, newest first, with their cycle. Staff of the
+    pupil's school read every parent's; anyone else only the views they sent themselves."""
+    from sendsupport.accounts import access
+
+    views = ParentViews.objects.visible_to(user).filter(pupil=pupil).select_related("cycle")
+    if not access.is_staff_for(user, pupil):
+        views = views.filter(sent_by=user)
+    return views.order_by("-sent_at", "-id")
