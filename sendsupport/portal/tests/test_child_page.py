@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import override_settings
 from django.urls import reverse
@@ -154,3 +156,12 @@ def test_staff_notes_never_reach_the_page(family, parent, pupil, ta, login):
         today=date(2025, 11, 20),
     )
     assert "upset after lunch" not in page(login, parent, pupil)
+
+
+def test_every_link_in_the_contents_list_leads_to_a_part_of_the_page(family, parent, pupil, login):
+    page = login(parent).get(reverse("portal:child", args=[pupil.pk])).content.decode()
+    contents = page.split('<nav aria-label="On this page">', 1)[1].split("</nav>", 1)[0]
+    anchors = re.findall(r'href="#([^"]+)"', contents)
+    assert "meetings" in anchors
+    for anchor in anchors:
+        assert f'id="{anchor}"' in page, anchor
