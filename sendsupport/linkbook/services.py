@@ -69,11 +69,37 @@ def write_entry(*, pupil: Pupil, by: Any, side: str, kind: str, text: str, base_
     errors: dict[str, str] = {}
     if kind not in LinkBookEntry.Kind.values:
         errors["kind"] = "Choose what your message is about: something positive, a difficulty or other news."
+    return _post(pupil=pupil, by=by, side=side, text=text, errors=errors, base_url=base_url, kind=kind)
+
+
+@transaction.atomic
+def reply(*, thread: LinkBookEntry, by: Any, side: str, text: str, base_url: str) -> LinkBookEntry:
+    """A reply under an entry. Replies are how an entry is answered, and how a mistake is corrected."""
+    _check_writer(pupil=thread.pupil, by=by, side=side)
+    errors: dict[str, str] = {}
+    if thread.thread_id is not None:
+        errors[NON_FIELD_ERRORS] = "Reply to the entry itself, not to a reply."
+    return _post(pupil=thread.pupil, by=by, side=side, text=text, errors=errors, base_url=base_url, thread=thread)
+
+
+def _post(
+    *,
+    pupil: Pupil,
+    by: Any,
+    side: str,
+    text: str,
+    errors: dict[str, str],
+    base_url: str,
+    kind: str = "",
+    thread: LinkBookEntry | None = None,
+) -> LinkBookEntry:
+    """Check the words, save the entry or reply, and email the other side: what both ways of writing share."""
     text = _check_text(text, errors)
     if errors:
         raise ValidationError(errors)
     entry = LinkBookEntry(
         pupil=pupil,
+        thread=thread,
         kind=kind,
         text=text,
         side=side,
@@ -81,31 +107,7 @@ def write_entry(*, pupil: Pupil, by: Any, side: str, kind: str, text: str, base_
         author_label=author_label(pupil=pupil, by=by, side=side),
     )
     _save(entry, by)
-    _notify(entry=entry, thread=entry, base_url=base_url)
-    return entry
-
-
-@transaction.atomic
-def reply(*, thread: LinkBookEntry, by: Any, side: str, text: str, base_url: str) -> LinkBookEntry:
-    """A reply under an entry. Replies are how an entry is answered, and how a mistake is corrected."""
-    pupil = thread.pupil
-    _check_writer(pupil=pupil, by=by, side=side)
-    errors: dict[str, str] = {}
-    if thread.thread_id is not None:
-        errors[NON_FIELD_ERRORS] = "Reply to the entry itself, not to a reply."
-    text = _check_text(text, errors)
-    if errors:
-        raise ValidationError(errors)
-    entry = LinkBookEntry(
-        pupil=pupil,
-        thread=thread,
-        text=text,
-        side=side,
-        author=by,
-        author_label=author_label(pupil=pupil, by=by, side=side),
-    )
-    _save(entry, by)
-    _notify(entry=entry, thread=thread, base_url=base_url)
+    _notify(entry=entry, thread=thread or entry, base_url=base_url)
     return entry
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from conftest import TODAY, make_pupil
 from sendsupport.compliance.basis import STANDINGS, Basis, standing_of
 from sendsupport.compliance.engine import TodoFilters, all_duties, most_urgent, todo_list
-from sendsupport.compliance.tests.test_todo_list import TODO_QUERIES, _school_with
+from sendsupport.compliance.tests.test_todo_list import TO_DO_LIST_QUERIES, _school_with
 from sendsupport.compliance.views import TODO_PAGE_SIZE
 from sendsupport.support import services
 from sendsupport.support.models import ParentNotification
@@ -126,7 +126,7 @@ def test_the_home_page_shows_a_count_per_duty_and_the_five_most_urgent(senco, sc
 @pytest.mark.parametrize("pupils", [3, 30])
 def test_the_query_count_is_fixed(pupils, senco, teacher, school, class_4a, django_assert_num_queries):
     _school_with(pupils, school, class_4a, senco)
-    with django_assert_num_queries(TODO_QUERIES):
+    with django_assert_num_queries(TO_DO_LIST_QUERIES):
         todo_list(senco, school, today=TODAY)
 
 

@@ -324,9 +324,9 @@ def _school_with(n: int, school, class_4a, senco):
 # then 13 for the provision duties: memberships, last sessions, the costs check (who may see them),
 # the year's costs (policy, provisions, role and named costs, deliverers, members, attendance,
 # sessions, extra costs) and top-ups.
-TODO_QUERIES = 39
+TO_DO_LIST_QUERIES = 39
 # With nobody on roll: the (empty) register, open concerns, and the school's policy and terms.
-EMPTY_TODO_QUERIES = 4
+EMPTY_TO_DO_LIST_QUERIES = 4
 
 
 @pytest.mark.parametrize("pupils", [0, 3, 30])
@@ -334,7 +334,7 @@ def test_the_query_count_is_fixed_whatever_the_size_of_the_register(
     pupils, senco, teacher, school, class_4a, django_assert_num_queries
 ):
     _school_with(pupils, school, class_4a, senco)
-    with django_assert_num_queries(TODO_QUERIES if pupils else EMPTY_TODO_QUERIES):
+    with django_assert_num_queries(TO_DO_LIST_QUERIES if pupils else EMPTY_TO_DO_LIST_QUERIES):
         todo = todo_list(senco, school, today=TODAY)
     assert todo.pupils_checked == pupils
 

@@ -106,13 +106,39 @@ def plan_confirm(request: HttpRequest, pupil_id: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def planned_move(request: HttpRequest, pupil_id: int, planned_id: int) -> HttpResponse:
+def _confirmed_meeting(request: HttpRequest, pupil_id: int, planned_id: int, doing: str):
+    """The pupil and one of their confirmed meetings, for moving or cancelling it; 404 otherwise."""
     pupil = pupil_for(request, pupil_id, RECORD)
     planned = selectors.get_planned(request.user, pupil, planned_id)
     if planned.status != PlannedMeeting.Status.CONFIRMED:
-        raise Http404("Only a confirmed meeting can be moved")
+        raise Http404(f"Only a confirmed meeting can be {doing}")
+    return pupil, planned
+
+
+def _change_page(request: HttpRequest, pupil, planned, form, *, doing: str, change, done: str, **page) -> HttpResponse:
+    """Moving and cancelling share one page: audit the opening, run the service, go back to the plan."""
+    if request.method == "GET":
+        record_view(user=request.user, pupil=pupil, what=f"Opened a planned meeting to {doing} it ({planned})")
+    if request.method == "POST" and form.is_valid():
+        changed = try_service(
+            form, lambda: change(planned=planned, by=request.user, base_url=_base_url(request), **form.cleaned_data)
+        )
+        if changed:
+            messages.success(request, done(changed))
+            return redirect("meetings:plan", pupil_id=pupil.pk)
+    return form_page(
+        request,
+        form,
+        caption=f"{pupil.display_name}: {emails.when(planned)}",
+        back_url=reverse("meetings:plan", args=[pupil.pk]),
+        **page,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def planned_move(request: HttpRequest, pupil_id: int, planned_id: int) -> HttpResponse:
+    pupil, planned = _confirmed_meeting(request, pupil_id, planned_id, "moved")
     local = timezone.localtime(planned.starts_at)
     initial = {
         "on": local.date(),
@@ -122,60 +148,37 @@ def planned_move(request: HttpRequest, pupil_id: int, planned_id: int) -> HttpRe
         "video_link": planned.video_link,
         "sequence": planned.sequence,
     }
-    form = MoveForm(request.POST or None, initial=initial)
-    if request.method == "GET":
-        record_view(user=request.user, pupil=pupil, what=f"Opened a planned meeting to move it ({planned})")
-    if request.method == "POST" and form.is_valid():
-        moved = try_service(
-            form,
-            lambda: planning.move_meeting(
-                planned=planned, by=request.user, base_url=_base_url(request), **form.cleaned_data
-            ),
-        )
-        if moved:
-            messages.success(request, f"The meeting is moved to {emails.when(moved)}. The parents are being told.")
-            return redirect("meetings:plan", pupil_id=pupil.pk)
-    return form_page(
+    return _change_page(
         request,
-        form,
+        pupil,
+        planned,
+        MoveForm(request.POST or None, initial=initial),
+        doing="move",
+        change=planning.move_meeting,
+        done=lambda moved: f"The meeting is moved to {emails.when(moved)}. The parents are being told.",
         page_title="Move the meeting",
-        caption=f"{pupil.display_name}: {emails.when(planned)}",
         intro="The parents invited get an email with the new time and an updated calendar file that replaces the "
         "old one.",
         submit_label="Move the meeting",
-        back_url=reverse("meetings:plan", args=[pupil.pk]),
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def planned_cancel(request: HttpRequest, pupil_id: int, planned_id: int) -> HttpResponse:
-    pupil = pupil_for(request, pupil_id, RECORD)
-    planned = selectors.get_planned(request.user, pupil, planned_id)
-    if planned.status != PlannedMeeting.Status.CONFIRMED:
-        raise Http404("Only a confirmed meeting can be cancelled")
-    form = CancelForm(request.POST or None, initial={"sequence": planned.sequence})
-    if request.method == "GET":
-        record_view(user=request.user, pupil=pupil, what=f"Opened a planned meeting to cancel it ({planned})")
-    if request.method == "POST" and form.is_valid():
-        cancelled = try_service(
-            form,
-            lambda: planning.cancel_meeting(
-                planned=planned, by=request.user, base_url=_base_url(request), **form.cleaned_data
-            ),
-        )
-        if cancelled:
-            messages.success(request, "The meeting is cancelled. The parents are being told by email.")
-            return redirect("meetings:plan", pupil_id=pupil.pk)
-    return form_page(
+    pupil, planned = _confirmed_meeting(request, pupil_id, planned_id, "cancelled")
+    return _change_page(
         request,
-        form,
+        pupil,
+        planned,
+        CancelForm(request.POST or None, initial={"sequence": planned.sequence}),
+        doing="cancel",
+        change=planning.cancel_meeting,
+        done=lambda _cancelled: "The meeting is cancelled. The parents are being told by email.",
         page_title="Cancel the meeting",
-        caption=f"{pupil.display_name}: {emails.when(planned)}",
         intro="The parents invited get an email saying the meeting is cancelled, and a calendar file that removes "
         "it from their calendar.",
         submit_label="Cancel the meeting",
-        back_url=reverse("meetings:plan", args=[pupil.pk]),
     )
 
 
