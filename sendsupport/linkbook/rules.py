@@ -14,19 +14,13 @@ import rules
 
 from sendsupport.accounts import access
 from sendsupport.accounts.access import memoised
-from sendsupport.pupils.models import PupilContact
 from sendsupport.pupils.rules import can_see_pupil
+from sendsupport.pupils.selectors import holds_parental_responsibility
 
 
 def is_parent_of(user: Any, pupil: Any) -> bool:
-    """A parent or carer of ``pupil`` with parental responsibility (once per request)."""
-    if pupil is None or user is None or not user.is_authenticated or not user.is_active:
-        return False
-    return memoised(
-        user,
-        ("link_book_parent", pupil.pk),
-        lambda: PupilContact.objects.filter(pupil=pupil, contact__user=user, parental_responsibility=True).exists(),
-    )
+    """A parent or carer of ``pupil`` with parental responsibility."""
+    return holds_parental_responsibility(user, pupil)
 
 
 def _chosen(user: Any, pupil: Any) -> bool:
@@ -57,3 +51,5 @@ def can_choose_readers(user: Any, pupil: Any) -> bool:
 rules.add_rule("use_link_book_as_parent", can_use_as_parent)
 rules.add_rule("use_link_book_as_staff", can_use_as_staff)
 rules.add_rule("choose_link_book_readers", can_choose_readers)
+# Reading the book whichever side one is on (the API's one route for both).
+rules.add_rule("read_link_book", can_use_as_parent | can_use_as_staff)

@@ -15,7 +15,7 @@ from typing import Any
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
-from sendsupport.accounts.access import request_memo, staff_school_ids
+from sendsupport.accounts.access import memoised, request_memo, staff_school_ids
 from sendsupport.core.suppression import Shown, Sum, suppress, suppress_column
 from sendsupport.pupils.codes import Provision, year_groups_for_phase
 from sendsupport.pupils.models import Pupil, PupilContact, SENNeed, SENStatus, on_roll_q
@@ -178,6 +178,17 @@ def my_pupils_on_register(user: Any, school: School | None) -> QuerySet[Pupil]:
     )
 
 
+def holds_parental_responsibility(user: Any, pupil: Any) -> bool:
+    """Whether ``user`` is a parent or carer of ``pupil`` with parental responsibility (read once per request)."""
+    if pupil is None or user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return memoised(
+        user,
+        ("parental_responsibility", pupil.pk),
+        lambda: PupilContact.objects.filter(pupil=pupil, contact__user=user, parental_responsibility=True).exists(),
+    )
+
+
 def children_of(user: Any) -> QuerySet[Pupil]:
     own = PupilContact.objects.filter(contact__user=user, parental_responsibility=True).values("pupil_id")
     return with_current_sen(visible_pupils(user).filter(pk__in=own).select_related("school")).order_by(
@@ -315,14 +326,14 @@ def local_authorities_for(user: Any) -> list[LocalOffer]:
 
     if user is None or not user.is_authenticated:
         return []
-    own_children_schools = visible_pupils(user).filter(
-        pk__in=PupilContact.objects.filter(contact__user=user, parental_responsibility=True).values("pupil_id")
-    ).values("school__local_authority_id")
+    own_children_schools = (
+        visible_pupils(user)
+        .filter(pk__in=PupilContact.objects.filter(contact__user=user, parental_responsibility=True).values("pupil_id"))
+        .values("school__local_authority_id")
+    )
     authorities = list(
         LocalAuthority.objects.filter(
-            Q(pk__in=own_children_schools)
-            | Q(schools__pk__in=staff_school_ids(user))
-            | Q(pk__in=la_ids_for(user))
+            Q(pk__in=own_children_schools) | Q(schools__pk__in=staff_school_ids(user)) | Q(pk__in=la_ids_for(user))
         )
         .distinct()
         .order_by("name")

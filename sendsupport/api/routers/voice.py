@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-import rules
 from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema
 
@@ -21,7 +20,6 @@ from sendsupport.audit.services import record_view
 from sendsupport.pupils.lookup import visible_pupil
 from sendsupport.support.voice import selectors
 from sendsupport.support.voice.models import Face, ParentViews, PupilViews
-from sendsupport.support.voice.rules import can_read_pupil_voice, can_send_parent_views
 
 router = Router(tags=["Views before a review"])
 
@@ -31,8 +29,7 @@ FaceValue = Literal[tuple(Face.values)]
 PupilId = Annotated[int, Path(ge=1, le=MAX_ID, description="The pupil's id in sendsupport.")]
 
 # Staff who read the pupil's views (all parents' views), or a parent who sends views (their own).
-READ_PARENT_VIEWS = "api_read_parent_views"
-rules.set_rule(READ_PARENT_VIEWS, can_read_pupil_voice | can_send_parent_views)
+READ_PARENT_VIEWS = "read_parent_views"
 
 
 class ParentViewsOut(Schema):

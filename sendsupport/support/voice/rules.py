@@ -13,6 +13,7 @@ import rules
 
 from sendsupport.accounts import access
 from sendsupport.pupils.rules import can_see_pupil
+from sendsupport.pupils.selectors import holds_parental_responsibility
 
 
 @rules.predicate
@@ -20,12 +21,7 @@ def can_send_parent_views(user: Any, pupil: Any) -> bool:
     """A parent or carer with parental responsibility for the pupil, speaking as a parent."""
     if pupil is None or not access.is_parent(user) or access.is_staff_for(user, pupil):
         return False
-    from sendsupport.pupils.models import PupilContact
-
-    return (
-        can_see_pupil(user, pupil)
-        and PupilContact.objects.filter(pupil=pupil, contact__user=user, parental_responsibility=True).exists()
-    )
+    return can_see_pupil(user, pupil) and holds_parental_responsibility(user, pupil)
 
 
 @rules.predicate
@@ -42,3 +38,5 @@ rules.add_rule("send_parent_views", can_send_parent_views)
 rules.add_rule("view_pupil_voice", can_read_pupil_voice)
 rules.add_rule("record_pupil_voice", can_read_pupil_voice)
 rules.add_rule("manage_pupil_sign_in", can_manage_pupil_sign_in)
+# Reading parents' views whichever side one is on (the API's one route for both).
+rules.add_rule("read_parent_views", can_read_pupil_voice | can_send_parent_views)

@@ -14,7 +14,8 @@ from sendsupport.accounts.models import User
 from sendsupport.core import dates
 from sendsupport.core.dates import in_words
 from sendsupport.core.outbox import queue_email
-from sendsupport.pupils.models import Pupil, PupilContact
+from sendsupport.pupils.models import Pupil
+from sendsupport.pupils.selectors import holds_parental_responsibility
 from sendsupport.schools.models import Role, School, SchoolPolicy, StaffMembership
 from sendsupport.schools.selectors import named_senco
 from sendsupport.support.choices import CycleStatus
@@ -82,7 +83,7 @@ def send_parent_views(
     Views for a cycle already reviewed (the page was open while the review was recorded), or when no
     review is coming, are refused with a message and nothing is saved.
     """
-    if not PupilContact.objects.filter(pupil=pupil, contact__user=by, parental_responsibility=True).exists():
+    if not holds_parental_responsibility(by, pupil):
         raise ValidationError({"__all__": "Only a parent or carer with parental responsibility can send views."})
     cycle = Cycle.objects.select_for_update().filter(pk=cycle_id, pupil=pupil).first() if cycle_id else None
     if cycle is None or cycle.status != CycleStatus.OPEN:
