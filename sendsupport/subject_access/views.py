@@ -14,9 +14,9 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from sendsupport.audit.services import record_export
+from sendsupport.core.pdf import render_pdf
 from sendsupport.pupils.lookup import pupil_for
 from sendsupport.subject_access.selectors import audit_trail, everything_about
-from sendsupport.support.documents import render_pdf
 
 
 @login_required

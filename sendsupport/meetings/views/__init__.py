@@ -14,11 +14,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from sendsupport.audit.services import record_export, record_view
 from sendsupport.core import dates
+from sendsupport.core.pdf import pdf_response, render_pdf
 from sendsupport.core.permissions import require
 from sendsupport.core.views import form_page, try_service
 from sendsupport.meetings import selectors, services
 from sendsupport.meetings.forms import CorrectionForm, DeclinedMeetingForm, MeetingForm
-from sendsupport.meetings.pdf import render_pdf
 from sendsupport.meetings.rules import is_staff_for
 from sendsupport.pupils.lookup import pupil_for
 
@@ -210,7 +210,4 @@ def parents_copy_pdf(request: HttpRequest, pupil_id: int, meeting_id: int) -> Ht
         what=f"Downloaded a meeting record as PDF ({meeting})",
     )
     filename = f"meeting-{meeting.held_on:%Y-%m-%d}-{slugify(pupil.display_name)}.pdf"
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return pdf_response(pdf, filename)

@@ -11,9 +11,9 @@ from pypdf import PdfReader
 
 from conftest import TODAY
 from sendsupport.audit.models import AuditEvent
+from sendsupport.core.pdf import NoFetching, render_pdf
 from sendsupport.schools.services import set_senco
 from sendsupport.support import services
-from sendsupport.support.documents import NoFetching, render_pdf
 from sendsupport.support.tests import helpers
 
 

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from sendsupport.audit.services import record_export, record_view
 from sendsupport.core.dates import today
+from sendsupport.core.pdf import pdf_response, render_pdf
 from sendsupport.support import selectors, services
-from sendsupport.support.documents import pdf_response, render_pdf
 from sendsupport.support.forms import NotificationForm
 from sendsupport.support.views._helpers import (
     closed_notice,

@@ -13,11 +13,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from sendsupport.audit.services import record_export, record_view
 from sendsupport.core.dates import today
 from sendsupport.core.numbers import ascii_int
+from sendsupport.core.pdf import pdf_response, render_pdf
 from sendsupport.core.versioning import versions_of
 from sendsupport.pupils.codes import BroadArea, broad_area
 from sendsupport.pupils.selectors import current_needs
 from sendsupport.support import selectors, services
-from sendsupport.support.documents import pdf_response, render_pdf
 from sendsupport.support.forms import AgreeForm, NoteForm, OutcomeForm, PlanForm
 from sendsupport.support.models import Cycle, Outcome, Plan
 from sendsupport.support.views._helpers import (

@@ -1,7 +1,7 @@
-"""PDFs of the SEN support plan and the letter to parents, made by WeasyPrint from our templates.
+"""PDFs of our own pages, made by WeasyPrint from our templates, and the response that carries one.
 
-Styles are embedded in the PDF templates, and every outside fetch is refused, so making a PDF of a
-pupil's record never reaches the network or the disk.
+Styles are embedded in the PDF templates and every outside fetch is refused, so making a PDF of a
+pupil's record never reaches the network or the disk. The one way to make and send a PDF.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from weasyprint.urls import URLFetcher
 
 
 class NoFetching(URLFetcher):
-    """Refuse every URL (http, file, data ...)."""
+    """Refuse every URL (http, file, data ...): a PDF of pupil data must not reach the network or disk."""
 
     def fetch(self, url: str, headers: dict | None = None) -> Any:
         raise ValueError(f"Fetching {url} is not allowed when making a PDF.")
@@ -27,7 +27,8 @@ def render_pdf(template: str, context: dict[str, Any]) -> bytes:
 
 
 def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    """A download of ``pdf`` named ``filename``, never kept by a shared cache or the browser."""
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
+    response["Cache-Control"] = "private, no-store"
     return response
