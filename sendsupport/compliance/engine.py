@@ -128,7 +128,9 @@ def fix_link(gap: Gap, facts: PupilFacts) -> str:
         return reverse("meetings:add", args=[pupil])
     if gap.fix == "meetings_list":
         return reverse("meetings:list", args=[pupil])
-    if gap.fix in ("ehc_request", "ehc_plan"):
+    if gap.fix == "ehc_request":
+        return reverse("ehc_evidence:start", args=[pupil])
+    if gap.fix == "ehc_plan":
         return reverse("statutory:pupil", args=[pupil])
     if gap.fix == "specialists":
         return reverse("specialists:add", args=[pupil])

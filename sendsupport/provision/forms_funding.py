@@ -10,7 +10,7 @@ from django import forms
 
 from sendsupport.core.forms import Form
 from sendsupport.provision.choices import Recurrence, TopUpStatus
-from sendsupport.statutory.forms import date_field
+from sendsupport.provision.forms_library import date_field
 
 
 def _lower(label: str) -> str:

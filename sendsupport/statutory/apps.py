@@ -8,3 +8,4 @@ class StatutoryConfig(AppConfig):
 
     def ready(self) -> None:
         from sendsupport.statutory import rules  # noqa: F401  (registers the permission rules)
+        from sendsupport.statutory.evidence import rules as evidence_rules  # noqa: F401  (the evidence pack's)

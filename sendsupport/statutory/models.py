@@ -140,3 +140,47 @@ class AnnualReview(models.Model):
             errors["meeting_on"] = f"The review cannot be before the plan was issued ({self.plan.issued_on:%d/%m/%Y})."
         if errors:
             raise ValidationError(errors)
+
+
+class EvidencePack(models.Model):
+    """The school's evidence for an EHC needs assessment: what the SENCO adds to the records.
+
+    The evidence itself (needs, cycles, provision and its cost, progress, advice, views, meetings) is
+    read from the records each time (``statutory.evidence.pack``), never retyped; this row holds only
+    the SENCO's covering summary and how the parents were involved (CoP 9.8: a school asks with the
+    parents' knowledge). ``request`` is the request the pack went with: made when the school sends
+    it, or the parent's own request it was prepared for. ``sent_on`` is when the school sent it.
+    """
+
+    pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="ehc_evidence_packs")
+    covering_summary = models.TextField("Covering summary", blank=True)
+    parents_involved_on = models.DateField("Date the parents were involved", null=True, blank=True)
+    parents_involvement = models.TextField("How the parents were involved", blank=True)
+    parents_view = models.TextField("The parents' view of the request", blank=True)
+    request = models.OneToOneField(
+        EHCRequest, on_delete=models.SET_NULL, null=True, blank=True, related_name="evidence_pack"
+    )
+    sent_on = models.DateField("Date sent to the local authority", null=True, blank=True)
+    prepared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    prepared_at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    objects = pupil_data(staff_only=True)
+
+    class Meta:
+        ordering = ["-prepared_at", "-id"]
+        verbose_name = "EHC needs assessment evidence pack"
+
+    def __str__(self) -> str:
+        return f"Evidence pack for an EHC needs assessment, started {self.prepared_at:%d/%m/%Y}"
+
+    @property
+    def is_sent(self) -> bool:
+        return self.sent_on is not None
+
+    @property
+    def parents_involved(self) -> bool:
+        return self.parents_involved_on is not None and bool(self.parents_involvement.strip())
