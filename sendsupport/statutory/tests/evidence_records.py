@@ -76,12 +76,12 @@ def views_and_meeting(pupil: Any, senco: Any, parent: Any = None) -> None:
     )
 
 
-def phonics_group(school: Any, pupil: Any, ta: Any) -> Provision:
+def phonics_group(school: Any, pupil: Any, ta: Any, *, name: str = "Phonics catch-up") -> Provision:
     """A one-to-one phonics provision for ``pupil``, a TA hour costing £18, from 8 September 2025."""
     StaffRoleCost.objects.get_or_create(school=school, role=DelivererRole.TA, defaults={"hourly_pence": 1800})
     intervention = Intervention.objects.create(
         school=school,
-        name="Phonics catch-up",
+        name=name,
         area="cognition",
         description="Short daily phonics practice.",
         delivered_by=DelivererRole.TA,
@@ -89,7 +89,7 @@ def phonics_group(school: Any, pupil: Any, ta: Any) -> Provision:
     provision = Provision.objects.create(
         school=school,
         intervention=intervention,
-        name=f"Phonics for {pupil.display_name}",
+        name=f"{name} for {pupil.display_name}",
         one_to_one=True,
         deliverer_role=DelivererRole.TA,
         sessions_per_week=5,
