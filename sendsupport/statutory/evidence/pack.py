@@ -96,6 +96,8 @@ class CycleEntry:
     teacher_assessment: str
     attainment: str
     external_advice: str
+    assessment_pupil_views: str  # the views, or why they are absent, as recorded at Assess
+    assessment_parent_views: str
     scores: list[ScoreEntry]
     support: str
     strategies: str
@@ -106,6 +108,8 @@ class CycleEntry:
     expected_progress: bool | None
     progress_summary: str
     next_step: str | None
+    review_pupil_views: str  # the views, or why they are absent, as recorded at the review
+    review_parent_views: str
 
 
 @dataclass(frozen=True)
@@ -287,6 +291,8 @@ def _cycle(cycle: Cycle, scores: dict[int, list[ScoreEntry]], outcomes: dict[int
         teacher_assessment=assessment.teacher_assessment if assessment else "",
         attainment=assessment.attainment if assessment else "",
         external_advice=assessment.external_advice if assessment else "",
+        assessment_pupil_views=_views(assessment, "pupil"),
+        assessment_parent_views=_views(assessment, "parent"),
         scores=scores.get(assessment.pk, []) if assessment else [],
         support=plan.support if plan else "",
         strategies=plan.strategies if plan else "",
@@ -297,7 +303,18 @@ def _cycle(cycle: Cycle, scores: dict[int, list[ScoreEntry]], outcomes: dict[int
         expected_progress=review.expected_progress if review else None,
         progress_summary=review.progress_summary if review else "",
         next_step=review.get_next_step_display() if review else None,
+        review_pupil_views=_views(review, "pupil"),
+        review_parent_views=_views(review, "parent"),
     )
+
+
+def _views(stage: Any, who: str) -> str:
+    """The views a stage recorded, or the reason they could not be given (one or the other is kept)."""
+    if stage is None:
+        return ""
+    given = getattr(stage, f"{who}_views").strip()
+    absent = getattr(stage, f"{who}_views_absent_reason").strip()
+    return given or (f"Not given: {absent}" if absent else "")
 
 
 def _costs(pupil: Pupil, today: date) -> CostSummary:
