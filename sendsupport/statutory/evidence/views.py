@@ -107,8 +107,9 @@ def pack(request: HttpRequest, pupil_id: int, pack_id: int) -> HttpResponse:
     found = selectors.get_pack(pupil, pack_id)
     if request.method == "POST" and not rules.test_rule("prepare_ehc_evidence", request.user, pupil):
         raise Http404("Not found")
-    if found.is_sent:
+    if found.is_sent and request.method == "GET":
         return _pack_page(request, pupil, found, None)
+    # A post to a sent pack (from a page left open) reaches the service, which refuses it with a message.
     return _save(request, pupil, found)
 
 

@@ -18,6 +18,9 @@ from sendsupport.statutory.models import EHCRequest, EvidencePack
 from sendsupport.statutory.tests import evidence_records
 
 TODAY = date(2025, 11, 20)
+# The pack's 21 reads (test_evidence_pack), plus the session, the user and their roles, the pupil,
+# the pack, the "viewed" audit entry and the page's navigation: the same however long the record.
+PAGE_QUERIES = 30
 
 
 def _state():
@@ -178,3 +181,39 @@ def test_the_to_do_prompt_leads_to_the_evidence_pack(pupil):
     )
 
     assert fix_link(gap, facts) == reverse("ehc_evidence:start", args=[pupil.pk])
+
+
+def test_a_change_to_a_sent_pack_is_refused_with_a_message(login, senco, other_pupil):
+    pack = evidence_records.pack(other_pupil, senco)
+    services.send_pack(pack=pack, by=senco, sent_on=TODAY, today=TODAY)
+    before = _state()
+
+    response = login(senco).post(
+        reverse("ehc_evidence:pack", args=[other_pupil.pk, pack.pk]),
+        {"covering_summary": "Changed", "parents_involved_on": "", "parents_involvement": ""},
+    )
+
+    assert response.status_code == 400
+    assert "can no longer be changed" in response.content.decode()
+    assert _state() == before
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["one of each", "many"])
+def test_the_pack_page_reads_in_a_fixed_number_of_queries(
+    many, login, senco, teacher, ta, pupil, django_assert_num_queries
+):
+    evidence_records.two_cycles_short_of_expected(pupil, senco, teacher, cycles=2 if many else 1)
+    evidence_records.specialist_advice(pupil, senco)
+    evidence_records.views_and_meeting(pupil, senco)
+    evidence_records.phonics_group(pupil.school, pupil, ta)
+    if many:
+        for _ in range(3):
+            evidence_records.specialist_advice(pupil, senco)
+            evidence_records.views_and_meeting(pupil, senco)
+        evidence_records.phonics_group(pupil.school, pupil, ta, name="Reading catch-up")
+    pack = evidence_records.pack(pupil, senco)
+    client = login(senco)
+    url = reverse("ehc_evidence:pack", args=[pupil.pk, pack.pk])
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        assert client.get(url).status_code == 200
