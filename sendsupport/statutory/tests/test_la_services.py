@@ -122,8 +122,8 @@ def test_an_exception_needs_a_note(request_, la_officer):
 
 
 def test_access_goes_only_to_an_officer_of_the_schools_own_authority(request_, senco, teacher, la_officer):
-    from sendsupport.schools.models import LocalAuthority, LocalAuthorityMembership
     from conftest import make_user
+    from sendsupport.schools.models import LocalAuthority, LocalAuthorityMembership
 
     elsewhere = make_user("elsewhere")
     other = LocalAuthority.objects.create(number="802", name="Somewhere Else")
