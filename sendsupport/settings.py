@@ -318,5 +318,33 @@ PORTAL_SECTIONS: list[str] = [
     "meetings/_portal_section.html",  # the meetings coming up, with replies and "add to calendar"
     "voice/_portal_section.html",  # sending views before the next review
     "linkbook/_portal_section.html",  # the home-school link book's latest message
+    "statutory/_portal_section.html",  # an EHC needs assessment request: what happened, what comes next
     "portal/_preparing_section.html",
+]
+
+# The statutory clocks of an EHC needs assessment (SEND Regulations 2014), counted from the day the local
+# authority received the request, except the school's advice (from the day it was asked) and the
+# representations on a draft (at least this many days, counting the day the draft was served).
+# ``exceptions`` says which clocks each permitted exception (statutory.models.ClockException) may excuse.
+EHC_CLOCKS: dict = {
+    "decision_weeks": env_int("EHC_DECISION_WEEKS", 6),  # reg. 5(1): whether to assess
+    "advice_weeks": env_int("EHC_ADVICE_WEEKS", 6),  # reg. 8(1): advice from the school, once asked
+    "no_plan_weeks": env_int("EHC_NO_PLAN_WEEKS", 16),  # reg. 10(1): a decision not to issue a plan
+    "representation_days": env_int("EHC_REPRESENTATION_DAYS", 15),  # reg. 13(1)(a): on the draft plan
+    "final_plan_weeks": env_int("EHC_FINAL_PLAN_WEEKS", 20),  # reg. 13(2): the final plan
+    # The SENCO's to-do list shows the school's advice this many days before it is due.
+    "advice_notice_days": env_int("EHC_ADVICE_NOTICE_DAYS", 14),
+    "exceptions": {
+        # reg. 5(4)(a)-(c) and 10(4)(a)-(d) (which reg. 13(3) applies to the final plan).
+        "school_closed": ("decision", "no_plan", "final_plan"),
+        "personal": ("decision", "advice", "no_plan", "final_plan"),  # reg. 8(2) for the advice too
+        "away": ("decision", "advice", "no_plan", "final_plan"),
+        "appointment": ("advice", "no_plan", "final_plan"),
+    },
+}
+
+# Sections of the governors' report (the "governors" helper's page): dotted paths to functions
+# ``f(school, *, today) -> dict`` with a "template" and its context; aggregates only, no names.
+GOVERNOR_REPORT_SECTIONS: list[str] = [
+    "sendsupport.statutory.governors.ehc_requests_section",
 ]

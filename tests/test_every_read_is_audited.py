@@ -24,6 +24,7 @@ POST_ONLY = {
     "meetings:share",
     "interop:transfer_problem_fixed",
     "voice:pupil_account_stop",
+    "ehc:access_revoke",
 }
 
 

@@ -34,6 +34,14 @@ class EHCRequestFacts:
     requested_on: date
     outcome: str  # pending, agreed, refused, withdrawn
     outcome_on: date | None = None
+    # The later steps, for the statutory clocks (statutory.clocks reads these names).
+    advice_requested_on: date | None = None
+    advice_sent_on: date | None = None
+    no_plan_on: date | None = None
+    draft_issued_on: date | None = None
+    representations_end_on: date | None = None
+    final_issued_on: date | None = None
+    exception: str = ""
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
@@ -137,12 +138,11 @@ def _meetings(ids: list[int], today: date) -> tuple[dict[int, set[date]], dict[i
 def _ehc_records(ids: list[int]) -> tuple[dict[int, list[EHCRequestFacts]], dict[int, EHCPlanFacts]]:
     """EHC needs assessment requests, and the plan in force with its annual reviews. Three queries."""
     requests: dict[int, list[EHCRequestFacts]] = defaultdict(list)
-    for pupil_id, requested_on, outcome, outcome_on in (
-        EHCRequest.objects.filter(pupil_id__in=ids)
-        .order_by("requested_on", "id")
-        .values_list("pupil_id", "requested_on", "outcome", "outcome_on")
+    clock_fields = [f.name for f in fields(EHCRequestFacts)]  # the same query, with the clocks' dates
+    for row in (
+        EHCRequest.objects.filter(pupil_id__in=ids).order_by("requested_on", "id").values("pupil_id", *clock_fields)
     ):
-        requests[pupil_id].append(EHCRequestFacts(requested_on, outcome, outcome_on))
+        requests[row.pop("pupil_id")].append(EHCRequestFacts(**row))
     plans = {
         plan.pupil_id: plan
         for plan in EHCPlan.objects.filter(pupil_id__in=ids, ceased_on__isnull=True).order_by("issued_on", "id")

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from sendsupport.accounts.models import User
 from sendsupport.demo.ehc_evidence import add_ehc_evidence
+from sendsupport.demo.ehc_clocks import add_ehc_clocks
 from sendsupport.demo.link_book import add_link_books
 from sendsupport.demo.lived_in import add_school_year
 from sendsupport.demo.meetings_planned import add_planned_meetings
@@ -124,4 +125,5 @@ def create_demo(*, today: date, lived_in: bool = True) -> School:
         add_ehc_evidence(school=school, senco=users["senco"], child=child, today=today)  # EHC request evidence packs
     add_voice(school=school, child=child, users=users, today=today)  # parents' and pupils' views, the pupil's sign-in
     add_portal_demo(school=school, child=child, senco=users["senco"], ta=users["ta"], today=today)
+    add_ehc_clocks(school=school, child=child, users=users, today=today)  # EHC requests with their clocks running
     return school

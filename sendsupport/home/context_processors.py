@@ -39,6 +39,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     in_la = is_la_officer(user)
     if in_la:
         items.append(("Schools in your area", reverse("schools:la_overview")))
+        items.append(("EHC requests", reverse("ehc:la_requests")))
     if is_parent(user):
         items.append(("Your children", reverse("pupils:my_children")))
     path = request.path

@@ -17,6 +17,16 @@ from simple_history.models import HistoricalRecords
 from sendsupport.pupils.models import Pupil, pupil_data
 
 
+class ClockException(models.TextChoices):
+    """Why a time limit could not be met, as the law allows (SEND Regulations 2014 reg. 5(4), 8(2), 10(4)
+    and 13(3)). Which clocks each may excuse is data: ``settings.EHC_CLOCKS["exceptions"]``."""
+
+    SCHOOL_CLOSED = "school_closed", "The school was closed for at least 4 weeks when the advice was asked for"
+    PERSONAL = "personal", "Exceptional personal circumstances of the child or the parent"
+    AWAY = "away", "The child or the parent was away from the area for at least 4 weeks"
+    APPOINTMENT = "appointment", "The child or the parent missed an appointment for an examination or test"
+
+
 class EHCRequest(models.Model):
     """A request to the local authority for an EHC needs assessment, and the LA's decision."""
 
@@ -37,6 +47,20 @@ class EHCRequest(models.Model):
     outcome = models.CharField("Decision", max_length=20, choices=Outcome.choices, default=Outcome.PENDING)
     outcome_on = models.DateField("Date of the decision", null=True, blank=True)
     notes = models.TextField(blank=True)
+    # The local authority's steps after the decision to assess, and the school's advice: their dates drive
+    # the statutory clocks (``statutory.clocks``); the order is checked in ``statutory.la.services``.
+    advice_requested_on = models.DateField(
+        "Date the local authority asked for the school's advice", null=True, blank=True
+    )
+    advice_sent_on = models.DateField("Date the school sent its advice", null=True, blank=True)
+    no_plan_on = models.DateField("Date of the decision not to issue a plan", null=True, blank=True)
+    draft_issued_on = models.DateField("Date the draft plan was issued", null=True, blank=True)
+    representations_end_on = models.DateField("Date representations on the draft ended", null=True, blank=True)
+    final_issued_on = models.DateField("Date the final plan was issued", null=True, blank=True)
+    exception = models.CharField(
+        "Exception to the time limits", max_length=30, choices=ClockException.choices, blank=True, default=""
+    )
+    exception_note = models.TextField("What happened", blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -64,6 +88,40 @@ class EHCRequest(models.Model):
             errors["outcome_on"] = f"The decision cannot be before the request ({self.requested_on:%d/%m/%Y})."
         if errors:
             raise ValidationError(errors)
+
+
+class EHCAccess(models.Model):
+    """A school's grant to one local authority officer of one request: they see that request, the pupil's
+    name and what it needs, and nothing else of the school. Revoked, never deleted (who saw what, when)."""
+
+    request = models.ForeignKey(EHCRequest, on_delete=models.CASCADE, related_name="la_access")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ehc_access")
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    granted_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-granted_at", "-id"]
+        verbose_name = "local authority access to an EHC request"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "user"], condition=models.Q(revoked_at__isnull=True), name="one_open_ehc_access"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} may see the request of {self.request.requested_on:%d/%m/%Y}"
+
+    def audit_subject(self) -> tuple[int, int]:
+        """The grant is part of the pupil's record: who was let see it shows in the pupil's audit log."""
+        return self.request.pupil.school_id, self.request.pupil_id
 
 
 class EHCPlan(models.Model):

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from typing import Any
+
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from sendsupport.pupils.models import Pupil
+from sendsupport.pupils.selectors import holds_parental_responsibility
+from sendsupport.statutory import clocks
 from sendsupport.statutory.models import AnnualReview, EHCPlan, EHCRequest
 
 
@@ -37,3 +42,17 @@ def get_annual_review(plan: EHCPlan, review_id: int) -> AnnualReview:
     if found is None:
         raise Http404("No such review")
     return found
+
+
+def family_timeline_requests(user: Any, pupil: Pupil, *, today: date) -> list[EHCRequest]:
+    """The child's requests a parent with parental responsibility sees on their portal page: every one
+    still running, and those that ended in the last year (the timeline is about now, not history)."""
+    if not holds_parental_responsibility(user, pupil):
+        return []
+    year_ago = today - timedelta(days=365)
+    rows = EHCRequest.objects.filter(pupil=pupil).order_by("-requested_on", "-id")
+    return [row for row in rows if not clocks.finished(row) or _ended_on(row) >= year_ago]
+
+
+def _ended_on(row: EHCRequest) -> date:
+    return row.final_issued_on or row.no_plan_on or row.outcome_on or row.requested_on

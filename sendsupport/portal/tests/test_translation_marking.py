@@ -30,6 +30,8 @@ PARENT_FACING: list[str] = [
     "linkbook/book.html",
     "linkbook/thread.html",
     "linkbook/_entry.html",
+    # the timeline of a request for an EHC needs assessment
+    "statutory/_portal_section.html",
 ]
 
 
