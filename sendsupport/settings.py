@@ -286,6 +286,8 @@ SENDSUPPORT = {
     "SENCO_NPQ_YEARS": env_int("SENCO_NPQ_YEARS", 3),
     # The to-do list gives notice this many months before the NPQ falls due.
     "SENCO_NPQ_NOTICE_MONTHS": env_int("SENCO_NPQ_NOTICE_MONTHS", 6),
+    # Days after an EHC plan's annual review meeting to send the school's report to the LA (DOMAIN: verify).
+    "ANNUAL_REVIEW_REPORT_DAYS": env_int("ANNUAL_REVIEW_REPORT_DAYS", 14),
     "IMPORT_MAX_BYTES": env_int("IMPORT_MAX_BYTES", 200 * 1024 * 1024),
     "SPECIALIST_DOCUMENT_MAX_BYTES": env_int("SPECIALIST_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024),
 }
