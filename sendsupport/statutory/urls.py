@@ -15,7 +15,9 @@ urlpatterns = [
         views.review_edit,
         name="review_edit",
     ),
-    path("pupils/<int:pupil_id>/ehc/plans/<int:plan_id>/sections/<str:section>/new/", views.entry_add, name="entry_add"),
+    path(
+        "pupils/<int:pupil_id>/ehc/plans/<int:plan_id>/sections/<str:section>/new/", views.entry_add, name="entry_add"
+    ),
     path(
         "pupils/<int:pupil_id>/ehc/plans/<int:plan_id>/lines/<int:entry_id>/edit/", views.entry_edit, name="entry_edit"
     ),
