@@ -78,6 +78,7 @@ class PlanEntryForm(Form):
         if provisions is not None:
             self.fields["provision"] = forms.ModelChoiceField(
                 queryset=provisions,
+                widget=forms.Select(attrs={"class": "govuk-select"}),
                 required=False,
                 label="Provision on the provision map (optional)",
                 empty_label="Not linked",
@@ -124,7 +125,8 @@ class ReportForm(Form):
             name = f"progress_{outcome.pk}"
             self.fields[name] = forms.CharField(
                 required=False,
-                widget=forms.Textarea(attrs={"rows": 3}),
+                # Fields added after the mixin's set-up take its GOV.UK class here.
+                widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"}),
                 label=f"Progress towards outcome {number}",
                 help_text=outcome.text,
             )
