@@ -125,7 +125,9 @@ def save_plan(
     if next_transfer_to_post16 and next_transfer_on is None:
         errors["next_transfer_on"] = "Enter the date of the move to post-16, or untick the box."
     status = current_provision(pupil)
-    ceasing = ceased_on is not None and was_ceased is None and status == SENProvision.EHC_PLAN
+    # Only the end of the plan in force moves the register (not a past plan recorded after the fact).
+    other_in_force = EHCPlan.objects.filter(pupil=pupil, ceased_on__isnull=True).exclude(pk=row.pk).exists()
+    ceasing = ceased_on is not None and was_ceased is None and status == SENProvision.EHC_PLAN and not other_in_force
     if ceasing and after_cease not in AFTER_CEASE:
         errors["after_cease"] = "Choose whether the pupil goes back to SEN support or leaves the SEN register."
     saved = _save(row, by, errors)

@@ -184,3 +184,8 @@ def test_the_ehc_page_takes_a_fixed_number_of_queries(
     client.get(url)  # warm the session and per-request caches the count is not about
     with django_assert_num_queries(QUERIES):
         assert client.get(url).status_code == 200
+
+
+def test_recording_a_past_plan_that_ceased_leaves_the_plan_in_force_alone(other_pupil, ehc_plan, senco):
+    services.save_plan(pupil=other_pupil, by=senco, issued_on=date(2021, 6, 1), ceased_on=date(2023, 6, 1), today=TODAY)
+    assert current_provision(other_pupil) == "E"
