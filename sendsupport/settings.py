@@ -319,6 +319,7 @@ CACHES = {
 PORTAL_SECTIONS: list[str] = [
     "meetings/_portal_section.html",  # the meetings coming up, with replies and "add to calendar"
     "voice/_portal_section.html",  # sending views before the next review
+    "statutory/_plan_portal_section.html",  # the EHC plan's needs, outcomes and provision, if there is a plan
     "linkbook/_portal_section.html",  # the home-school link book's latest message
     "portal/_preparing_section.html",
 ]

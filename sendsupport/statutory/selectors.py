@@ -10,6 +10,7 @@ from django.http import Http404
 from sendsupport.provision.models import Provision
 from sendsupport.provision.selectors import provisions_for
 from sendsupport.pupils.models import Pupil
+from sendsupport.pupils.selectors import holds_parental_responsibility
 from sendsupport.statutory.models import AdviceRequest, AnnualReview, EHCPlan, EHCRequest, PlanEntry
 
 
@@ -25,6 +26,21 @@ def plans_for(pupil: Pupil) -> QuerySet[EHCPlan]:
     entries = PlanEntry.objects.select_related("provision").order_by("section", "id")
     return EHCPlan.objects.filter(pupil=pupil).prefetch_related(
         Prefetch("annual_reviews", queryset=reviews), Prefetch("entries", queryset=entries)
+    )
+
+
+def plan_for_parent(user: Any, pupil: Pupil) -> EHCPlan | None:
+    """The child's plan in force with its lines, for a parent with parental responsibility (the page
+    that shows it has already checked and audited the read of the child's record); None for anyone
+    else. Two queries when there is a plan, one when there is none."""
+    if not holds_parental_responsibility(user, pupil):
+        return None
+    entries = PlanEntry.objects.order_by("section", "id")
+    return (
+        EHCPlan.objects.filter(pupil=pupil, ceased_on__isnull=True)
+        .prefetch_related(Prefetch("entries", queryset=entries))
+        .order_by("-issued_on", "-id")
+        .first()
     )
 
 

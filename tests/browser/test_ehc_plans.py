@@ -1,6 +1,6 @@
 """An EHC plan in a real browser: the SENCO goes from the pupil's page to the EHC page, adds a line of
 provision linked to the provision map, records advice for the annual review, writes the report and
-downloads it as a PDF; axe on every page, at 320 px too."""
+downloads it as a PDF; the pupil's parent then sees the plan on their page. Axe on every page, at 320 px too."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from tests.browser.conftest import assert_accessible, sign_in
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_the_senco_keeps_the_plan_and_its_annual_review(page, senco, ta, other_pupil, school):
+def test_the_senco_keeps_the_plan_and_its_annual_review(page, senco, ta, other_pupil, other_parent, school):
     plan = EHCPlan.objects.create(pupil=other_pupil, issued_on=date(2025, 6, 1))
     PlanEntry.objects.create(plan=plan, pupil=other_pupil, section="E", text="Ben asks an adult for help in class.")
     AnnualReview.objects.create(plan=plan, pupil=other_pupil, meeting_on=date(2026, 5, 20), held=True)
@@ -78,3 +78,12 @@ def test_the_senco_keeps_the_plan_and_its_annual_review(page, senco, ta, other_p
     with page.expect_download() as download:
         page.get_by_role("link", name="Download the report (PDF)").click()
     assert download.value.suggested_filename == "annual-review-2026-05-20-ben-ward.pdf"
+
+    # Ben's parent sees the plan's sections on their page for Ben.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign out").click()
+    sign_in(page, "otherparent", PASSWORD)
+    page.goto(f"/your-children/{other_pupil.pk}/")
+    expect(page.get_by_role("heading", name="The EHC plan")).to_be_visible()
+    expect(page.get_by_text("Talk boost three times a week with a trained TA.")).to_be_visible()
+    assert_accessible(page)

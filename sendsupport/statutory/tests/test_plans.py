@@ -189,3 +189,17 @@ def test_the_ehc_page_takes_a_fixed_number_of_queries(
 def test_recording_a_past_plan_that_ceased_leaves_the_plan_in_force_alone(other_pupil, ehc_plan, senco):
     services.save_plan(pupil=other_pupil, by=senco, issued_on=date(2021, 6, 1), ceased_on=date(2023, 6, 1), today=TODAY)
     assert current_provision(other_pupil) == "E"
+
+
+def test_the_parent_sees_the_plans_sections_on_their_childs_page(other_pupil, ehc_plan, other_parent, parent, login):
+    PlanEntry.objects.create(plan=ehc_plan, pupil=other_pupil, section="B", text="Ben finds noisy rooms hard.")
+    PlanEntry.objects.create(plan=ehc_plan, pupil=other_pupil, section="F", text="Talk boost, 3 times a week.")
+    page = login(other_parent).get(reverse("portal:child", args=[other_pupil.pk])).content.decode()
+    assert "The EHC plan" in page and "What Ben needs" in page
+    assert "Ben finds noisy rooms hard." in page and "Talk boost, 3 times a week." in page
+    assert login(parent).get(reverse("portal:child", args=[other_pupil.pk])).status_code == 404
+
+
+def test_a_child_without_a_plan_has_no_plan_section(pupil, parent, login):
+    page = login(parent).get(reverse("portal:child", args=[pupil.pk])).content.decode()
+    assert "The EHC plan" not in page
