@@ -286,6 +286,8 @@ SENDSUPPORT = {
     "SENCO_NPQ_YEARS": env_int("SENCO_NPQ_YEARS", 3),
     # The to-do list gives notice this many months before the NPQ falls due.
     "SENCO_NPQ_NOTICE_MONTHS": env_int("SENCO_NPQ_NOTICE_MONTHS", 6),
+    # Days after an EHC plan's annual review meeting to send the school's report to the LA (DOMAIN: verify).
+    "ANNUAL_REVIEW_REPORT_DAYS": env_int("ANNUAL_REVIEW_REPORT_DAYS", 14),
     "IMPORT_MAX_BYTES": env_int("IMPORT_MAX_BYTES", 200 * 1024 * 1024),
     "SPECIALIST_DOCUMENT_MAX_BYTES": env_int("SPECIALIST_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024),
 }
@@ -317,6 +319,7 @@ CACHES = {
 PORTAL_SECTIONS: list[str] = [
     "meetings/_portal_section.html",  # the meetings coming up, with replies and "add to calendar"
     "voice/_portal_section.html",  # sending views before the next review
+    "statutory/_plan_portal_section.html",  # the EHC plan's needs, outcomes and provision, if there is a plan
     "linkbook/_portal_section.html",  # the home-school link book's latest message
     "statutory/_portal_section.html",  # an EHC needs assessment request: what happened, what comes next
     "portal/_preparing_section.html",

@@ -18,6 +18,7 @@ from sendsupport.compliance.basis import Basis, Standing, standing_of
 from sendsupport.compliance.concerns import CONCERN_DUTY, merge_concerns
 from sendsupport.compliance.duties import DUTIES, Duty, Gap
 from sendsupport.compliance.ehc_clock_duties import EHC_CLOCK_DUTIES
+from sendsupport.compliance.ehc_plan_duties import EHC_PLAN_DUTIES
 from sendsupport.compliance.facts import PupilFacts
 from sendsupport.compliance.figures import school_figures
 from sendsupport.compliance.loader import school_facts
@@ -27,7 +28,7 @@ from sendsupport.schools.models import School
 
 def all_duties() -> list[Duty]:
     """The duties in ``duties.py`` and those defined beside it, in the order the summary lists them."""
-    return [CONCERN_DUTY, *DUTIES, *PROVISION_DUTIES, *EHC_CLOCK_DUTIES]
+    return [CONCERN_DUTY, *DUTIES, *EHC_PLAN_DUTIES, *EHC_CLOCK_DUTIES, *PROVISION_DUTIES]
 
 
 def duty_titles() -> dict[str, str]:

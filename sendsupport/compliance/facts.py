@@ -50,6 +50,8 @@ class AnnualReviewFacts:
     invitations_sent_on: date | None
     advice_circulated_on: date | None
     held: bool
+    report_sent_on: date | None = None  # the school's report after the meeting reached the LA
+    advice_waiting: int = 0  # advice asked for and not yet received (see compliance.ehc_plan_duties)
 
 
 @dataclass(frozen=True)

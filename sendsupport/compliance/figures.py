@@ -14,6 +14,8 @@ from sendsupport.schools.terms import terms_for
 # SEND Regulations 2014 reg. 18: (month, day) in the year of transfer.
 DEFAULT_PHASE_TRANSFER_DEADLINE = (2, 15)
 DEFAULT_POST16_TRANSFER_DEADLINE = (3, 31)
+# Days from an annual review meeting to the school's report reaching the LA (DOMAIN.md marks it "verify").
+DEFAULT_ANNUAL_REVIEW_REPORT_DAYS = 14
 
 
 def _month_day(name: str, default: tuple[int, int]) -> tuple[int, int]:
@@ -28,6 +30,9 @@ def national_figures() -> dict[str, Any]:
         **{name: getattr(policy, name) for name in SchoolPolicy.FIGURES},
         "phase_transfer_deadline": _month_day("PHASE_TRANSFER_DEADLINE", DEFAULT_PHASE_TRANSFER_DEADLINE),
         "post16_transfer_deadline": _month_day("POST16_TRANSFER_DEADLINE", DEFAULT_POST16_TRANSFER_DEADLINE),
+        "annual_review_report_days": getattr(settings, "SENDSUPPORT", {}).get(
+            "ANNUAL_REVIEW_REPORT_DAYS", DEFAULT_ANNUAL_REVIEW_REPORT_DAYS
+        ),
     }
 
 

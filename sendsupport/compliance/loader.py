@@ -7,7 +7,7 @@ from dataclasses import fields
 from datetime import date
 from typing import Any
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 
 from sendsupport.compliance.facts import (
     AnnualReviewFacts,
@@ -151,7 +151,10 @@ def _ehc_records(ids: list[int]) -> tuple[dict[int, list[EHCRequestFacts]], dict
     for row in (
         AnnualReview.objects.filter(plan_id__in=[plan.pk for plan in plans.values()])
         .order_by("meeting_on", "id")
-        .values("plan_id", "meeting_on", "invitations_sent_on", "advice_circulated_on", "held")
+        .values("plan_id", "meeting_on", "invitations_sent_on", "advice_circulated_on", "held", "report_sent_on")
+        .annotate(
+            advice_waiting=Count("advice_requests", filter=Q(advice_requests__received_on__isnull=True)),
+        )
     ):
         reviews[row.pop("plan_id")].append(AnnualReviewFacts(**row))
     found = {

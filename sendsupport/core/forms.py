@@ -45,6 +45,20 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+def date_field(label: str, *, required: bool = True, help_text: str = "For example 2026-11-20.") -> forms.DateField:
+    """A date typed as YYYY-MM-DD, with messages that name the field."""
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=DateInput(),
+        help_text=help_text,
+        error_messages={
+            "required": f"Enter the {label[0].lower() + label[1:]}.",
+            "invalid": f"Enter the {label[0].lower() + label[1:]} as a real date, for example 2026-11-20.",
+        },
+    )
+
+
 def _example_date(text: str, days: int, years: int) -> str:
     day = today() + timedelta(days=days)
     if years:

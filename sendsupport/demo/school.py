@@ -10,6 +10,7 @@ from django.db import transaction
 from sendsupport.accounts.models import User
 from sendsupport.demo.ehc_evidence import add_ehc_evidence
 from sendsupport.demo.ehc_clocks import add_ehc_clocks
+from sendsupport.demo.ehc_plans import add_ehc_plans
 from sendsupport.demo.link_book import add_link_books
 from sendsupport.demo.lived_in import add_school_year
 from sendsupport.demo.meetings_planned import add_planned_meetings
@@ -120,6 +121,7 @@ def create_demo(*, today: date, lived_in: bool = True) -> School:
         add_school_year(school=school, senco=users["senco"], today=today, skip={child.pk})
         # This term's provision map, costed and registered session by session.
         add_provision_map(school=school, senco=users["senco"], ta=users["ta"], demo_child=child, today=today)
+        add_ehc_plans(school=school, senco=users["senco"], today=today)  # plan sections, advice, reports to the LA
         add_planned_meetings(school=school, senco=users["senco"], demo_child=child, today=today)
         add_link_books(school=school, child=child, users=users, today=today)  # a year of the home-school link book
         add_ehc_evidence(school=school, senco=users["senco"], child=child, today=today)  # EHC request evidence packs

@@ -3,7 +3,10 @@
 - A request for an EHC needs assessment (CFA 2014 s.36): when, who made it, the LA's answer.
 - An EHC plan issued by the LA, with the next phase transfer, and its annual reviews (s.44; SEND
   Regulations 2014 reg. 18 and 20): meeting date, when invitations went out and advice circulated.
-The full EHC plan pages (contents, clocks, amendments) come later; these rows are their core.
+- The plan's sections as rows (``PlanEntry``): the needs (section B), the outcomes (E) and the provision
+  (F), each line of provision optionally linked to a provision on the school's provision map.
+- Each review's advice requests (``AdviceRequest``) and its report to the LA: the views, progress towards
+  each outcome (``OutcomeProgress``), the recommendation and when it was sent.
 """
 
 from __future__ import annotations
@@ -163,8 +166,17 @@ class EHCPlan(models.Model):
             raise ValidationError(errors)
 
 
+class Recommendation(models.TextChoices):
+    KEEP = "keep", "Keep the plan as it is"
+    AMEND = "amend", "Amend the plan"
+    CEASE = "cease", "Cease the plan"
+
+
 class AnnualReview(models.Model):
-    """An annual review of an EHC plan (s.44): the meeting, with its notice and advice (reg. 20)."""
+    """An annual review of an EHC plan (s.44): the meeting, with its notice and advice (reg. 20), and
+    the school's report to the local authority afterwards."""
+
+    Recommendation = Recommendation
 
     plan = models.ForeignKey(EHCPlan, on_delete=models.CASCADE, related_name="annual_reviews")
     pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="annual_reviews")
@@ -172,6 +184,13 @@ class AnnualReview(models.Model):
     invitations_sent_on = models.DateField("Date the invitations were sent", null=True, blank=True)
     advice_circulated_on = models.DateField("Date the advice was sent to those invited", null=True, blank=True)
     held = models.BooleanField("The meeting has been held", default=False)
+    # The school's report after the meeting (reg. 20(7)-(8)): views, progress, recommendation, sent to the LA.
+    pupil_views = models.TextField("What the pupil said", blank=True)
+    parent_views = models.TextField("What the parents said", blank=True)
+    recommendation = models.CharField(
+        "What the school recommends", max_length=10, choices=Recommendation.choices, blank=True
+    )
+    report_sent_on = models.DateField("Date the report was sent to the local authority", null=True, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -188,12 +207,19 @@ class AnnualReview(models.Model):
     def __str__(self) -> str:
         return f"Annual review on {self.meeting_on:%d/%m/%Y}"
 
+    @property
+    def advice_received(self) -> list[AdviceRequest]:
+        """The advice that has come in (from the prefetched requests, when a page prefetched them)."""
+        return [advice for advice in self.advice_requests.all() if advice.received_on]
+
     def clean(self) -> None:
         errors: dict[str, str] = {}
         for name, label in (("invitations_sent_on", "invitations"), ("advice_circulated_on", "advice")):
             value = getattr(self, name)
             if value and self.meeting_on and value > self.meeting_on:
                 errors[name] = f"The {label} cannot be sent after the meeting ({self.meeting_on:%d/%m/%Y})."
+        if self.report_sent_on and self.meeting_on and self.report_sent_on < self.meeting_on:
+            errors["report_sent_on"] = f"The report cannot be sent before the meeting ({self.meeting_on:%d/%m/%Y})."
         if self.plan_id and self.meeting_on and self.meeting_on < self.plan.issued_on:
             errors["meeting_on"] = f"The review cannot be before the plan was issued ({self.plan.issued_on:%d/%m/%Y})."
         if errors:
@@ -242,3 +268,110 @@ class EvidencePack(models.Model):
     @property
     def parents_involved(self) -> bool:
         return self.parents_involved_on is not None and bool(self.parents_involvement.strip())
+
+
+class PlanEntry(models.Model):
+    """One line of a section of the plan: a need (section B), an outcome (E) or provision (F).
+
+    A line of provision may point at the provision on the school's map that delivers it, so its cost
+    and sessions come from the provision app rather than being typed twice."""
+
+    class Section(models.TextChoices):
+        NEEDS = "B", "Needs (section B)"
+        OUTCOMES = "E", "Outcomes (section E)"
+        PROVISION = "F", "Provision (section F)"
+
+    plan = models.ForeignKey(EHCPlan, on_delete=models.CASCADE, related_name="entries")
+    pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="ehc_plan_entries")
+    section = models.CharField(max_length=1, choices=Section.choices)
+    text = models.TextField("What the plan says")
+    provision = models.ForeignKey(
+        "provision.Provision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ehc_plan_entries",
+        verbose_name="Provision on the provision map",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    objects = pupil_data(staff_only=True)
+
+    class Meta:
+        ordering = ["plan", "section", "id"]
+        verbose_name = "EHC plan line"
+
+    def __str__(self) -> str:
+        return f"{self.get_section_display()}: {self.text[:60]}"
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if not self.text.strip():
+            errors["text"] = "Enter what the plan says."
+        if self.provision_id and self.section != self.Section.PROVISION:
+            errors["provision"] = "Only a line of provision (section F) can be linked to the provision map."
+        if errors:
+            raise ValidationError(errors)
+
+
+class AdviceRequest(models.Model):
+    """Advice asked for before an annual review (reg. 20): from whom, when asked, when it came in."""
+
+    class Source(models.TextChoices):
+        PARENT = "parent", "The parents"
+        PUPIL = "pupil", "The pupil"
+        SCHOOL = "school", "School staff"
+        EP = "ep", "Educational psychologist"
+        HEALTH = "health", "Health"
+        SOCIAL_CARE = "social_care", "Social care"
+
+    review = models.ForeignKey(AnnualReview, on_delete=models.CASCADE, related_name="advice_requests")
+    pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="annual_review_advice")
+    source = models.CharField("Who the advice is from", max_length=20, choices=Source.choices)
+    asked_on = models.DateField("Date the advice was asked for")
+    received_on = models.DateField("Date the advice was received", null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    objects = pupil_data(staff_only=True)
+
+    class Meta:
+        ordering = ["asked_on", "id"]
+
+    def __str__(self) -> str:
+        return f"Advice from {self.get_source_display().lower()} asked on {self.asked_on:%d/%m/%Y}"
+
+    def clean(self) -> None:
+        if self.received_on and self.asked_on and self.received_on < self.asked_on:
+            raise ValidationError(
+                {"received_on": f"The advice cannot arrive before it was asked for ({self.asked_on:%d/%m/%Y})."}
+            )
+
+
+class OutcomeProgress(models.Model):
+    """The review report's account of progress towards one of the plan's outcomes."""
+
+    review = models.ForeignKey(AnnualReview, on_delete=models.CASCADE, related_name="outcome_progress")
+    outcome = models.ForeignKey(PlanEntry, on_delete=models.CASCADE, related_name="progress")
+    pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="ehc_outcome_progress")
+    progress = models.TextField("Progress towards the outcome", blank=True)
+
+    history = HistoricalRecords()
+
+    objects = pupil_data(staff_only=True)
+
+    class Meta:
+        ordering = ["outcome_id"]
+        constraints = [models.UniqueConstraint(fields=["review", "outcome"], name="one_progress_per_outcome")]
+
+    def __str__(self) -> str:
+        return f"Progress towards {self.outcome}"

@@ -8,10 +8,13 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from sendsupport.provision.models import Provision
+from sendsupport.provision.selectors import provisions_for
 from sendsupport.pupils.models import Pupil
 from sendsupport.pupils.selectors import holds_parental_responsibility
 from sendsupport.statutory import clocks
 from sendsupport.statutory.models import AnnualReview, EHCPlan, EHCRequest
+from sendsupport.statutory.models import AdviceRequest, AnnualReview, EHCPlan, EHCRequest, PlanEntry
 
 
 def requests_for(pupil: Pupil) -> QuerySet[EHCRequest]:
@@ -19,8 +22,55 @@ def requests_for(pupil: Pupil) -> QuerySet[EHCRequest]:
 
 
 def plans_for(pupil: Pupil) -> QuerySet[EHCPlan]:
-    reviews = AnnualReview.objects.order_by("-meeting_on", "-id")
-    return EHCPlan.objects.filter(pupil=pupil).prefetch_related(Prefetch("annual_reviews", queryset=reviews))
+    """The pupil's plans with their lines and annual reviews (each with its advice): four queries."""
+    reviews = AnnualReview.objects.order_by("-meeting_on", "-id").prefetch_related(
+        Prefetch("advice_requests", queryset=AdviceRequest.objects.order_by("asked_on", "id"))
+    )
+    entries = PlanEntry.objects.select_related("provision").order_by("section", "id")
+    return EHCPlan.objects.filter(pupil=pupil).prefetch_related(
+        Prefetch("annual_reviews", queryset=reviews), Prefetch("entries", queryset=entries)
+    )
+
+
+def plan_for_parent(user: Any, pupil: Pupil) -> EHCPlan | None:
+    """The child's plan in force with its lines, for a parent with parental responsibility (the page
+    that shows it has already checked and audited the read of the child's record); None for anyone
+    else. Two queries when there is a plan, one when there is none."""
+    if not holds_parental_responsibility(user, pupil):
+        return None
+    entries = PlanEntry.objects.order_by("section", "id")
+    return (
+        EHCPlan.objects.filter(pupil=pupil, ceased_on__isnull=True)
+        .prefetch_related(Prefetch("entries", queryset=entries))
+        .order_by("-issued_on", "-id")
+        .first()
+    )
+
+
+def pupil_provisions(user: Any, pupil: Pupil) -> QuerySet[Provision]:
+    """The provisions on the map this pupil is (or was) in, that a line of the plan may be linked to."""
+    return provisions_for(user, pupil.school).filter(members__pupil=pupil).distinct().order_by("name", "id")
+
+
+def get_entry(plan: EHCPlan, entry_id: int) -> PlanEntry:
+    found = PlanEntry.objects.filter(plan=plan, pk=entry_id).select_related("provision").first()
+    if found is None:
+        raise Http404("No such line")
+    return found
+
+
+def get_advice(review: AnnualReview, advice_id: int) -> AdviceRequest:
+    found = AdviceRequest.objects.filter(review=review, pk=advice_id).first()
+    if found is None:
+        raise Http404("No such advice")
+    return found
+
+
+def report_for(review: AnnualReview) -> list[tuple[PlanEntry, str]]:
+    """Each of the plan's outcomes with the progress the review's report records (two queries)."""
+    progress = dict(review.outcome_progress.values_list("outcome_id", "progress"))
+    outcomes = review.plan.entries.filter(section=PlanEntry.Section.OUTCOMES).order_by("id")
+    return [(outcome, progress.get(outcome.pk, "")) for outcome in outcomes]
 
 
 def get_request(pupil: Pupil, request_id: int) -> EHCRequest:

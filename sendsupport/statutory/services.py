@@ -9,8 +9,21 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from sendsupport.core import dates
+from sendsupport.pupils.codes import Provision as SENProvision
 from sendsupport.pupils.models import Pupil
-from sendsupport.statutory.models import AnnualReview, EHCPlan, EHCRequest
+from sendsupport.pupils.selectors import current_needs, current_provision
+from sendsupport.pupils.services import change_sen_status
+from sendsupport.statutory.models import (
+    AdviceRequest,
+    AnnualReview,
+    EHCPlan,
+    EHCRequest,
+    OutcomeProgress,
+    PlanEntry,
+)
+
+# Where the SENCO can send a pupil whose plan has ceased: back to SEN support, or off the register.
+AFTER_CEASE = (SENProvision.SEN_SUPPORT, SENProvision.NONE)
 
 
 def _not_future(errors: dict[str, str], values: dict[str, tuple[date | None, str]], today: date) -> None:
@@ -59,6 +72,23 @@ def save_request(
     return _save(row, by, errors)
 
 
+def _move_register(*, pupil: Pupil, by: Any, provision: str, start_date: date, reason: str, today: date) -> None:
+    """Change the pupil's SEN status through the census rules, carrying the ranked needs over (none
+    when leaving the register). A refusal names the rule, on the date field that caused the move."""
+    needs = [] if provision == SENProvision.NONE else [(n.need_type, n.rank) for n in current_needs(pupil)]
+    try:
+        change_sen_status(
+            pupil=pupil, provision=provision, needs=needs, start_date=start_date, reason=reason, by=by, today=today
+        )
+    except ValidationError as error:
+        rules_broken = "; ".join(message for messages in error.message_dict.values() for message in messages)
+        label = SENProvision(provision).label
+        raise ValidationError(
+            f"The SEN register cannot move to {label} ({provision}), so nothing was saved: {rules_broken} "
+            "Correct the pupil's needs on their SEN record first."
+        ) from error
+
+
 @transaction.atomic
 def save_plan(
     *,
@@ -68,11 +98,21 @@ def save_plan(
     next_transfer_on: date | None = None,
     next_transfer_to_post16: bool = False,
     ceased_on: date | None = None,
+    after_cease: str = "",
     plan: EHCPlan | None = None,
     today: date | None = None,
 ) -> EHCPlan:
-    """Record the dates of an EHC plan the local authority issued, or change them."""
+    """Record an EHC plan the local authority issued (or change its dates), and keep the SEN register in
+    step through the census rules, in the same transaction:
+
+    - a plan in force moves a pupil who is not already E to E from the issue date, their ranked needs
+      carried over;
+    - a plan ceasing moves the pupil to ``after_cease`` (K or N), which the SENCO chooses: the law
+      does not say which, so we never guess.
+
+    If the census rules refuse the move, nothing is saved and the message says why."""
     today = today or dates.today()
+    was_ceased = plan.ceased_on if plan is not None else None
     row = plan or EHCPlan(pupil=pupil, recorded_by=by)
     row.issued_on, row.next_transfer_on, row.ceased_on = issued_on, next_transfer_on, ceased_on
     row.next_transfer_to_post16 = next_transfer_to_post16
@@ -84,7 +124,32 @@ def save_plan(
     )
     if next_transfer_to_post16 and next_transfer_on is None:
         errors["next_transfer_on"] = "Enter the date of the move to post-16, or untick the box."
-    return _save(row, by, errors)
+    status = current_provision(pupil)
+    # Only the end of the plan in force moves the register (not a past plan recorded after the fact).
+    other_in_force = EHCPlan.objects.filter(pupil=pupil, ceased_on__isnull=True).exclude(pk=row.pk).exists()
+    ceasing = ceased_on is not None and was_ceased is None and status == SENProvision.EHC_PLAN and not other_in_force
+    if ceasing and after_cease not in AFTER_CEASE:
+        errors["after_cease"] = "Choose whether the pupil goes back to SEN support or leaves the SEN register."
+    saved = _save(row, by, errors)
+    if ceasing:
+        _move_register(
+            pupil=pupil,
+            by=by,
+            provision=after_cease,
+            start_date=ceased_on,
+            reason=f"EHC plan issued on {dates.in_words(issued_on)} ceased on {dates.in_words(ceased_on)}",
+            today=today,
+        )
+    elif ceased_on is None and status != SENProvision.EHC_PLAN:
+        _move_register(
+            pupil=pupil,
+            by=by,
+            provision=SENProvision.EHC_PLAN,
+            start_date=issued_on,
+            reason=f"EHC plan issued by the local authority on {dates.in_words(issued_on)}",
+            today=today,
+        )
+    return saved
 
 
 @transaction.atomic
@@ -116,3 +181,108 @@ def save_annual_review(
     if held and meeting_on > today:
         errors["held"] = "A meeting in the future cannot have been held yet: untick the box, or correct the date."
     return _save(row, by, errors)
+
+
+@transaction.atomic
+def save_plan_entry(
+    *,
+    plan: EHCPlan,
+    by: Any,
+    section: str,
+    text: str,
+    provision: Any = None,
+    entry: PlanEntry | None = None,
+) -> PlanEntry:
+    """Add or change one line of the plan's needs, outcomes or provision. A line of provision may be
+    linked to one of the pupil's provisions on the map (the caller offers only those)."""
+    row = entry or PlanEntry(plan=plan, pupil_id=plan.pupil_id, recorded_by=by)
+    row.section, row.text = section, text.strip()
+    row.provision = provision if section == PlanEntry.Section.PROVISION else None
+    errors: dict[str, str] = {}
+    if provision is not None and not provision.members.filter(pupil_id=plan.pupil_id).exists():
+        errors["provision"] = "Choose one of the pupil's own provisions on the provision map."
+    return _save(row, by, errors)
+
+
+@transaction.atomic
+def delete_plan_entry(*, entry: PlanEntry, by: Any) -> None:
+    """Remove a line from the plan (history keeps what it said and who removed it)."""
+    entry._history_user = by
+    entry.delete()
+
+
+@transaction.atomic
+def save_advice_request(
+    *,
+    review: AnnualReview,
+    by: Any,
+    source: str,
+    asked_on: date,
+    received_on: date | None = None,
+    advice: AdviceRequest | None = None,
+    today: date | None = None,
+) -> AdviceRequest:
+    """Record advice asked for before an annual review, and when it came in (reg. 20)."""
+    today = today or dates.today()
+    row = advice or AdviceRequest(review=review, pupil_id=review.pupil_id, recorded_by=by)
+    row.source, row.asked_on, row.received_on = source, asked_on, received_on
+    errors: dict[str, str] = {}
+    _not_future(
+        errors,
+        {
+            "asked_on": (asked_on, "The date the advice was asked for"),
+            "received_on": (received_on, "The date the advice was received"),
+        },
+        today,
+    )
+    try:
+        row.full_clean(exclude=["review", "pupil", "recorded_by"])
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            errors.setdefault(name, messages[0])
+    if errors:
+        raise ValidationError(errors)
+    row._history_user = by
+    row.save()
+    return row
+
+
+@transaction.atomic
+def save_review_report(
+    *,
+    review: AnnualReview,
+    by: Any,
+    pupil_views: str,
+    parent_views: str,
+    recommendation: str,
+    progress: dict[int, str],
+    report_sent_on: date | None = None,
+    today: date | None = None,
+) -> AnnualReview:
+    """The school's report after the annual review meeting: the views, progress towards each of the plan's
+    outcomes (``progress`` maps an outcome line's id to the text), the recommendation, and the date it was
+    sent to the local authority. Only a meeting that has been held has a report."""
+    today = today or dates.today()
+    errors: dict[str, str] = {}
+    if not review.held:
+        errors["recommendation"] = "Record that the meeting has been held before writing its report."
+    if recommendation not in AnnualReview.Recommendation.values:
+        errors.setdefault("recommendation", "Choose whether to keep the plan as it is, amend it or cease it.")
+    _not_future(errors, {"report_sent_on": (report_sent_on, "The date the report was sent")}, today)
+    outcomes = {e.pk: e for e in review.plan.entries.filter(section=PlanEntry.Section.OUTCOMES)}
+    unknown = set(progress) - set(outcomes)
+    if unknown:
+        errors["recommendation"] = "Progress was given for an outcome that is not in this plan."
+    review.pupil_views, review.parent_views = pupil_views.strip(), parent_views.strip()
+    review.recommendation, review.report_sent_on = recommendation, report_sent_on
+    _save(review, by, errors)
+    existing = {p.outcome_id: p for p in review.outcome_progress.all()}
+    for outcome_id, text in progress.items():
+        row = existing.get(outcome_id) or OutcomeProgress(
+            review=review, outcome=outcomes[outcome_id], pupil_id=review.pupil_id
+        )
+        if row.pk is None or row.progress != text.strip():
+            row.progress = text.strip()
+            row._history_user = by
+            row.save()
+    return review

@@ -24,8 +24,9 @@ from sendsupport.support.tests import helpers
 pytestmark = pytest.mark.django_db
 # 16 for the portal's own sections; +3 the meetings coming up and their replies, +1 the review
 # coming for sending views, +2 the link book (parental responsibility, the latest message), +1 the EHC
-# needs assessment requests for their timeline (parental responsibility is already read).
-BASELINE = 23
+# needs assessment requests for their timeline (parental responsibility is already read), +1 the EHC
+# plan in force (none here; its lines are one more when there is one).
+BASELINE = 24
 
 
 def _count(client, url) -> int:
