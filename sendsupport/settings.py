@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "sendsupport.linkbook",
     "sendsupport.portal",
     "sendsupport.statutory",
+    "sendsupport.statutory.publishing",
     "sendsupport.provision",
     "sendsupport.compliance",
     "sendsupport.twofactor",
@@ -286,6 +287,9 @@ SENDSUPPORT = {
     "SENCO_NPQ_YEARS": env_int("SENCO_NPQ_YEARS", 3),
     # The to-do list gives notice this many months before the NPQ falls due.
     "SENCO_NPQ_NOTICE_MONTHS": env_int("SENCO_NPQ_NOTICE_MONTHS", 6),
+    # SEND Regulations 2014 reg. 51: the SEN information report is updated at least every year; notice a month before.
+    "SEN_REPORT_REVIEW_MONTHS": env_int("SEN_REPORT_REVIEW_MONTHS", 12),
+    "SEN_REPORT_NOTICE_MONTHS": env_int("SEN_REPORT_NOTICE_MONTHS", 1),
     "IMPORT_MAX_BYTES": env_int("IMPORT_MAX_BYTES", 200 * 1024 * 1024),
     "SPECIALIST_DOCUMENT_MAX_BYTES": env_int("SPECIALIST_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024),
 }
