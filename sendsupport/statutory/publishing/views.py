@@ -85,6 +85,7 @@ def report_edit(request: HttpRequest) -> HttpResponse:
         form,
         template="publishing/report_edit.html",
         page_title="Write the SEN information report",
+        submit_label="Save as draft",
         caption=school.name,
         la=la,
         back_url=reverse("publishing:report"),
@@ -273,6 +274,7 @@ def strategy_edit(request: HttpRequest) -> HttpResponse:
         request,
         form,
         page_title="Write the inclusion strategy",
+        submit_label="Save as draft",
         caption=school.name,
         intro="The activities and their budgeted costs come from the provision map and the funding page. "
         "Write here what the school aims to achieve and how the strategy is reviewed.",
