@@ -8,9 +8,8 @@ from typing import Any
 
 from django import forms
 
-from sendsupport.core.forms import Form
+from sendsupport.core.forms import Form, date_field
 from sendsupport.provision.choices import Recurrence, TopUpStatus
-from sendsupport.statutory.forms import date_field
 
 
 def _lower(label: str) -> str:

@@ -4,21 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
-from sendsupport.core.forms import DateInput, Form
+from sendsupport.core.forms import Form, date_field
 from sendsupport.statutory.models import EHCRequest
-
-
-def date_field(label: str, *, required: bool = True, help_text: str = "For example 2026-11-20.") -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=DateInput(),
-        help_text=help_text,
-        error_messages={
-            "required": f"Enter the {label[0].lower() + label[1:]}.",
-            "invalid": f"Enter the {label[0].lower() + label[1:]} as a real date, for example 2026-11-20.",
-        },
-    )
 
 
 class RequestForm(Form):
