@@ -23,23 +23,26 @@ def _long_text(form: forms.ModelForm, names: list[str]) -> None:
 class ReportTextForm(ModelForm):
     """Every written item of the report, each optional: a draft may be saved at any stage."""
 
+    local_offer_url = forms.URLField(
+        label=ReportDraft._meta.get_field("local_offer_url").verbose_name,
+        required=False,
+        assume_scheme="https",
+        help_text="Leave empty to use the local authority's record.",
+        error_messages={
+            "invalid": "Enter the Local Offer address as a web address, like https://www.example.gov.uk/local-offer."
+        },
+    )
+
     class Meta:
         model = ReportDraft
         fields = [*WRITTEN_FIELDS, "sendiass_contact", "local_offer_url"]
         help_texts = {
-            "sendiass_contact": "Only if the local authority's record below lacks them, or to add to them.",
-            "local_offer_url": "Leave empty to use the local authority's record.",
-        }
-        error_messages = {
-            "local_offer_url": {
-                "invalid": "Enter the Local Offer address as a web address, like https://www.example.gov.uk/local-offer."
-            }
+            "sendiass_contact": "Only if the local authority's record above lacks them, or to add to them.",
         }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         _long_text(self, [*WRITTEN_FIELDS, "sendiass_contact"])
-        self.fields["local_offer_url"].assume_scheme = "https"
 
 
 class StrategyForm(ModelForm):

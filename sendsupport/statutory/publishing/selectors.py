@@ -105,7 +105,7 @@ def report_contents(school: School, *, today: date) -> dict[str, Any]:
             "phone": record.senco_phone,
             "npq": record.get_npq_display() if record.npq else "",
         }
-    since = today.replace(year=today.year - TRAINING_YEARS_SHOWN)
+    since = date(today.year - TRAINING_YEARS_SHOWN, today.month, min(today.day, 28))  # 29 February has no twin
     training = [
         {"course": t.course, "who": t.attended_by, "when": f"{t.completed_on:%B %Y}"}
         for t in training_of(school).filter(completed_on__gte=since, completed_on__lte=today)

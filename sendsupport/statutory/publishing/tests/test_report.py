@@ -27,6 +27,14 @@ def test_a_draft_with_items_missing_is_saved(senco, school, login):
     assert ReportDraft.objects.get(school=school).identifying == "We watch, listen and assess."
 
 
+def test_a_local_offer_address_that_is_not_one_is_refused_and_nothing_saved(senco, school, login):
+    data = {"identifying": "We watch.", "local_offer_url": "the council website"}
+    response = login(senco).post(reverse("publishing:report_edit"), data)
+    assert response.status_code == 400
+    assert "Enter the Local Offer address as a web address" in response.content.decode()
+    assert not ReportDraft.objects.filter(school=school).exists()
+
+
 def test_publishing_with_items_missing_names_each_and_publishes_nothing(senco, school, login):
     write_everything(school, senco, complaints="", transition="")
     response = login(senco).post(reverse("publishing:publish_report"))
