@@ -124,7 +124,6 @@ def report_contents(school: School, *, today: date) -> dict[str, Any]:
         }
         for a in actions_of(school)
     ]
-    strategy = latest_publication(school, Publication.Kind.STRATEGY)
     return {
         "school": school.name,
         "urn": school.urn,
@@ -148,7 +147,6 @@ def report_contents(school: School, *, today: date) -> dict[str, Any]:
             "review_on": in_words(draft.plan_review_on) if draft.plan_review_on else "",
             "actions": actions,
         },
-        "has_strategy": strategy is not None,
     }
 
 
