@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "sendsupport.linkbook",
     "sendsupport.portal",
     "sendsupport.statutory",
+    "sendsupport.statutory.publishing",
     "sendsupport.provision",
     "sendsupport.compliance",
     "sendsupport.twofactor",
@@ -288,6 +289,9 @@ SENDSUPPORT = {
     "SENCO_NPQ_NOTICE_MONTHS": env_int("SENCO_NPQ_NOTICE_MONTHS", 6),
     # Days after an EHC plan's annual review meeting to send the school's report to the LA (DOMAIN: verify).
     "ANNUAL_REVIEW_REPORT_DAYS": env_int("ANNUAL_REVIEW_REPORT_DAYS", 14),
+    # SEND Regulations 2014 reg. 51: the SEN information report is updated at least every year; notice a month before.
+    "SEN_REPORT_REVIEW_MONTHS": env_int("SEN_REPORT_REVIEW_MONTHS", 12),
+    "SEN_REPORT_NOTICE_MONTHS": env_int("SEN_REPORT_NOTICE_MONTHS", 1),
     "IMPORT_MAX_BYTES": env_int("IMPORT_MAX_BYTES", 200 * 1024 * 1024),
     "SPECIALIST_DOCUMENT_MAX_BYTES": env_int("SPECIALIST_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024),
 }

@@ -5,6 +5,9 @@ who has completed induction, or the head teacher; a SENCO new to the role holds 
 Professional Qualification (NPQ) for SENCOs within ``SENCO_NPQ_YEARS`` of appointment. Schedule 1
 para. 4: the SEN information report gives the SENCO's name and contact details. Kept apart from the
 per-pupil duty engine so the to-do list can show these above the pupils' gaps.
+
+Also the yearly review of the SEN information report (reg. 51: updated at least every year): a notice
+``SEN_REPORT_NOTICE_MONTHS`` before ``SEN_REPORT_REVIEW_MONTHS`` after the last publication, a gap after.
 """
 
 from __future__ import annotations
@@ -18,11 +21,13 @@ from django.urls import reverse
 
 from sendsupport.schools.models import Role, School, SchoolSenco, StaffMembership
 from sendsupport.schools.selectors import npq_due_on, senco_record
+from sendsupport.statutory.publishing.selectors import last_report_published_on
 
 GAP = "gap"  # something the law asks for is missing or late
 NOTICE = "notice"  # nothing is wrong yet, but something falls due soon
 
 REG_49 = "SEND Regulations 2014, regulation 49"
+REG_51 = "SEND Regulations 2014, regulation 51 and Schedule 1"
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,43 @@ def _is_head(record: SchoolSenco) -> bool:
 
 
 def school_items(school: School, *, today: date) -> list[SchoolItem]:
+    """The school-level gaps and notices: its SENCO, then the SEN information report's yearly review."""
+    return _senco_items(school, today=today) + _report_items(school, today=today)
+
+
+def _report_items(school: School, *, today: date) -> list[SchoolItem]:
+    """Once a report has been published here, its review falls due a year later (one query)."""
+    published = last_report_published_on(school)
+    if published is None:
+        return []
+    due = months_before(published, -int(settings.SENDSUPPORT.get("SEN_REPORT_REVIEW_MONTHS", 12)))
+    link = reverse("publishing:report")
+    when = f"{due.day} {due:%B %Y}"
+    if today > due:
+        return [
+            SchoolItem(
+                "sen_report_overdue",
+                GAP,
+                f"The SEN information report should have been reviewed and published again by {when}, a year "
+                "after it was last published.",
+                REG_51,
+                link,
+            )
+        ]
+    if today >= months_before(due, int(settings.SENDSUPPORT.get("SEN_REPORT_NOTICE_MONTHS", 1))):
+        return [
+            SchoolItem(
+                "sen_report_review_due",
+                NOTICE,
+                f"Review the SEN information report and publish it again by {when}: it must be updated every year.",
+                REG_51,
+                link,
+            )
+        ]
+    return []
+
+
+def _senco_items(school: School, *, today: date) -> list[SchoolItem]:
     """The school-level gaps (first) and notices about its SENCO, each linking to the SENCO page."""
     link = reverse("schools:senco")
     record = senco_record(school)

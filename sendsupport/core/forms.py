@@ -78,6 +78,21 @@ def date_example(text: str = "For example {example}", *, days: int = 0, years: i
     return _lazy_example(text, days, years)
 
 
+def date_field(label: str, *, required: bool = True, help_text: str = "For example 2026-11-20.") -> forms.DateField:
+    """A date field whose messages name it ("Enter the date of the request"); shared by the EHC and
+    funding forms (here, so neither app has to import the other)."""
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=DateInput(),
+        help_text=help_text,
+        error_messages={
+            "required": f"Enter the {label[0].lower() + label[1:]}.",
+            "invalid": f"Enter the {label[0].lower() + label[1:]} as a real date, for example 2026-11-20.",
+        },
+    )
+
+
 class GovUKFormMixin:
     """Adds GOV.UK classes to widgets and the error class to fields with errors."""
 

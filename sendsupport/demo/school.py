@@ -16,6 +16,7 @@ from sendsupport.demo.lived_in import add_school_year
 from sendsupport.demo.meetings_planned import add_planned_meetings
 from sendsupport.demo.portal import add_portal_demo
 from sendsupport.demo.provision_year import add_provision_map
+from sendsupport.demo.publishing import add_publishing
 from sendsupport.demo.support_history import add_demo_support
 from sendsupport.demo.synthetic import create_school, ensure_academic_years, ensure_local_authority
 from sendsupport.demo.voice import add_voice
@@ -125,6 +126,7 @@ def create_demo(*, today: date, lived_in: bool = True) -> School:
         add_planned_meetings(school=school, senco=users["senco"], demo_child=child, today=today)
         add_link_books(school=school, child=child, users=users, today=today)  # a year of the home-school link book
         add_ehc_evidence(school=school, senco=users["senco"], child=child, today=today)  # EHC request evidence packs
+        add_publishing(school=school, senco=users["senco"], today=today)  # the SEN information report and strategy
     add_voice(school=school, child=child, users=users, today=today)  # parents' and pupils' views, the pupil's sign-in
     add_portal_demo(school=school, child=child, senco=users["senco"], ta=users["ta"], today=today)
     add_ehc_clocks(school=school, child=child, users=users, today=today)  # EHC requests with their clocks running
