@@ -26,12 +26,12 @@ urlpatterns = [
     path("", include("sendsupport.linkbook.urls")),
     path("", include("sendsupport.portal.urls")),
     path("", include("sendsupport.statutory.urls")),
-    path("", include("sendsupport.statutory.inspection.urls")),
     path("", include("sendsupport.provision.urls")),
     path("", include("sendsupport.compliance.urls")),
     path("", include("sendsupport.interop.urls")),
     path("", include("sendsupport.api.urls")),
     path("", include("sendsupport.subject_access.urls")),
+    path("", include("sendsupport.inspection.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sendsupport.statutory.inspection import views
+from sendsupport.inspection import views
 
 app_name = "inspection"
 

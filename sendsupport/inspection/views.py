@@ -11,8 +11,8 @@ from django.views.decorators.http import require_GET
 from sendsupport.audit.services import record_export
 from sendsupport.core.dates import in_words
 from sendsupport.core.pdf import css_text, pdf_response, render_pdf
+from sendsupport.inspection.selectors import inspection_trail
 from sendsupport.pupils.lookup import pupil_for
-from sendsupport.statutory.inspection.selectors import inspection_trail
 
 
 @login_required
@@ -22,7 +22,7 @@ def trail_pdf(request: HttpRequest, pupil_id: int) -> HttpResponse:
     printed = timezone.localtime()
     trail = inspection_trail(pupil, today=printed.date())
     pdf = render_pdf(
-        "statutory/inspection/trail_pdf.html",
+        "inspection/trail_pdf.html",
         {
             "trail": trail,
             "pupil": pupil,
