@@ -8,6 +8,7 @@ from datetime import date
 from django.db import transaction
 
 from sendsupport.accounts.models import User
+from sendsupport.demo.governors import add_governors_demo
 from sendsupport.demo.link_book import add_link_books
 from sendsupport.demo.lived_in import add_school_year
 from sendsupport.demo.meetings_planned import add_planned_meetings
@@ -120,6 +121,7 @@ def create_demo(*, today: date, lived_in: bool = True) -> School:
         add_provision_map(school=school, senco=users["senco"], ta=users["ta"], demo_child=child, today=today)
         add_planned_meetings(school=school, senco=users["senco"], demo_child=child, today=today)
         add_link_books(school=school, child=child, users=users, today=today)  # a year of the home-school link book
+        add_governors_demo(school=school, today=today)  # last year's funding, for the report for governors
     add_voice(school=school, child=child, users=users, today=today)  # parents' and pupils' views, the pupil's sign-in
     add_portal_demo(school=school, child=child, senco=users["senco"], ta=users["ta"], today=today)
     return school

@@ -52,7 +52,7 @@ from sendsupport.pupils.selectors import shareable_figures
 from sendsupport.schools.models import School
 from sendsupport.statutory.models import AnnualReview, EHCPlan
 from sendsupport.support.choices import CycleStatus, PlanStatus
-from sendsupport.support.models import Plan, Review
+from sendsupport.support.models import Cycle, Plan, Review
 
 # How many school years back the report offers, at most, when records go back that far.
 YEARS_OFFERED = 6
@@ -63,20 +63,18 @@ def this_year(today: date | None = None) -> int:
 
 
 def years_offered(school: School, *, today: date) -> list[int]:
-    """The school years a governor can choose, newest first: back to the school's first funding
-    allocation or first entry on the register, and never more than ``YEARS_OFFERED``."""
+    """The school years a governor can choose, newest first: back to the first year the school kept
+    records here (its first funding allocation or its first cycle of SEN support), at most
+    ``YEARS_OFFERED``. Not the register's history: statuses imported from before would offer years
+    with no meetings or reviews recorded, and the report would read as if none were held."""
     current = this_year(today)
-    firsts = [
-        FundingAllocation.objects.filter(school=school).order_by("start_year").values_list("start_year", flat=True)[:1],
-        [
-            dates.academic_start_year(day)
-            for day in SENStatus.objects.filter(pupil__school=school)
-            .order_by("start_date")
-            .values_list("start_date", flat=True)[:1]
-        ],
-    ]
-    earliest = min([current, *(year for first in firsts for year in first)])
-    earliest = max(earliest, current - YEARS_OFFERED + 1)
+    first_allocation = (
+        FundingAllocation.objects.filter(school=school).order_by("start_year").values_list("start_year", flat=True)
+    ).first()
+    first_cycle = Cycle.objects.filter(pupil__school=school).order_by("opened_on").values_list("opened_on", flat=True)
+    first_cycle_on = first_cycle.first()
+    known = [year for year in (first_allocation, first_cycle_on and dates.academic_start_year(first_cycle_on)) if year]
+    earliest = max(min([current, *known]), current - YEARS_OFFERED + 1)
     return list(range(current, earliest - 1, -1))
 
 
