@@ -141,7 +141,9 @@ def spending_section(school: School, *, today: date) -> dict[str, Any]:
     start_year = this_year(today)
     summary = funding_summary(None, school, start_year, today=today)
     costs = summary.costs
-    (pupils_with_provision,) = suppress_column([len([p for p in costs.pupils if costs.pupil_total(p, "planned_year")])])
+    # Every pupil with a share of a provision running in the year, costed or not; no total is shown
+    # beside it, so it is withheld on its own when small.
+    (pupils_with_provision,) = suppress_column([len(costs.pupils)])
     return {
         "template": "schools/governors/spending.html",
         "title": "Provision and spending",
