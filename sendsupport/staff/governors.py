@@ -46,9 +46,9 @@ from sendsupport.core.suppression import Shown, Sum, suppress, suppress_column
 from sendsupport.meetings.selectors import parent_meeting_dates
 from sendsupport.provision.models import FundingAllocation
 from sendsupport.provision.selectors_funding import day_for_year, funding_summary
-from sendsupport.pupils.codes import Provision
-from sendsupport.pupils.models import Pupil, SENStatus, on_roll_q
-from sendsupport.pupils.selectors import shareable_figures
+from sendsupport.pupils.codes import BroadArea, Provision, broad_area
+from sendsupport.pupils.models import Pupil, SENNeed, SENStatus, on_roll_q
+from sendsupport.pupils.selectors import ShareableFigures, shareable_figures
 from sendsupport.schools.models import School
 from sendsupport.statutory.models import AnnualReview, EHCPlan
 from sendsupport.support.choices import CycleStatus, PlanStatus
@@ -115,18 +115,46 @@ def report_sections(school: School, *, today: date, shared: dict[str, Any]) -> l
 
 
 def register_section(school: School, *, today: date) -> dict[str, Any]:
-    """Pupils by status and primary need: the overview's figures, small numbers withheld there.
-
-    The register is kept as it stands now; an earlier year's counts were sent in that year's census,
-    so for an earlier year the section says so rather than showing today's register under its name."""
+    """Pupils by status and primary need. This year: the overview's own figures. An earlier year: the
+    register as it stood on the year's last day, read from the status and needs history, with the same
+    sums declared for suppression (support and plans add up to the pupils with SEN, and so do the areas)."""
     current = this_year(today) == this_year()
     return {
         "template": "schools/governors/register.html",
         "title": "Pupils on the SEN register",
         "id": "register",
         "current": current,
-        "figures": shareable_figures(school) if current else None,
+        "figures": shareable_figures(school) if current else register_as_at(school, today),
     }
+
+
+def register_as_at(school: School, day: date) -> ShareableFigures:
+    """The register on ``day`` from its history: who was on roll, their status, and their primary need
+    then. Three queries. Year groups are left out: a pupil's year group is kept only as it is now."""
+    on_roll = Pupil.objects.on_roll(day).filter(school=school, on_roll_from__lte=day).count()
+    register = _pupils_on_register(school, day)
+    primary = dict(
+        SENNeed.objects.filter(pupil_id__in=list(register), rank=1, start_date__lte=day)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
+        .order_by("pupil_id", "start_date", "pk")
+        .values_list("pupil_id", "need_type")
+    )
+    values: dict[Any, int] = {"on_roll": on_roll, "K": 0, "E": 0}
+    values.update({("area", area.label): 0 for area in BroadArea})
+    for pupil_id, (status, _, _) in register.items():
+        values[status] += 1
+        if pupil_id in primary:
+            values[("area", broad_area(primary[pupil_id]).label)] += 1
+    values["sen"] = values["K"] + values["E"]
+    sums = [Sum("sen", ["K", "E"]), Sum("sen", [("area", area.label) for area in BroadArea])]
+    shown = suppress(values, sums, hidden=["sen"])
+    return ShareableFigures(
+        on_roll=shown["on_roll"],
+        sen_support=shown["K"],
+        ehc_plan=shown["E"],
+        by_area=[(area.value, area.label, shown[("area", area.label)]) for area in BroadArea],
+        by_year_group=[],
+    )
 
 
 # --- Provision and spending -----------------------------------------------------------------------
