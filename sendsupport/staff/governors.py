@@ -9,7 +9,7 @@ dotted paths to functions with this contract::
 
 - ``today`` is the day the report is "as at": today for the current school year, the year's last
   day for an earlier year (so a section that counts "this school year" counts the chosen year).
-- ``title`` and ``id`` name the section in the page's contents list. The template is rendered on
+- ``title`` and ``id`` (optional) name the section in the page's contents list. The template is rendered on
   its own (no request: no forms, no CSRF) with the section's context plus ``school``, ``start_year``,
   ``year_words``, ``as_at`` and ``withheld_note``, and the same HTML goes into the web page and the
   PDF. Start it with ``<h2 class="govuk-heading-m" id="{{ id }}">{{ title }}</h2>``; use GOV.UK
@@ -107,7 +107,9 @@ def report_sections(school: School, *, today: date, shared: dict[str, Any]) -> l
         if not context:
             continue
         html = render_to_string(context["template"], {**shared, **context})
-        found.append(Section(title=context["title"], id=context["id"], html=html))
+        # A section written to the bare contract ({"template": ...}) still shows; it is only left out of
+        # the contents list, which needs a title and an id to link to.
+        found.append(Section(title=context.get("title", ""), id=context.get("id", ""), html=html))
     return found
 
 

@@ -191,6 +191,16 @@ def empty_section(school, *, today):
     return {}
 
 
+def test_a_section_with_only_a_template_still_shows(year_of_records, governor, login, settings):
+    settings.GOVERNOR_REPORT_SECTIONS = ["sendsupport.staff.tests.test_governors_report.bare_section"]
+    html = login(governor).get(reverse("schools:governors_report")).content.decode()
+    assert "The register as it stood on" in html
+
+
+def bare_section(school, *, today):
+    return {"template": "schools/governors/register.html", "current": False}
+
+
 @pytest.mark.parametrize("rows", [1, 6])
 def test_the_report_reads_in_the_same_number_of_queries_however_many_records(
     rows, school, governor, login, django_assert_num_queries
