@@ -243,6 +243,15 @@ OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "sendsupport")
 # (sendsupport.core.suppression), with any other figure that would let one be worked out.
 SMALL_NUMBER_THRESHOLD = env_int("SENDSUPPORT_SMALL_NUMBER_THRESHOLD", 5)
 
+# The sections of the report for governors, in order: functions f(school, *, today) -> dict
+# (the contract is in sendsupport/staff/governors.py).
+GOVERNOR_REPORT_SECTIONS = [
+    "sendsupport.staff.governors.register_section",
+    "sendsupport.staff.governors.spending_section",
+    "sendsupport.staff.governors.timeliness_section",
+    "sendsupport.statutory.governors.ehc_requests_section",
+]
+
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
     {
@@ -350,8 +359,3 @@ EHC_CLOCKS: dict = {
     },
 }
 
-# Sections of the governors' report (the "governors" helper's page): dotted paths to functions
-# ``f(school, *, today) -> dict`` with a "template" and its context; aggregates only, no names.
-GOVERNOR_REPORT_SECTIONS: list[str] = [
-    "sendsupport.statutory.governors.ehc_requests_section",
-]

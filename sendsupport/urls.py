@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("sendsupport.interop.urls")),
     path("", include("sendsupport.api.urls")),
     path("", include("sendsupport.subject_access.urls")),
+    path("", include("sendsupport.inspection.urls")),
     path("admin/", admin.site.urls),
 ]
 

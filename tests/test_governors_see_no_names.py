@@ -122,3 +122,28 @@ def test_an_la_officer_sees_counts_of_schools_in_their_area_only(la_officer, sec
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
     assert "Oakfield Primary School 100001 withheld withheld withheld" in text
     assert "Elm Tree Primary School 100002 0 0 0" in text
+
+
+def test_the_report_for_governors_and_its_pdf_name_no_pupil(governor, secrets, pupil, login):
+    """The report (every section in GOVERNOR_REPORT_SECTIONS) and its PDF, for every year offered."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    client = login(governor)
+    page = client.get(reverse("schools:governors_report"))
+    assert page.status_code == 200 and not leaks(page.content.decode(), secrets)
+    years = re.findall(r'href="\?year=(\d{4})"', page.content.decode())
+    for year in years:
+        html = client.get(reverse("schools:governors_report"), {"year": year}).content.decode()
+        assert not leaks(html, secrets), year
+    pdf = client.get(reverse("schools:governors_report_pdf"))
+    text = "\n".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages)
+    assert "Report for governors" in text and not leaks(text, secrets)
+
+
+def test_the_report_for_governors_withholds_small_counts(governor, secrets, login):
+    response = login(governor).get(reverse("schools:governors_report"))
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+    assert "Sensory and/or physical withheld" in text and "Sensory and/or physical 1" not in text
+    assert "On SEN support (K) withheld" in text, "2 on SEN support: fewer than 5"

@@ -44,7 +44,7 @@ LAYERS: list[set[str]] = [
         "portal",
     },
     {"api"},
-    {"home", "demo", "urls", "settings", "cli", "wsgi", "__init__", "testing", "subject_access"},
+    {"home", "demo", "urls", "settings", "cli", "wsgi", "__init__", "testing", "subject_access", "inspection"},
 ]
 TIER = {app: tier for tier, apps in enumerate(LAYERS) for app in apps}
 SKIPPED_DIRS = {"tests", "migrations", "static", "templates", "assets"}

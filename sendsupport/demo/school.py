@@ -11,6 +11,7 @@ from sendsupport.accounts.models import User
 from sendsupport.demo.ehc_evidence import add_ehc_evidence
 from sendsupport.demo.ehc_clocks import add_ehc_clocks
 from sendsupport.demo.ehc_plans import add_ehc_plans
+from sendsupport.demo.governors import add_governors_demo
 from sendsupport.demo.link_book import add_link_books
 from sendsupport.demo.lived_in import add_school_year
 from sendsupport.demo.meetings_planned import add_planned_meetings
@@ -127,6 +128,7 @@ def create_demo(*, today: date, lived_in: bool = True) -> School:
         add_link_books(school=school, child=child, users=users, today=today)  # a year of the home-school link book
         add_ehc_evidence(school=school, senco=users["senco"], child=child, today=today)  # EHC request evidence packs
         add_publishing(school=school, senco=users["senco"], today=today)  # the SEN information report and strategy
+        add_governors_demo(school=school, today=today)  # last year's funding, for the report for governors
     add_voice(school=school, child=child, users=users, today=today)  # parents' and pupils' views, the pupil's sign-in
     add_portal_demo(school=school, child=child, senco=users["senco"], ta=users["ta"], today=today)
     add_ehc_clocks(school=school, child=child, users=users, today=today)  # EHC requests with their clocks running

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sendsupport.staff import views
+from sendsupport.staff import views, views_governors
 
 app_name = "schools"
 urlpatterns = [
@@ -11,6 +11,8 @@ urlpatterns = [
     path("groups/", views.group_list, name="groups"),
     path("groups/new/", views.group_add, name="group_add"),
     path("overview/", views.overview, name="overview"),
+    path("overview/report-for-governors/", views_governors.governors_report, name="governors_report"),
+    path("overview/report-for-governors/pdf/", views_governors.governors_report_pdf, name="governors_report_pdf"),
     path("school-settings/", views.settings_page, name="settings"),
     path("school-settings/figures/", views.policy_edit, name="policy_edit"),
     path("school-settings/two-factor/", views.two_factor_edit, name="two_factor_edit"),
