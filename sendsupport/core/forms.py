@@ -45,20 +45,6 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-def date_field(label: str, *, required: bool = True, help_text: str = "For example 2026-11-20.") -> forms.DateField:
-    """A date typed as YYYY-MM-DD, with messages that name the field."""
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=DateInput(),
-        help_text=help_text,
-        error_messages={
-            "required": f"Enter the {label[0].lower() + label[1:]}.",
-            "invalid": f"Enter the {label[0].lower() + label[1:]} as a real date, for example 2026-11-20.",
-        },
-    )
-
-
 def _example_date(text: str, days: int, years: int) -> str:
     day = today() + timedelta(days=days)
     if years:
@@ -78,17 +64,18 @@ def date_example(text: str = "For example {example}", *, days: int = 0, years: i
     return _lazy_example(text, days, years)
 
 
-def date_field(label: str, *, required: bool = True, help_text: str = "For example 2026-11-20.") -> forms.DateField:
-    """A date field whose messages name it ("Enter the date of the request"); shared by the EHC and
-    funding forms (here, so neither app has to import the other)."""
+def date_field(label: str, *, required: bool = True, help_text: Any = None) -> forms.DateField:
+    """The one date field: typed as YYYY-MM-DD, its messages name it ("Enter the date of the request"),
+    and its example date is worked out from today when the page is drawn."""
+    lower = label[0].lower() + label[1:]
     return forms.DateField(
         label=label,
         required=required,
         widget=DateInput(),
-        help_text=help_text,
+        help_text=date_example() if help_text is None else help_text,
         error_messages={
-            "required": f"Enter the {label[0].lower() + label[1:]}.",
-            "invalid": f"Enter the {label[0].lower() + label[1:]} as a real date, for example 2026-11-20.",
+            "required": f"Enter the {lower}.",
+            "invalid": date_example(f"Enter the {lower} as a real date, for example {{example}}."),
         },
     )
 

@@ -8,8 +8,8 @@ from datetime import date
 from django.db import transaction
 
 from sendsupport.accounts.models import User
-from sendsupport.demo.ehc_evidence import add_ehc_evidence
 from sendsupport.demo.ehc_clocks import add_ehc_clocks
+from sendsupport.demo.ehc_evidence import add_ehc_evidence
 from sendsupport.demo.ehc_plans import add_ehc_plans
 from sendsupport.demo.governors import add_governors_demo
 from sendsupport.demo.link_book import add_link_books

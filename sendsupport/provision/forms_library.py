@@ -8,20 +8,9 @@ from typing import Any
 
 from django import forms
 
-from sendsupport.core.forms import DateInput, Form, date_example
+from sendsupport.core.forms import Form, date_field
 from sendsupport.provision.choices import DelivererRole, FundingStream
 from sendsupport.pupils.codes import BroadArea
-
-
-def date_field(label: str, *, required: bool = True, help_text: Any = None) -> forms.DateField:
-    lower = label[0].lower() + label[1:]
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=DateInput(),
-        help_text=help_text if help_text is not None else date_example(),
-        error_messages={"required": f"Enter the {lower}.", "invalid": f"Enter the {lower} as a real date."},
-    )
 
 
 def whole_number(

@@ -13,7 +13,6 @@ from sendsupport.provision.selectors import provisions_for
 from sendsupport.pupils.models import Pupil
 from sendsupport.pupils.selectors import holds_parental_responsibility
 from sendsupport.statutory import clocks
-from sendsupport.statutory.models import AnnualReview, EHCPlan, EHCRequest
 from sendsupport.statutory.models import AdviceRequest, AnnualReview, EHCPlan, EHCRequest, PlanEntry
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 
 from sendsupport.core.dates import in_words
-from sendsupport.core.forms import WIDGET_CLASSES, DateInput, Form, date_example
+from sendsupport.core.forms import WIDGET_CLASSES, Form, date_example, date_field
 from sendsupport.core.versioning import VersionField
 from sendsupport.pupils.codes import BroadArea, NeedType
 from sendsupport.pupils.models import Pupil
@@ -39,19 +39,6 @@ def style_added_fields(form: forms.BaseForm) -> None:
             ):
                 widget.attrs["class"] = css
                 break
-
-
-def date_field(label: str, *, required: bool = True, help_text: str | None = None) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=DateInput(),
-        help_text=date_example() if help_text is None else help_text,
-        error_messages={
-            "required": f"Enter the {label[0].lower() + label[1:]}.",
-            "invalid": date_example("Enter a real date, for example {example}."),
-        },
-    )
 
 
 def text_field(

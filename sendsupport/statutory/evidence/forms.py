@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from sendsupport.core.forms import Form
-from sendsupport.statutory.forms import date_field
+from sendsupport.core.forms import Form, date_field
 
 
 class PackForm(Form):

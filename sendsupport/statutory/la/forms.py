@@ -6,8 +6,7 @@ from typing import Any
 
 from django import forms
 
-from sendsupport.core.forms import Form
-from sendsupport.statutory.forms import date_field
+from sendsupport.core.forms import Form, date_field
 from sendsupport.statutory.la.selectors import officers_for
 from sendsupport.statutory.models import ClockException, EHCRequest
 
