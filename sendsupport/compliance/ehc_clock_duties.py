@@ -32,7 +32,8 @@ def _days(count: int) -> str:
     return f"{count} day{'' if count == 1 else 's'}"
 
 
-def _open_clocks(facts: PupilFacts, today: date, keys: tuple[str, ...]) -> list[clocks.Clock]:
+def _open_clocks(facts: PupilFacts, today: date, keys: tuple[str, ...]) -> list[tuple[int | None, clocks.Clock]]:
+    """(request id, clock) for each clock of ``keys`` that is overdue, or due within the notice."""
     notice = clocks.figures()["advice_notice_days"]
     found = []
     for request in facts.ehc_requests:
@@ -42,13 +43,13 @@ def _open_clocks(facts: PupilFacts, today: date, keys: tuple[str, ...]) -> list[
             if clock.state == clocks.OVERDUE and clock.excepted:
                 continue  # the law excuses it: nothing for the school to chase
             if clock.state == clocks.OVERDUE or (clock.due_on - today).days <= notice:
-                found.append(clock)
+                found.append((request.id, clock))
     return found
 
 
 def school_advice_due(facts: PupilFacts, today: date, figures: dict) -> list[Gap]:
     gaps = []
-    for clock in _open_clocks(facts, today, ("advice",)):
+    for request_id, clock in _open_clocks(facts, today, ("advice",)):
         late = (today - clock.due_on).days
         if late > 0:
             message = (
@@ -63,14 +64,22 @@ def school_advice_due(facts: PupilFacts, today: date, figures: dict) -> list[Gap
                 "send it to the local authority and record the date."
             )
         gaps.append(
-            Gap(SCHOOL_ADVICE, facts.pupil_id, message, urgency=1, days_overdue=max(late, 0), fix="ehc_request")
+            Gap(
+                SCHOOL_ADVICE,
+                facts.pupil_id,
+                message,
+                urgency=1,
+                days_overdue=max(late, 0),
+                fix="ehc_clocks",
+                fix_id=request_id,
+            )
         )
     return gaps
 
 
 def la_step_due(facts: PupilFacts, today: date, figures: dict) -> list[Gap]:
     gaps = []
-    for clock in _open_clocks(facts, today, LA_STEPS):
+    for request_id, clock in _open_clocks(facts, today, LA_STEPS):
         late = (today - clock.due_on).days
         what = clock.title[0].lower() + clock.title[1:]
         if late > 0:
@@ -87,7 +96,8 @@ def la_step_due(facts: PupilFacts, today: date, figures: dict) -> list[Gap]:
                 message,
                 urgency=4 if late > 0 else 6,
                 days_overdue=max(late, 0),
-                fix="ehc_request",
+                fix="ehc_clocks",
+                fix_id=request_id,
             )
         )
     return gaps

@@ -132,6 +132,8 @@ def fix_link(gap: Gap, facts: PupilFacts) -> str:
         return reverse("meetings:list", args=[pupil])
     if gap.fix == "ehc_request":
         return reverse("ehc_evidence:start", args=[pupil])
+    if gap.fix == "ehc_clocks" and gap.fix_id:
+        return reverse("ehc:request", args=[pupil, gap.fix_id])
     if gap.fix == "ehc_plan":
         return reverse("statutory:pupil", args=[pupil])
     if gap.fix == "specialists":

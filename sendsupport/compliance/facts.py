@@ -42,6 +42,7 @@ class EHCRequestFacts:
     representations_end_on: date | None = None
     final_issued_on: date | None = None
     exception: str = ""
+    id: int | None = None  # the request, for the to-do link to its clocks
 
 
 @dataclass(frozen=True)

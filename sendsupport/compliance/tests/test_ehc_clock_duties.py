@@ -78,7 +78,7 @@ def test_the_final_plan_is_chased_after_twenty_weeks_but_not_after_a_decision_no
 @pytest.mark.django_db
 def test_the_to_do_list_reads_the_clocks_from_the_recorded_request(senco, school, pupil):
     today = date(2026, 3, 20)
-    EHCRequest.objects.create(
+    request = EHCRequest.objects.create(
         pupil=pupil,
         requested_on=RECEIVED,
         requested_by="school",
@@ -88,4 +88,4 @@ def test_the_to_do_list_reads_the_clocks_from_the_recorded_request(senco, school
     )
     found = [item for item in todo_list(senco, school, today=today).items if item.gap.duty == SCHOOL_ADVICE]
     assert len(found) == 1 and found[0].pupil_name == "Maya Evans"
-    assert found[0].link.endswith(f"/pupils/{pupil.pk}/ehc/")
+    assert found[0].link.endswith(f"/pupils/{pupil.pk}/ehc/requests/{request.pk}/")
