@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "sendsupport.linkbook",
     "sendsupport.portal",
     "sendsupport.statutory",
+    "sendsupport.statutory.inclusion",
     "sendsupport.provision",
     "sendsupport.compliance",
     "sendsupport.twofactor",
@@ -318,5 +319,12 @@ PORTAL_SECTIONS: list[str] = [
     "meetings/_portal_section.html",  # the meetings coming up, with replies and "add to calendar"
     "voice/_portal_section.html",  # sending views before the next review
     "linkbook/_portal_section.html",  # the home-school link book's latest message
+    "inclusion/_portal_section.html",  # decisions that the child cannot take part in an activity (s.35)
     "portal/_preparing_section.html",
+]
+
+# Sections of the governors' report, each a dotted path to ``section(school, *, today) -> dict`` with a
+# "template" and its context: aggregates only, never a pupil's name (small counts withheld).
+GOVERNOR_REPORT_SECTIONS: list[str] = [
+    "sendsupport.statutory.inclusion.governors.inclusion_decisions_section",
 ]

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("sendsupport.linkbook.urls")),
     path("", include("sendsupport.portal.urls")),
     path("", include("sendsupport.statutory.urls")),
+    path("", include("sendsupport.statutory.inclusion.urls")),
     path("", include("sendsupport.provision.urls")),
     path("", include("sendsupport.compliance.urls")),
     path("", include("sendsupport.interop.urls")),

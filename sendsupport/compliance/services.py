@@ -200,4 +200,3 @@ def record_before_sendsupport(
         else:
             _meeting_held(pupil, by=user, on=on, note=note)
     return BulkResult(what=what, pupils=pupils)
-
