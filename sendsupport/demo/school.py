@@ -8,6 +8,7 @@ from datetime import date
 from django.db import transaction
 
 from sendsupport.accounts.models import User
+from sendsupport.demo.inclusion import add_inclusion
 from sendsupport.demo.link_book import add_link_books
 from sendsupport.demo.lived_in import add_school_year
 from sendsupport.demo.meetings_planned import add_planned_meetings
@@ -122,4 +123,5 @@ def create_demo(*, today: date, lived_in: bool = True) -> School:
         add_link_books(school=school, child=child, users=users, today=today)  # a year of the home-school link book
     add_voice(school=school, child=child, users=users, today=today)  # parents' and pupils' views, the pupil's sign-in
     add_portal_demo(school=school, child=child, senco=users["senco"], ta=users["ta"], today=today)
+    add_inclusion(school=school, child=child, users=users, today=today)  # activities, adjustments, exam access
     return school

@@ -23,8 +23,9 @@ from sendsupport.support.tests import helpers
 
 pytestmark = pytest.mark.django_db
 # 16 for the portal's own sections; +3 the meetings coming up and their replies, +1 the review
-# coming for sending views, +2 the link book (parental responsibility, the latest message).
-BASELINE = 22
+# coming for sending views, +2 the link book (parental responsibility, the latest message), +1 decisions
+# that the child could not take part in an activity (inclusion).
+BASELINE = 23
 
 
 def _count(client, url) -> int:
