@@ -101,6 +101,8 @@ class ActivityPlace(models.Model):
 
     class Meta:
         ordering = ["activity", "id"]
+        verbose_name = "place on a trip, club or event"
+        verbose_name_plural = "places on trips, clubs and events"
         constraints = [models.UniqueConstraint(fields=["activity", "pupil"], name="inclusion_one_place_per_pupil")]
 
     def __str__(self) -> str:
@@ -166,6 +168,8 @@ class ActivityDecision(models.Model):
 
     class Meta:
         ordering = ["-decided_on", "-id"]
+        verbose_name = "decision that the pupil could not take part"
+        verbose_name_plural = "decisions that the pupil could not take part"
         indexes = [models.Index(fields=["pupil", "decided_on"])]
 
     def __str__(self) -> str:
@@ -223,6 +227,8 @@ class Adjustment(models.Model):
 
     class Meta:
         ordering = ["since", "id"]
+        verbose_name = "reasonable adjustment or auxiliary aid"
+        verbose_name_plural = "reasonable adjustments and auxiliary aids"
         indexes = [models.Index(fields=["pupil", "since"])]
 
     def __str__(self) -> str:
@@ -285,6 +291,7 @@ class AccessArrangement(models.Model):
 
     class Meta:
         ordering = ["series", "arrangement", "id"]
+        verbose_name = "exam access arrangement"
         indexes = [models.Index(fields=["series"]), models.Index(fields=["pupil", "series"])]
         constraints = [
             models.UniqueConstraint(
