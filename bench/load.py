@@ -48,7 +48,9 @@ def seed(pupils: int) -> dict:
     for membership in StaffMembership.objects.filter(school=school, role__in=staff).select_related("user"):
         membership.user.set_password(PASSWORD)
         membership.user.save(update_fields=["password"])
-        taught = list(Pupil.objects.filter(registration_group__staff=membership.user).values_list("pk", flat=True)[:30])
+        taught = list(
+            Pupil.objects.filter(registration_group__staff=membership.user).values_list("pk", flat=True)[:30]
+        )
         staff[membership.role].append({"username": membership.user.username, "pupils": taught})
     register = list(
         with_current_sen(Pupil.objects.filter(school=school))
@@ -226,9 +228,7 @@ def main() -> None:
         for error in sorted(env.stats.errors.values(), key=lambda e: -e.occurrences)[:10]:
             print(f"  {error.occurrences} x {error.method} {error.name}: {error.error}")
         print(f"Machine load (1, 5, 15 min): {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-        print(
-            "No errors and no lost or duplicated writes." if not (errors or lost or duplicated) else "PROBLEMS found."
-        )
+        print("No errors and no lost or duplicated writes." if not (errors or lost or duplicated) else "PROBLEMS found.")
     finally:
         if scratch is not None:
             scratch.cleanup()

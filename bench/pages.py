@@ -67,11 +67,7 @@ def seed(pupils: int, years: int) -> dict:
     senco = User.objects.get(username=username)
     _token, raw = create_token(user=senco, name="bench")
     longest = (
-        Cycle.objects.filter(pupil__school=school)
-        .values("pupil_id")
-        .order_by("-number")
-        .values_list("pupil_id", flat=True)
-        .first()
+        Cycle.objects.filter(pupil__school=school).values("pupil_id").order_by("-number").values_list("pupil_id", flat=True).first()
     )
     pupil = Pupil.objects.get(pk=longest)
     latest = Cycle.objects.filter(pupil=pupil).order_by("-number").first()
@@ -200,9 +196,7 @@ def main() -> None:
         server = start_server(port)
         try:
             base = f"http://{HOST}:{port}"
-            print(
-                f"Database: {os.environ['DATABASE_URL'].split('://')[0]}; server: gunicorn, 2 workers; {args.rounds} rounds"
-            )
+            print(f"Database: {os.environ['DATABASE_URL'].split('://')[0]}; server: gunicorn, 2 workers; {args.rounds} rounds")
             run(pages, base, facts, args.rounds)
         finally:
             stop_server(server)

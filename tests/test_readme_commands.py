@@ -27,12 +27,7 @@ def fresh_env(tmp_path: Path) -> dict[str, str]:
 
 def run(args: list[str], env: dict[str, str], timeout: int = 600) -> subprocess.CompletedProcess:
     return subprocess.run(  # noqa: S603 - our own command, run with this interpreter
-        [sys.executable, "-m", "sendsupport.cli", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
+        [sys.executable, "-m", "sendsupport.cli", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
     )
 
 

@@ -163,9 +163,7 @@ class InvitationUnusable(Exception):
 
 def _claim(invitation: Invitation) -> Invitation:
     """Lock the row and check the link still works, so two clicks at once cannot both accept it."""
-    locked = (
-        Invitation.objects.select_for_update(of=("self",)).select_related("school", "contact").get(pk=invitation.pk)
-    )
+    locked = Invitation.objects.select_for_update(of=("self",)).select_related("school", "contact").get(pk=invitation.pk)
     if not locked.usable():
         raise InvitationUnusable
     return locked

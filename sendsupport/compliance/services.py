@@ -200,3 +200,4 @@ def record_before_sendsupport(
         else:
             _meeting_held(pupil, by=user, on=on, note=note)
     return BulkResult(what=what, pupils=pupils)
+

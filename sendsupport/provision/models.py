@@ -196,9 +196,7 @@ class ProvisionMember(models.Model):
     def clean(self) -> None:
         if self.left_on and self.joined_on and self.left_on < self.joined_on:
             raise ValidationError(
-                {
-                    "left_on": f"The date they left must be on or after the date they joined ({in_words(self.joined_on)})."
-                }
+                {"left_on": f"The date they left must be on or after the date they joined ({in_words(self.joined_on)})."}
             )
 
 

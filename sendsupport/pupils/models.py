@@ -89,9 +89,7 @@ def _visibility(user: Any) -> Q:
     rule as outside a request, with the user's schools as lists from the roles read once per request."""
     managed = memoised_school_ids_with_roles(user, REGISTER_MANAGERS) or []
     classroom = memoised_school_ids_with_roles(user, CLASSROOM_STAFF) or []
-    condition = Q(
-        pk__in=PupilContact.objects.filter(contact__user=user, parental_responsibility=True).values("pupil_id")
-    )
+    condition = Q(pk__in=PupilContact.objects.filter(contact__user=user, parental_responsibility=True).values("pupil_id"))
     if managed:
         condition |= Q(school_id__in=managed)
     if classroom:

@@ -17,13 +17,7 @@ def roll(school, class_4a, class_5b, pupil, other_pupil, add_pupil):
     """Maya (4A, K), Ben (5B, E), Cara (6C, K, preferred name Cee), Dev (4A, no SEN), Eve (5B, status N)."""
     class_6c = Group.objects.create(school=school, name="6C", kind=Group.Kind.REGISTRATION)
     cara = add_pupil(
-        school,
-        first="Cara",
-        last="Jones",
-        year_group="6",
-        registration_group=class_6c,
-        provision="K",
-        needs=[("SPLD", 1)],
+        school, first="Cara", last="Jones", year_group="6", registration_group=class_6c, provision="K", needs=[("SPLD", 1)]
     )
     cara.preferred_first_name = "Cee"
     cara.save()

@@ -111,11 +111,7 @@ def test_the_phase_transfer_review_is_held_in_time_for_15_february_or_31_march(p
     ("review", "today", "expected"),
     [
         (booked(date(2025, 12, 10)), date(2025, 11, 25), None),  # 15 days before: still time
-        (
-            booked(date(2025, 12, 10)),
-            date(2025, 11, 26),
-            "invitations for the meeting on 10 December 2025 have not been",
-        ),
+        (booked(date(2025, 12, 10)), date(2025, 11, 26), "invitations for the meeting on 10 December 2025 have not been"),
         (booked(date(2025, 12, 10), date(2025, 11, 26), date(2025, 11, 26)), date(2025, 12, 1), None),
         (booked(date(2025, 12, 10), date(2025, 11, 27), date(2025, 11, 20)), date(2025, 12, 1), "invitations for"),
         (booked(date(2025, 12, 10), date(2025, 11, 20), None), date(2025, 11, 26), "advice for the meeting"),

@@ -121,6 +121,8 @@ def test_the_home_page_shows_a_count_per_duty_and_the_five_most_urgent(senco, sc
     assert "See all 7 pupils with something to do" in html
 
 
+
+
 @pytest.mark.parametrize("pupils", [3, 30])
 def test_the_query_count_is_fixed(pupils, senco, teacher, school, class_4a, django_assert_num_queries):
     _school_with(pupils, school, class_4a, senco)

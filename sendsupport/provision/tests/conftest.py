@@ -64,7 +64,9 @@ def provision(school, intervention, ta, pupil, other_pupil) -> Provision:
 @pytest.fixture
 def delivered_session(provision, pupil, other_pupil, ta) -> DeliveredSession:
     """The session of 8 September 2026: Maya came, Ben was absent."""
-    session = DeliveredSession.objects.create(provision=provision, held_on=date(2026, 9, 8), minutes=30, recorded_by=ta)
+    session = DeliveredSession.objects.create(
+        provision=provision, held_on=date(2026, 9, 8), minutes=30, recorded_by=ta
+    )
     SessionAttendance.objects.create(session=session, pupil=pupil, status=Attendance.PRESENT)
     SessionAttendance.objects.create(session=session, pupil=other_pupil, status=Attendance.ABSENT)
     return session

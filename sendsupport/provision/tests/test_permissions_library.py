@@ -137,12 +137,7 @@ TABLE = Table(
         Case("provision:provision_add", start("group"), MANAGERS),
         Case("provision:provision_add", start("one-to-one"), MANAGERS, label="one-to-one"),
         Case("provision:provision_add", start("triple"), NOBODY, label="no such kind"),
-        Case(
-            "provision:provision_add",
-            lambda w: [w.elsewhere_intervention.pk, "group"],
-            NOBODY,
-            label="another school's",
-        ),
+        Case("provision:provision_add", lambda w: [w.elsewhere_intervention.pk, "group"], NOBODY, label="another school's"),
         post("provision:provision_add", start("group"), group),
         post("provision:provision_add", start("one-to-one"), one_to_one, label="one-to-one"),
         Case("provision:provision_edit", of("provision"), MANAGERS),
@@ -151,11 +146,7 @@ TABLE = Table(
         Case("provision:provision_outcomes", of("provision"), MANAGERS),
         post("provision:provision_outcomes", of("provision"), {}),
         Case("provision:provision_member_add", of("bens_group"), MANAGERS),
-        post(
-            "provision:provision_member_add",
-            of("bens_group"),
-            lambda w: {"pupil": w.pupil.pk, "joined_on": "2026-10-01"},
-        ),
+        post("provision:provision_member_add", of("bens_group"), lambda w: {"pupil": w.pupil.pk, "joined_on": "2026-10-01"}),
         Case("provision:provision_member_leave", lambda w: [w.provision.pk, w.bens_membership.pk], MANAGERS),
         Case(
             "provision:provision_member_leave",
@@ -172,9 +163,7 @@ TABLE = Table(
         post("provision:provision_end", of("provision"), {"ends_on": "2027-07-20"}),
         Case("provision:provision_review", of("provision"), MANAGERS),
         Case("provision:provision_review", of("elsewhere"), NOBODY, label="another school's"),
-        post(
-            "provision:provision_review", of("provision"), {"reviewed_on": "2026-10-01", "review_note": "Working well."}
-        ),
+        post("provision:provision_review", of("provision"), {"reviewed_on": "2026-10-01", "review_note": "Working well."}),
     ],
 )
 test_permissions = TABLE.test()

@@ -21,9 +21,7 @@ def services(la):
     LocalOfferService.objects.create(
         local_authority=la, service_id="1", name="Short Breaks for Disabled Children", phone="0117 496 0001"
     )
-    LocalOfferRead.objects.create(
-        local_authority=la, attempted_at="2026-11-30T08:00:00Z", succeeded=True, services_found=1
-    )
+    LocalOfferRead.objects.create(local_authority=la, attempted_at="2026-11-30T08:00:00Z", succeeded=True, services_found=1)
     return la
 
 

@@ -81,11 +81,7 @@ def test_it_reads_every_page_and_keeps_only_active_send_services(directory):
 
 def test_it_reads_the_hsds_3_shape_too(directory):
     (portage,) = local_offer.read_services(f"{directory}/v3")
-    assert (portage.name, portage.phone, portage.topics) == (
-        "Portage Home Visiting",
-        "0117 496 0555",
-        "Early years SEND",
-    )
+    assert (portage.name, portage.phone, portage.topics) == ("Portage Home Visiting", "0117 496 0555", "Early years SEND")
 
 
 @pytest.mark.parametrize(

@@ -69,7 +69,7 @@ def test_after_continuing_no_duty_or_page_says_there_is_no_plan(continued, senco
     todo = todo_list(senco, school, today=TODAY)
     assert not [item for item in todo.items if item.gap.pupil_id == pupil.pk and item.gap.duty == "plan_not_agreed"]
     page = login(senco).get(reverse("pupils:detail", args=[pupil.pk])).content.decode()
-    assert 'Next review</dt><dd class="govuk-summary-list__value">10 Feb 2026' in page or "10 February 2026" in page
+    assert "Next review</dt><dd class=\"govuk-summary-list__value\">10 Feb 2026" in page or "10 February 2026" in page
     assert "None due" not in page
     assert f'href="{reverse("support:plan", args=[pupil.pk, 2])}">See the current plan' in page
     home = login(teacher).get(reverse("home")).content.decode()

@@ -34,9 +34,7 @@ def test_a_plan_is_agreed_with_the_date_the_parents_were_consulted(draft, senco)
 def test_a_consultation_after_the_agreement_is_refused(draft, senco):
     with pytest.raises(ValidationError) as error:
         helpers.agree(draft, senco, agreed_on=date(2025, 9, 29), parents_consulted_on=date(2025, 9, 30))
-    assert (
-        "cannot be after the plan was agreed (29 September 2025)" in error.value.message_dict["parents_consulted_on"][0]
-    )
+    assert "cannot be after the plan was agreed (29 September 2025)" in error.value.message_dict["parents_consulted_on"][0]
     draft.refresh_from_db()
     assert draft.status == PlanStatus.DRAFT and draft.parents_consulted_on is None
 

@@ -153,9 +153,7 @@ def test_a_plan_must_be_agreed_before_its_review_date(assessed, senco):
     helpers.outcome(plan, senco)
     with pytest.raises(ValidationError) as error:
         helpers.agree(plan, senco, agreed_on=date(2025, 10, 31))
-    assert error.value.message_dict["agreed_on"] == [
-        "The plan must be agreed before its review date (31 October 2025)."
-    ]
+    assert error.value.message_dict["agreed_on"] == ["The plan must be agreed before its review date (31 October 2025)."]
 
 
 def test_changing_an_agreed_plan_makes_it_a_draft_again(draft, senco):
