@@ -12,6 +12,7 @@ from typing import Any
 from django import forms
 
 from sendsupport.core.forms import DateInput, Form, date_example
+from sendsupport.core.versioning import VersionField
 from sendsupport.statutory.inclusion.models import Activity, Adjustment, Arrangement, Section35Reason
 
 LONG = 4000
@@ -96,6 +97,7 @@ class ActivityForm(Form):
         error_messages={"invalid_choice": "Choose a member of staff from the list."},
     )
     details = text_field("Details (optional)", required=False, rows=3)
+    version = VersionField()  # the version the edit page was drawn from
 
     def __init__(self, *args: Any, staff: Iterable[Any] = (), **kwargs: Any) -> None:
         from sendsupport.schools.selectors import staff_label
@@ -176,6 +178,7 @@ class AdjustmentForm(Form):
         "Review date", required=False, help_text="When to check it still meets the pupil's needs (optional)."
     )
     ended_on = date_field("Stopped on", required=False, help_text="Only when it is no longer provided.")
+    version = VersionField()  # the version the edit page was drawn from
 
 
 class ArrangementForm(Form):

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sendsupport.accounts.access import STAFF_ROLES, school_ids_with_roles
+from sendsupport.core.versioning import Versioned
 from sendsupport.pupils.models import Pupil, pupil_data
 from sendsupport.schools.models import School
 
@@ -37,8 +38,9 @@ class ActivityQuerySet(models.QuerySet):
         return self.filter(school_id__in=school_ids_with_roles(user, STAFF_ROLES))
 
 
-class Activity(models.Model):
-    """A trip, club or event. Its pupils with SEN, and any decisions, hang on it."""
+class Activity(Versioned):
+    """A trip, club or event. Its pupils with SEN, and any decisions, hang on it. Versioned: two
+    people changing it at once do not overwrite each other."""
 
     class Kind(models.TextChoices):
         TRIP = "trip", "Day trip or visit"
@@ -205,8 +207,9 @@ class AdjustmentQuerySet(models.QuerySet):
         return self.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=on), since__lte=on)
 
 
-class Adjustment(models.Model):
-    """A reasonable adjustment or auxiliary aid provided for a pupil (Equality Act 2010 s.20)."""
+class Adjustment(Versioned):
+    """A reasonable adjustment or auxiliary aid provided for a pupil (Equality Act 2010 s.20). Versioned,
+    as its edit page is: a review date changed by one person is not lost to another's save."""
 
     class Kind(models.TextChoices):
         ADJUSTMENT = "adjustment", _("Reasonable adjustment")

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 
 from sendsupport.core import dates
 from sendsupport.core.outbox import queue_email
+from sendsupport.core.versioning import expect_version
 from sendsupport.pupils.models import Pupil, PupilContact
 from sendsupport.schools.models import School
 from sendsupport.statutory.inclusion import emails
@@ -59,6 +60,7 @@ def save_activity(
     lead: Any = None,
     details: str = "",
     activity: Activity | None = None,
+    version: int | None = None,
 ) -> Activity:
     """A new activity, or changes to ``activity``. The lead must be staff at the school."""
     errors: dict[str, str] = {}
@@ -69,6 +71,8 @@ def save_activity(
 
         if not is_staff_at(lead, school):
             errors["lead"] = "Choose a member of staff at the school as the lead."
+    if activity is not None:
+        expect_version(activity, version)
     activity = activity or Activity(school=school, created_by=by)
     activity.name = (name or "").strip()
     activity.kind = kind
@@ -177,12 +181,15 @@ def save_adjustment(
     review_on: date | None = None,
     ended_on: date | None = None,
     adjustment: Adjustment | None = None,
+    version: int | None = None,
     today: date | None = None,
 ) -> Adjustment:
     """A reasonable adjustment or auxiliary aid for ``pupil`` (new, or changes to ``adjustment``)."""
     today = today or dates.today()
     errors: dict[str, str] = {}
     _not_after_today(ended_on, "ended_on", today, errors, "date it stopped")
+    if adjustment is not None:
+        expect_version(adjustment, version)
     adjustment = adjustment or Adjustment(pupil=pupil)
     adjustment.kind = kind
     adjustment.description = (description or "").strip()

@@ -71,6 +71,7 @@ def _activity_form(request: HttpRequest, school: Any, activity: Activity | None)
             "ends_on": activity.ends_on,
             "lead": activity.lead_id,
             "details": activity.details,
+            "version": activity.version,
         }
         if activity
         else {}
@@ -250,6 +251,7 @@ def _adjustment_page(request: HttpRequest, found: Pupil, adjustment: Any) -> Htt
             "since": adjustment.since,
             "review_on": adjustment.review_on,
             "ended_on": adjustment.ended_on,
+            "version": adjustment.version,
         }
         if adjustment
         else {"since": dates.today()}

@@ -57,3 +57,14 @@ def test_teachers_read_but_do_not_record_adjustments(adjustment, pupil, teacher,
 def test_the_pupil_page_links_to_the_section(pupil, senco, login):
     html = login(senco).get(reverse("pupils:detail", args=[pupil.pk])).content.decode()
     assert reverse("inclusion:pupil", args=[pupil.pk]) in html
+
+
+def test_two_people_changing_an_adjustment_do_not_overwrite_each_other(adjustment, pupil, senco, head, login):
+    url = reverse("inclusion:adjustment_edit", args=[pupil.pk, adjustment.pk])
+    data = {"kind": "aid", "description": "A writing slope", "since": "2025-09-03", "version": adjustment.version}
+    first = login(senco).post(url, {**data, "review_on": "2026-03-01"})
+    assert first.status_code == 302
+    second = login(head).post(url, {**data, "review_on": "2026-06-01"})
+    assert second.status_code == 400
+    adjustment.refresh_from_db()
+    assert adjustment.review_on == date(2026, 3, 1)
