@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "sendsupport.portal",
     "sendsupport.statutory",
     "sendsupport.statutory.publishing",
+    "sendsupport.statutory.inclusion",
     "sendsupport.provision",
     "sendsupport.compliance",
     "sendsupport.twofactor",
@@ -250,6 +251,7 @@ GOVERNOR_REPORT_SECTIONS = [
     "sendsupport.staff.governors.spending_section",
     "sendsupport.staff.governors.timeliness_section",
     "sendsupport.statutory.governors.ehc_requests_section",
+    "sendsupport.statutory.inclusion.governors.inclusion_decisions_section",
 ]
 
 EMAIL_BACKEND = env_str(
@@ -335,6 +337,7 @@ PORTAL_SECTIONS: list[str] = [
     "statutory/_plan_portal_section.html",  # the EHC plan's needs, outcomes and provision, if there is a plan
     "linkbook/_portal_section.html",  # the home-school link book's latest message
     "statutory/_portal_section.html",  # an EHC needs assessment request: what happened, what comes next
+    "inclusion/_portal_section.html",  # decisions that the child cannot take part in an activity (s.35)
     "portal/_preparing_section.html",
 ]
 

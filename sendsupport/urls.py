@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("sendsupport.statutory.evidence.urls")),
     path("", include("sendsupport.statutory.la.urls")),
     path("", include("sendsupport.statutory.publishing.urls")),
+    path("", include("sendsupport.statutory.inclusion.urls")),
     path("", include("sendsupport.provision.urls")),
     path("", include("sendsupport.compliance.urls")),
     path("", include("sendsupport.interop.urls")),

@@ -12,6 +12,7 @@ from sendsupport.demo.ehc_clocks import add_ehc_clocks
 from sendsupport.demo.ehc_evidence import add_ehc_evidence
 from sendsupport.demo.ehc_plans import add_ehc_plans
 from sendsupport.demo.governors import add_governors_demo
+from sendsupport.demo.inclusion import add_inclusion
 from sendsupport.demo.link_book import add_link_books
 from sendsupport.demo.lived_in import add_school_year
 from sendsupport.demo.meetings_planned import add_planned_meetings
@@ -132,4 +133,5 @@ def create_demo(*, today: date, lived_in: bool = True) -> School:
     add_voice(school=school, child=child, users=users, today=today)  # parents' and pupils' views, the pupil's sign-in
     add_portal_demo(school=school, child=child, senco=users["senco"], ta=users["ta"], today=today)
     add_ehc_clocks(school=school, child=child, users=users, today=today)  # EHC requests with their clocks running
+    add_inclusion(school=school, child=child, users=users, today=today)  # activities, adjustments, exam access
     return school
