@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from sendsupport.accounts.access import (
     STAFF_ROLES,
+    is_parent,
     memoised,
     memoised_school_ids_with_roles,
     request_memo,
@@ -89,9 +90,14 @@ def _visibility(user: Any) -> Q:
     rule as outside a request, with the user's schools as lists from the roles read once per request."""
     managed = memoised_school_ids_with_roles(user, REGISTER_MANAGERS) or []
     classroom = memoised_school_ids_with_roles(user, CLASSROOM_STAFF) or []
-    condition = Q(
-        pk__in=PupilContact.objects.filter(contact__user=user, parental_responsibility=True).values("pupil_id")
-    )
+    # Each part is added only when the user can match it: an OR with a subquery that finds nothing
+    # still stops the database using the school index, so a SENCO's list scanned every pupil in
+    # an LA's database. Whether the user is a parent is read once a request (the navigation needs it).
+    condition = Q(pk__in=[])  # matches no one: the start of the OR
+    if is_parent(user):
+        condition |= Q(
+            pk__in=PupilContact.objects.filter(contact__user=user, parental_responsibility=True).values("pupil_id")
+        )
     if managed:
         condition |= Q(school_id__in=managed)
     if classroom:
@@ -272,6 +278,8 @@ class CurrentSEN(models.Model):
     provision = models.CharField(max_length=1, choices=Provision.choices, blank=True, null=True)
     primary_need = models.CharField(max_length=4, choices=NeedType.choices, blank=True, null=True)
     secondary_need = models.CharField(max_length=4, choices=NeedType.choices, blank=True, null=True)
+
+    objects = pupil_data()
 
     class Meta:
         verbose_name = "current SEN status"
