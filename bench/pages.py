@@ -120,6 +120,34 @@ def count_in_process(pages: list[Page], facts: dict) -> None:
         page.size = len(response.content)
 
 
+def profile_in_process(pages: list[Page], facts: dict, repeat: int = 5) -> None:
+    """Where each page's time goes: cProfile over ``repeat`` requests with the test client."""
+    import cProfile
+    import pstats
+
+    from django.test import Client
+
+    from sendsupport.accounts.models import User
+
+    for page in pages:
+        if page.who == "api":
+            client = Client(headers={"Authorization": f"Bearer {facts['token']}"})
+        else:
+            client = Client()
+            if page.who != "anonymous":
+                client.force_login(User.objects.get(username=facts["accounts"][page.who][0]))
+        client.get(page.path)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(repeat):
+            client.get(page.path)
+        profiler.disable()
+        print(f"\n== {page.name} ({repeat} requests) ==")
+        stats = pstats.Stats(profiler).sort_stats("cumulative")
+        stats.print_stats("sendsupport", 40)
+        stats.sort_stats("tottime").print_stats(15)
+
+
 def openers(base: str, facts: dict) -> dict:
     found = {"anonymous": urllib.request.build_opener()}
     for who, (login, secret) in facts["accounts"].items():
@@ -183,6 +211,7 @@ def main() -> None:
     parser.add_argument("--pupils", type=int, default=2000)
     parser.add_argument("--years", type=int, default=3)
     parser.add_argument("--pages", default="", help="comma-separated page names to keep (the two /health/ always)")
+    parser.add_argument("--profile", action="store_true", help="profile the pages in-process instead of serving them")
     args = parser.parse_args()
 
     scratch = configure()
@@ -196,6 +225,9 @@ def main() -> None:
             keep = {name.strip() for name in args.pages.split(",")}
             pages = [p for p in pages if p.name in keep or "/health/" in p.name or p.name.startswith("trivial")]
         count_in_process(pages, facts)
+        if args.profile:
+            profile_in_process(pages, facts)
+            return
         port = free_port()
         server = start_server(port)
         try:

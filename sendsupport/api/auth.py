@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from ninja.errors import Throttled
 from ninja.security import HttpBearer
 
+from sendsupport.accounts.access import MEMO_ATTR
 from sendsupport.api import services
 from sendsupport.api.models import ApiToken
 from sendsupport.api.throttles import FailedSignInThrottle
@@ -31,6 +32,9 @@ class ApiTokenAuth(HttpBearer):
             return None
         # The API acts as the token's owner only, whatever session cookie the request may also carry.
         request.user = found.user
+        # The token's owner is read afresh for this request: give it the request memo the session's
+        # user gets (accounts.middleware), so roles and visibility are worked out once, as lists.
+        setattr(found.user, MEMO_ATTR, {})
         return found
 
 

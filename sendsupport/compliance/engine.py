@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from django.urls import reverse
@@ -60,9 +61,15 @@ class TodoFilters:
 class TodoItem:
     gap: Gap
     pupil_name: str
-    link: str
+    facts: PupilFacts = field(repr=False, compare=False)
     title: str = ""
     standing: Standing = field(default_factory=lambda: standing_of(""))
+
+    @cached_property
+    def link(self) -> str:
+        """Where the gap is fixed, worked out only for the items a page shows: the list has a
+        thousand items and the home page shows a handful, so a ``reverse()`` for each was waste."""
+        return fix_link(self.gap, self.facts)
 
 
 @dataclass
@@ -175,7 +182,7 @@ def todo_list(
         gaps = [gap for duty in duties for gap in duty.check(facts, today, numbers)]
         counted.update({gap.duty for gap in gaps})
         kept = [
-            TodoItem(gap, facts.name, fix_link(gap, facts), titles.get(gap.duty, gap.duty), standing_of(gap.duty))
+            TodoItem(gap, facts.name, facts, titles.get(gap.duty, gap.duty), standing_of(gap.duty))
             for gap in gaps
             if filters.keep_gap(gap)
         ]

@@ -17,6 +17,7 @@ from django.db import transaction
 
 from sendsupport.accounts.models import User
 from sendsupport.pupils.codes import NeedType, Provision
+from sendsupport.pupils.current_sen import refresh as refresh_current_sen
 from sendsupport.pupils.models import Contact, Pupil, PupilContact, SENNeed, SENStatus
 from sendsupport.pupils.upn import make_upn
 from sendsupport.schools.models import AcademicYear, Group, LocalAuthority, Role, School, StaffMembership
@@ -355,6 +356,7 @@ def create_school(
             contact_pupils.append((pupil, "mother" if mother else "father"))
     SENStatus.objects.bulk_create(statuses, batch_size=2000)
     SENNeed.objects.bulk_create(needs, batch_size=2000)
+    refresh_current_sen([pupil.pk for pupil in pupil_rows])  # bulk_create sends no signals
     contacts = Contact.objects.bulk_create(contacts, batch_size=2000)
     PupilContact.objects.bulk_create(
         [

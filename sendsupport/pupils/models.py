@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from sendsupport.accounts.access import (
     STAFF_ROLES,
+    is_parent,
     memoised,
     memoised_school_ids_with_roles,
     request_memo,
@@ -89,9 +90,14 @@ def _visibility(user: Any) -> Q:
     rule as outside a request, with the user's schools as lists from the roles read once per request."""
     managed = memoised_school_ids_with_roles(user, REGISTER_MANAGERS) or []
     classroom = memoised_school_ids_with_roles(user, CLASSROOM_STAFF) or []
-    condition = Q(
-        pk__in=PupilContact.objects.filter(contact__user=user, parental_responsibility=True).values("pupil_id")
-    )
+    # Each part is added only when the user can match it: an OR with a subquery that finds nothing
+    # still stops the database using the school index, so a SENCO's list scanned every pupil in
+    # an LA's database. Whether the user is a parent is read once a request (the navigation needs it).
+    condition = Q(pk__in=[])  # matches no one: the start of the OR
+    if is_parent(user):
+        condition |= Q(
+            pk__in=PupilContact.objects.filter(contact__user=user, parental_responsibility=True).values("pupil_id")
+        )
     if managed:
         condition |= Q(school_id__in=managed)
     if classroom:
@@ -256,6 +262,31 @@ class SENNeed(models.Model):
     @property
     def broad_area(self) -> str:
         return broad_area(self.need_type).label
+
+
+class CurrentSEN(models.Model):
+    """Each pupil's current provision and primary and secondary need, one row per pupil, read by
+    every list (``pupils.selectors.with_current_sen``) with a join instead of three correlated
+    subqueries per pupil (at LA scale those dominated the overview's time).
+
+    Derived data, not a record: the history stays in ``SENStatus`` and ``SENNeed``, and
+    ``pupils.current_sen.refresh`` rewrites these rows from it whenever either changes, so the two
+    cannot disagree (a test keeps it so). No row means no status and no current need.
+    """
+
+    pupil = models.OneToOneField(Pupil, on_delete=models.CASCADE, primary_key=True, related_name="current_sen")
+    provision = models.CharField(max_length=1, choices=Provision.choices, blank=True, null=True)
+    primary_need = models.CharField(max_length=4, choices=NeedType.choices, blank=True, null=True)
+    secondary_need = models.CharField(max_length=4, choices=NeedType.choices, blank=True, null=True)
+
+    objects = pupil_data()
+
+    class Meta:
+        verbose_name = "current SEN status"
+        indexes = [models.Index(fields=["provision"])]
+
+    def __str__(self) -> str:
+        return f"{self.provision or '-'} {self.primary_need or ''} {self.secondary_need or ''}".strip()
 
 
 class ContactQuerySet(models.QuerySet):

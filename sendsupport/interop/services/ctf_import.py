@@ -25,6 +25,7 @@ from sendsupport.interop.problems import Change, ImportRejected, Report
 from sendsupport.interop.services.audit import import_summary, pupil_event, save_events
 from sendsupport.interop.services.fast_insert import create_with_history, update_with_history
 from sendsupport.pupils.codes import YEAR_GROUPS, NeedType, Provision
+from sendsupport.pupils.current_sen import refresh as refresh_current_sen
 from sendsupport.pupils.models import Pupil, SENNeed, SENStatus
 from sendsupport.schools.models import School
 
@@ -335,6 +336,8 @@ def _apply(plan: _Plan, *, by: Any, school: School, file_name: str, run_id: int 
     # End needs before adding new ones: only one current need per rank is allowed.
     update_with_history(SENNeed, plan.ended_needs, ["end_date"], user=user)
     create_with_history(SENNeed, plan.new_needs, user=user)
+    # Raw inserts send no signals: bring the stored current status of every touched pupil up to date.
+    refresh_current_sen({obj.pupil_id for obj in (*plan.new_statuses, *plan.ended_needs, *plan.new_needs)})
     TransferProblem.objects.bulk_create(
         TransferProblem(pupil_id=pupil.pk, run_id=run_id, element=element, rule=rule, message=message)
         for pupil, problems in plan.to_fix

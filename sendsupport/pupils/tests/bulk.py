@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sendsupport.pupils.current_sen import refresh as refresh_current_sen
 from sendsupport.pupils.models import Contact, Pupil, PupilContact, SENNeed, SENStatus
 from sendsupport.pupils.upn import make_upn
 from sendsupport.schools.models import Group, School
@@ -45,6 +46,7 @@ def bulk_register(school: School, count: int, *, group: Group | None = None, fir
             for n, p in enumerate(pupils)
         ]
     )
+    refresh_current_sen([p.pk for p in pupils])  # bulk_create sends no signals
     return pupils
 
 
@@ -74,6 +76,7 @@ def bulk_history(pupil: Pupil, count: int, *, user=None) -> None:
             for n in range(count)
         ]
     )
+    refresh_current_sen([pupil.pk])
     contacts = Contact.objects.bulk_create(
         [
             Contact(school=pupil.school, first_name=f"Carer{n}", last_name="Bulk", email=f"carer{n}@example.org")
