@@ -234,6 +234,8 @@ class EvidencePack(models.Model):
     the SENCO's covering summary and how the parents were involved (CoP 9.8: a school asks with the
     parents' knowledge). ``request`` is the request the pack went with: made when the school sends
     it, or the parent's own request it was prepared for. ``sent_on`` is when the school sent it.
+    Sending freezes the pack as it went (``sent_json`` and ``sent_pdf``): what the local authority
+    received does not change when the records change afterwards, and it is what the officer reads.
     """
 
     pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="ehc_evidence_packs")
@@ -249,8 +251,11 @@ class EvidencePack(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     prepared_at = models.DateTimeField(default=timezone.now)
+    sent_json = models.JSONField("The pack as sent (JSON)", null=True, blank=True, editable=False)
+    sent_pdf = models.BinaryField("The pack as sent (PDF)", null=True, blank=True, editable=False)
 
-    history = HistoricalRecords()
+    # The frozen copies are written once, when the pack is sent: no need to copy them into history.
+    history = HistoricalRecords(excluded_fields=["sent_json", "sent_pdf"])
 
     objects = pupil_data(staff_only=True)
 

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from sendsupport.core import dates
 from sendsupport.pupils.models import Pupil
+from sendsupport.statutory.evidence.documents import make_documents
 from sendsupport.statutory.models import EHCRequest, EvidencePack
 from sendsupport.statutory.services import save_request
 
@@ -90,6 +91,8 @@ def send_pack(*, pack: EvidencePack, by: Any, sent_on: date, today: date | None 
             today=today,
         )
     pack.sent_on = sent_on
+    # Freeze what went: the local authority reads this copy, whatever changes in the records later.
+    pack.sent_json, pack.sent_pdf = make_documents(by, pack, today=today)
     pack._history_user = by
     pack.save()
     return pack

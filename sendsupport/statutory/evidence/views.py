@@ -7,7 +7,6 @@ download as an export.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -18,17 +17,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
 from sendsupport.audit.services import record_export, record_view
 from sendsupport.core import dates
-from sendsupport.core.pdf import pdf_response, render_pdf
 from sendsupport.core.views import form_page, try_service
 from sendsupport.pupils.lookup import pupil_for
 from sendsupport.pupils.models import Pupil
 from sendsupport.statutory import selectors as statutory_selectors
 from sendsupport.statutory.evidence import selectors, services
+from sendsupport.statutory.evidence.documents import pack_download
 from sendsupport.statutory.evidence.forms import PackForm, SendForm
 from sendsupport.statutory.evidence.pack import build_pack
 from sendsupport.statutory.models import EHCRequest, EvidencePack
@@ -142,38 +140,29 @@ def send(request: HttpRequest, pupil_id: int, pack_id: int) -> HttpResponse:
     )
 
 
-def _download(request: HttpRequest, pupil_id: int, pack_id: int) -> tuple[Pupil, EvidencePack, Any]:
+def _download(request: HttpRequest, pupil_id: int, pack_id: int, kind: str) -> HttpResponse:
     pupil = pupil_for(request, pupil_id, "view_ehc_evidence")
     found = selectors.get_pack(pupil, pack_id)
-    return pupil, found, build_pack(request.user, pupil, found)
-
-
-def _filename(pupil: Pupil, data: Any, extension: str) -> str:
-    return f"ehc-evidence-{slugify(pupil.display_name)}-{data.prepared_on:%Y-%m-%d}.{extension}"
+    response = pack_download(request.user, found, kind)
+    record_export(
+        user=request.user,
+        school_id=pupil.school_id,
+        pupil=pupil,
+        what=f"Downloaded the EHC evidence pack as {kind.upper()}",
+    )
+    return response
 
 
 @login_required
 @require_GET
 def pdf(request: HttpRequest, pupil_id: int, pack_id: int) -> HttpResponse:
-    pupil, found, data = _download(request, pupil_id, pack_id)
-    document = render_pdf("statutory/evidence/pack_pdf.html", {"pupil": pupil, "pack": found, "data": data})
-    record_export(
-        user=request.user, school_id=pupil.school_id, pupil=pupil, what="Downloaded the EHC evidence pack as PDF"
-    )
-    return pdf_response(document, _filename(pupil, data, "pdf"))
+    return _download(request, pupil_id, pack_id, "pdf")
 
 
 @login_required
 @require_GET
 def json_download(request: HttpRequest, pupil_id: int, pack_id: int) -> HttpResponse:
-    pupil, found, data = _download(request, pupil_id, pack_id)
-    record_export(
-        user=request.user, school_id=pupil.school_id, pupil=pupil, what="Downloaded the EHC evidence pack as JSON"
-    )
-    response = HttpResponse(json.dumps(data.as_json(), indent=2), content_type="application/json")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(pupil, data, "json")}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return _download(request, pupil_id, pack_id, "json")
 
 
 @require_GET

@@ -16,7 +16,7 @@ from django.http import Http404
 from sendsupport.accounts.access import la_ids_for
 from sendsupport.audit.services import note_found
 from sendsupport.schools.models import LocalAuthority
-from sendsupport.statutory.models import EHCAccess, EHCRequest
+from sendsupport.statutory.models import EHCAccess, EHCRequest, EvidencePack
 
 
 def granted_requests(user: Any) -> QuerySet[EHCRequest]:
@@ -38,6 +38,15 @@ def get_granted_request(user: Any, request_id: int) -> EHCRequest:
         raise Http404("No such request")
     note_found(found.pupil)  # a page about this pupil: logged as viewed even if the view does not say so
     return found
+
+
+def sent_evidence(ehc_request: EHCRequest, *, with_documents: bool = False) -> EvidencePack | None:
+    """The school's evidence pack sent with this request, if one was (its frozen copies only when a
+    download needs them: a page does not read the PDF)."""
+    found = EvidencePack.objects.filter(request=ehc_request, sent_on__isnull=False)
+    if not with_documents:
+        found = found.defer("sent_json", "sent_pdf")
+    return found.select_related("pupil").first()
 
 
 def holds(user: Any, ehc_request: EHCRequest) -> bool:

@@ -10,6 +10,10 @@ urlpatterns = [
     path("la/ehc-requests/sen2/download/", views.la_sen2, name="la_sen2"),
     path("la/ehc-requests/<int:request_id>/", views.la_request, name="la_request"),
     path("la/ehc-requests/<int:request_id>/exception/", views.la_exception, name="la_exception"),
+    path("la/ehc-requests/<int:request_id>/evidence.pdf", views.la_evidence, {"kind": "pdf"}, name="la_evidence_pdf"),
+    path(
+        "la/ehc-requests/<int:request_id>/evidence.json", views.la_evidence, {"kind": "json"}, name="la_evidence_json"
+    ),
     path("la/ehc-requests/<int:request_id>/<slug:step>/", views.la_step, name="la_step"),
     # The school's view of the same request and its clocks.
     path("pupils/<int:pupil_id>/ehc/requests/<int:request_id>/", views.school_request, name="request"),

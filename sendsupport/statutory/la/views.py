@@ -17,7 +17,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sendsupport.accounts.access import is_la_officer
 from sendsupport.audit.services import pupils_shown, record_export, record_list_view, record_view
@@ -26,6 +26,7 @@ from sendsupport.core.views import form_page, try_service
 from sendsupport.pupils.lookup import pupil_for
 from sendsupport.statutory import clocks, sen2
 from sendsupport.statutory import selectors as school_selectors
+from sendsupport.statutory.evidence.documents import pack_download
 from sendsupport.statutory.la import selectors, services
 from sendsupport.statutory.la.forms import AccessForm, DecisionForm, ExceptionForm, StepForm
 from sendsupport.statutory.models import EHCRequest
@@ -160,7 +161,26 @@ def la_request(request: HttpRequest, request_id: int) -> HttpResponse:
     _la_officer(request)
     row = selectors.get_granted_request(request.user, request_id)
     record_view(user=request.user, pupil=row.pupil, what="Viewed an EHC needs assessment request (local authority)")
-    return _request_page(request, row, is_la=True)
+    return _request_page(request, row, is_la=True, evidence=selectors.sent_evidence(row))
+
+
+@login_required
+@require_GET
+def la_evidence(request: HttpRequest, request_id: int, kind: str) -> HttpResponse:
+    """The school's evidence pack as it was sent with the request, for the officer the school gave it to."""
+    _la_officer(request)
+    row = selectors.get_granted_request(request.user, request_id)
+    pack = selectors.sent_evidence(row, with_documents=True)
+    if pack is None:
+        raise Http404("No evidence was sent with this request")
+    response = pack_download(request.user, pack, kind)
+    record_export(
+        user=request.user,
+        school_id=row.pupil.school_id,
+        pupil=row.pupil,
+        what=f"Downloaded the school's EHC evidence pack as {kind.upper()} (local authority)",
+    )
+    return response
 
 
 @login_required

@@ -121,3 +121,21 @@ def maya_request(pupil) -> EHCRequest:
     from sendsupport.core.dates import today
 
     return EHCRequest.objects.create(pupil=pupil, requested_on=today() - timedelta(days=10), requested_by="parent")
+
+
+@pytest.fixture
+def sent_evidence(la_request, senco):
+    """The school's evidence pack, sent with Ben's request and frozen as it went."""
+    from sendsupport.statutory.models import EvidencePack
+
+    return EvidencePack.objects.create(
+        pupil=la_request.pupil,
+        request=la_request,
+        covering_summary="Ben has had two cycles of support without the progress hoped for.",
+        parents_involved_on=la_request.requested_on,
+        parents_involvement="Met both parents, who support the request.",
+        sent_on=la_request.requested_on,
+        sent_json={"pupil": {"name": "Ben"}},
+        sent_pdf=b"%PDF-1.7 frozen copy",
+        prepared_by=senco,
+    )

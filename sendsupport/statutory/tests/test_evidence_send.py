@@ -217,3 +217,17 @@ def test_the_pack_page_reads_in_a_fixed_number_of_queries(
 
     with django_assert_num_queries(PAGE_QUERIES):
         assert client.get(url).status_code == 200
+
+
+def test_sending_freezes_the_pack_as_it_went_and_later_downloads_give_that_copy(login, senco, other_pupil):
+    pack = evidence_records.pack(other_pupil, senco)
+    services.send_pack(pack=pack, by=senco, sent_on=TODAY, today=TODAY)
+    pack.refresh_from_db()
+    assert bytes(pack.sent_pdf).startswith(b"%PDF")
+    assert pack.sent_json["school_part"]["covering_summary"] == pack.covering_summary
+    assert pack.sent_json["school_part"]["sent_on"] == TODAY.isoformat()
+    # Whatever is stored as sent is what a download gives, not the records read again.
+    EvidencePack.objects.filter(pk=pack.pk).update(sent_json={**pack.sent_json, "marker": "as sent"})
+    client = login(senco)
+    downloaded = client.get(reverse("ehc_evidence:json", args=[other_pupil.pk, pack.pk]))
+    assert downloaded.json()["marker"] == "as sent"

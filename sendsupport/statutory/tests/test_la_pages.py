@@ -134,3 +134,21 @@ def test_the_governors_section_shows_counts_of_five_or_more(school):
         )
     figures = ehc_requests_section(school, today=day)["figures"]
     assert (str(figures["requests"]), str(figures["decisions"]), str(figures["decisions_on_time"])) == ("6", "6", "6")
+
+
+@pytest.mark.django_db
+def test_the_officer_downloads_the_pack_as_it_was_sent_and_the_download_is_audited(
+    client, la_officer, la_access, sent_evidence
+):
+    from sendsupport.audit.models import AuditEvent
+
+    client.force_login(la_officer)
+    page = client.get(reverse("ehc:la_request", args=[sent_evidence.request_id]))
+    assert "download the evidence pack (PDF)" in page.content.decode()
+    pdf = client.get(reverse("ehc:la_evidence_pdf", args=[sent_evidence.request_id]))
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert b"".join(pdf) == b"%PDF-1.7 frozen copy"  # the frozen copy, not the records as they are now
+    data = client.get(reverse("ehc:la_evidence_json", args=[sent_evidence.request_id]))
+    assert data.json() == {"pupil": {"name": "Ben"}}
+    exports = AuditEvent.objects.filter(actor=la_officer, pupil=sent_evidence.pupil, action="exported")
+    assert exports.count() == 2

@@ -50,6 +50,10 @@ TABLE = Table(
         Case("ehc:la_step", shared("advice_sent"), NOBODY, label="the school's step", needs=("la_access",)),
         Case("ehc:la_step", shared("nonsense"), NOBODY, label="no such step", needs=("la_access",)),
         Case("ehc:la_exception", shared(), LA, needs=("la_access",)),
+        Case("ehc:la_evidence_pdf", shared(), LA, needs=("la_access", "sent_evidence")),
+        Case("ehc:la_evidence_json", shared(), LA, needs=("la_access", "sent_evidence")),
+        Case("ehc:la_evidence_pdf", shared(), NOBODY, label="nothing sent", needs=("la_access",)),
+        Case("ehc:la_evidence_json", shared(), NOBODY, label="not shared", needs=("sent_evidence",)),
         Case("ehc:la_sen2_check", allowed=LA, needs=("la_access",)),
         Case("ehc:la_sen2", allowed=LA, needs=("la_access",)),
         # Everything else about the shared pupil stays closed to the officer.
