@@ -208,6 +208,10 @@ def strategy_contents(school: School, *, today: date) -> dict[str, Any]:
     by_activity: dict[tuple[str, str, str], int] = defaultdict(int)
     by_stream: dict[str, int] = defaultdict(int)
     for provision in provisions:
+        if provision.funding == FundingStream.TOP_UP:
+            # Element 3 is the LA's money for one named pupil's costs above the threshold: not the
+            # school's budgeted activity, and a line of it would publish one child's support cost.
+            continue
         budgeted = costs.provisions[provision.pk].planned_year
         by_activity[(provision.intervention.name, provision.intervention.get_area_display(), provision.funding)] += (
             budgeted

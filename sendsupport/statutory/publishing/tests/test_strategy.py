@@ -56,3 +56,24 @@ def test_the_public_strategy_shows_costs_and_links_to_the_report(published_strat
     assert pupil.legal_last_name not in html and pupil.upn not in html
     report = login(None).get(reverse("publishing:public_report", args=[published.school.urn])).content.decode()
     assert reverse("publishing:public_strategy", args=[published.school.urn]) in report
+
+
+def test_element_3_top_up_is_never_on_the_strategy(strategy_ready):
+    """Top-up pays for one pupil's costs above the threshold: a line of it would publish that cost."""
+    from sendsupport.provision.choices import FundingStream
+    from sendsupport.provision.models import Provision
+
+    Provision.objects.filter(school=strategy_ready).update(funding=FundingStream.TOP_UP)
+    content = selectors.strategy_contents(strategy_ready, today=TODAY)
+    assert content["activities"] == []
+    assert "Element 3 top-up from the local authority" not in {row["stream"] for row in content["streams"]}
+
+
+def test_the_published_pages_may_be_found_by_search_engines_and_the_drafts_not(
+    published_strategy, published, senco, login
+):
+    for name in ("publishing:public_report", "publishing:public_strategy"):
+        html = login(None).get(reverse(name, args=[published.school.urn])).content.decode()
+        assert '<meta name="robots" content="index, follow">' in html
+    draft = login(senco).get(reverse("publishing:report")).content.decode()
+    assert '<meta name="robots" content="noindex, nofollow">' in draft
