@@ -26,6 +26,7 @@ from sendsupport.support.models import Review
 from sendsupport.support.specialists import services as specialist_services
 from sendsupport.support.specialists.models import SpecialistInvolvement
 from sendsupport.support.voice import services as voice_services
+from sendsupport.support.voice.models import Face
 
 
 def add_ehc_evidence(*, school: Any, senco: Any, child: Pupil, today: date) -> None:
@@ -87,8 +88,11 @@ def _ready_for_a_request(pupil: Pupil, senco: Any, today: date) -> None:
         by=senco,
         given_on=today - timedelta(days=10),
         how_gathered="With the teaching assistant, using the picture scale.",
+        going_well_face=Face.VERY_HAPPY,
         going_well="Drawing and playing football at lunch.",
+        hard_face=Face.SAD,
         hard="When the teacher talks for a long time I don't know what to do.",
+        helps_face=Face.HAPPY,
         helps="When Miss shows me pictures of what to do.",
         today=today,
     )
@@ -132,4 +136,15 @@ def _pack_sent_last_year(school: Any, senco: Any, child: Pupil, today: date) -> 
         outcome_on=requested_on + timedelta(weeks=6),
         notes=pack.request.notes,
         today=today,
+    )
+    # The rest of the assessment ran to time and ended in the plan the pupil has now, so no clock of
+    # this request is left open on anyone's list.
+    decided_on = requested_on + timedelta(weeks=6)
+    draft_on = plan.issued_on - timedelta(weeks=4)
+    EHCRequest.objects.filter(pk=pack.request_id).update(
+        advice_requested_on=decided_on + timedelta(days=1),
+        advice_sent_on=decided_on + timedelta(weeks=5),
+        draft_issued_on=draft_on,
+        representations_end_on=draft_on + timedelta(days=15),
+        final_issued_on=plan.issued_on,
     )

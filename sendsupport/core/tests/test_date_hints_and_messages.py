@@ -32,4 +32,4 @@ def test_hints_follow_today_not_the_year_the_form_was_written(december_2026):
 def test_a_bad_date_message_gives_an_example_from_today(december_2026):
     form = PlanForm(data={"review_date": "2026-02-30"})
     form.is_valid()
-    assert form.errors["review_date"] == ["Enter a real date, for example 2026-12-01."]
+    assert form.errors["review_date"] == ["Enter the review date as a real date, for example 2026-12-01."]
