@@ -45,6 +45,17 @@ def _save(row: models.Model, by: Any, errors: dict[str, str]) -> Any:
     return row
 
 
+# The steps after the decision whether to assess (recorded on the request's clocks page).
+LATER_STEPS = (
+    "advice_requested_on",
+    "advice_sent_on",
+    "no_plan_on",
+    "draft_issued_on",
+    "representations_end_on",
+    "final_issued_on",
+)
+
+
 @transaction.atomic
 def save_request(
     *,
@@ -61,9 +72,17 @@ def save_request(
     """Record a request for an EHC needs assessment (CFA 2014 s.36), or change one and its decision."""
     today = today or dates.today()
     row = request or EHCRequest(pupil=pupil, recorded_by=by)
+    errors: dict[str, str] = {}
+    later = [name for name in LATER_STEPS if getattr(row, name) is not None]
+    if later and (outcome, outcome_on, requested_on) != (row.outcome, row.outcome_on, row.requested_on):
+        # The clocks and the steps after the decision hang on these dates: change them on the
+        # request's own page, step by step, not here behind the steps' backs.
+        errors["outcome"] = (
+            "The local authority's later steps are recorded for this request, so its date and decision "
+            "cannot be changed here. Open the request's clocks and next steps instead."
+        )
     row.requested_on, row.requested_by, row.outcome, row.outcome_on = requested_on, requested_by, outcome, outcome_on
     row.notes = notes.strip()
-    errors: dict[str, str] = {}
     _not_future(
         errors,
         {"requested_on": (requested_on, "The date of the request"), "outcome_on": (outcome_on, "The decision date")},

@@ -165,3 +165,39 @@ def test_revoked_access_shows_nothing(request_, la_officer, senco, login):
     services.revoke_access(access=grant, by=senco)
     assert client.get(reverse("ehc:la_request", args=[request_.pk])).status_code == 404
     assert request_.pupil.display_name not in client.get(reverse("ehc:la_requests")).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_old_form_cannot_reset_a_decision_that_later_steps_hang_on(senco, la_request):
+    from sendsupport.statutory.services import save_request
+
+    decided = la_request.requested_on + timedelta(days=10)
+    EHCRequest.objects.filter(pk=la_request.pk).update(
+        outcome="agreed", outcome_on=decided, advice_requested_on=decided + timedelta(days=1)
+    )
+    la_request.refresh_from_db()
+    with pytest.raises(ValidationError) as refused:
+        save_request(
+            pupil=la_request.pupil,
+            by=senco,
+            request=la_request,
+            requested_on=la_request.requested_on,
+            requested_by="school",
+            outcome="pending",
+        )
+    assert "later steps are recorded" in str(refused.value)
+    la_request.refresh_from_db()
+    assert la_request.outcome == "agreed" and la_request.outcome_on == decided
+    # Its notes can still be corrected.
+    save_request(
+        pupil=la_request.pupil,
+        by=senco,
+        request=la_request,
+        requested_on=la_request.requested_on,
+        requested_by="school",
+        outcome="agreed",
+        outcome_on=decided,
+        notes="Corrected note",
+    )
+    la_request.refresh_from_db()
+    assert la_request.notes == "Corrected note"
