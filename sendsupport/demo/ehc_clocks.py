@@ -20,6 +20,7 @@ from sendsupport.pupils.models import Pupil
 from sendsupport.pupils.selectors import with_current_sen
 from sendsupport.schools.models import School
 from sendsupport.statutory import services as statutory_services
+from sendsupport.statutory.evidence import services as evidence_services
 from sendsupport.statutory.la import services as la_services
 
 
@@ -54,6 +55,22 @@ def add_ehc_clocks(*, school: School, child: Pupil, users: dict[str, Any], today
         "and language therapist's advice was put in place. Discussed with Mrs Patel at the spring review: she "
         "agrees with the request and has written her views for it.",
     )
+    # The school's evidence went with it, so the officer reads the pack as it was sent.
+    pack = evidence_services.save_pack(
+        pupil=child,
+        by=senco,
+        covering_summary=(
+            "Two cycles of SEN support with the speech and language therapist's advice in place have not "
+            f"brought the progress hoped for: the support {child.display_name} now needs goes beyond what the "
+            "school can provide from its own resources."
+        ),
+        parents_involved_on=first.requested_on - timedelta(days=6),
+        parents_involvement="Mrs Patel met the SENCO, read the evidence with her and agreed the request.",
+        parents_view="We want our child's needs assessed so that the right help comes, to talk and learn with friends.",
+        for_request=first,
+        today=today,
+    )
+    evidence_services.send_pack(pack=pack, by=senco, sent_on=first.requested_on, today=today)
     la_services.grant_access(ehc_request=first, officer=officer, by=senco)
     if not others:
         return
