@@ -56,30 +56,35 @@ def _context(school: School, start_year: int, offered: list[int]) -> dict[str, A
     }
 
 
-@login_required
-@require_GET
-def governors_report(request: HttpRequest) -> HttpResponse:
+def _report(request: HttpRequest) -> tuple[School, dict[str, Any], HttpResponse | None]:
+    """The school, and the report's context for the year asked for, or the page refusing a year that
+    is not offered (400): the page and the PDF answer the same way."""
     school = school_for(request, "view_school_aggregates")
     offered = governors.years_offered(school, today=today())
     try:
         start_year = _chosen_year(request, offered)
     except BadYear as error:
         context = {"school": school, "error": str(error), "years": [(y, governors.year_words(y)) for y in offered]}
-        return render(request, "schools/governors/report.html", context, status=400)
-    return render(request, "schools/governors/report.html", _context(school, start_year, offered))
+        return school, context, render(request, "schools/governors/report.html", context, status=400)
+    return school, _context(school, start_year, offered), None
+
+
+@login_required
+@require_GET
+def governors_report(request: HttpRequest) -> HttpResponse:
+    _school, context, refused = _report(request)
+    if refused is not None:
+        return refused
+    return render(request, "schools/governors/report.html", context)
 
 
 @login_required
 @require_GET
 def governors_report_pdf(request: HttpRequest) -> HttpResponse:
-    school = school_for(request, "view_school_aggregates")
-    offered = governors.years_offered(school, today=today())
-    try:
-        start_year = _chosen_year(request, offered)
-    except BadYear as error:
-        context = {"school": school, "error": str(error), "years": [(y, governors.year_words(y)) for y in offered]}
-        return render(request, "schools/governors/report.html", context, status=400)
-    context = _context(school, start_year, offered)
+    school, context, refused = _report(request)
+    if refused is not None:
+        return refused
+    start_year = context["start_year"]
     printed = timezone.localtime()
     context["footer"] = css_text(
         f"{school.name}: report for governors, {governors.year_words(start_year)}. Printed {printed:%-d %B %Y}"

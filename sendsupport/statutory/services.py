@@ -32,9 +32,12 @@ def _not_future(errors: dict[str, str], values: dict[str, tuple[date | None, str
             errors[name] = f"{label} must be today ({today:%d/%m/%Y}) or in the past."
 
 
-def _save(row: models.Model, by: Any, errors: dict[str, str]) -> Any:
+def _save(
+    row: models.Model, by: Any, errors: dict[str, str], exclude: tuple[str, ...] = ("pupil", "plan", "recorded_by")
+) -> Any:
+    """Validate ``row`` (the model's rules added to ``errors``), then save it with its history's author."""
     try:
-        row.full_clean(exclude=["pupil", "plan", "recorded_by"])
+        row.full_clean(exclude=list(exclude))
     except ValidationError as error:
         for name, messages in error.message_dict.items():
             errors.setdefault(name, messages[0])
@@ -254,16 +257,7 @@ def save_advice_request(
         },
         today,
     )
-    try:
-        row.full_clean(exclude=["review", "pupil", "recorded_by"])
-    except ValidationError as error:
-        for name, messages in error.message_dict.items():
-            errors.setdefault(name, messages[0])
-    if errors:
-        raise ValidationError(errors)
-    row._history_user = by
-    row.save()
-    return row
+    return _save(row, by, errors, exclude=("review", "pupil", "recorded_by"))
 
 
 @transaction.atomic
