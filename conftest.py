@@ -228,3 +228,19 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _modules_loaded_before_a_test_fixes_today():
+    """Load every view and the demo command before any test fixes "today" with monkeypatch.
+
+    A module that does ``from sendsupport.core.dates import today`` while a test has replaced
+    ``dates.today`` keeps the replacement after the test ends, so every later test in the process
+    would read that fixed date: which tests failed would then depend on the order they ran in.
+    """
+    import importlib
+
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 - imports every urls module, and with it every view
+    importlib.import_module("sendsupport.demo.management.commands.demo")

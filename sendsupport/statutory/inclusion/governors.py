@@ -3,7 +3,9 @@
 Governors carry the best-endeavours duty, so they see every such decision: the activity, its date,
 the lawful reason and the adjustments considered, and never the pupil. The pupil's names are taken
 out of the staff's words too, in case they were written there; counts by reason are withheld under
-the small-number threshold (``core.suppression``).
+the small-number threshold (``core.suppression``), and so are the decisions themselves while there are
+fewer than that in all: two described decisions beside a withheld total would give the count away,
+and one described decision about a trip is enough to recognise the child.
 """
 
 from __future__ import annotations
@@ -55,12 +57,14 @@ def inclusion_decisions_section(school: School, *, today: date | None = None) ->
         )
     figures = {**counts, "total": sum(counts.values())}
     shown = suppress(figures, [Sum("total", list(counts))])
+    details_withheld = shown["total"].withheld
     return {
         "template": TEMPLATE,
         "title": "Pupils who could not take part in activities",
         "since": start,
         "today": today,
-        "decisions": rows,
+        "decisions": [] if details_withheld else rows,
+        "details_withheld": details_withheld,
         "by_reason": [(label, shown[value]) for value, label in Section35Reason.choices],
         "total": shown["total"],
         "withheld_note": withheld_note(),
