@@ -237,6 +237,22 @@ def _pupils_on_register(school: School, day: date) -> dict[int, tuple[str, date,
     return found
 
 
+def _facts(*, pupil_id: int, provision: str, **known: Any) -> PupilFacts:
+    """A pupil's facts as the to-do list's rules read them, with only what a figure here needs: the
+    report asks the rules themselves whether something was on time, never a second definition."""
+    return PupilFacts(
+        pupil_id=pupil_id,
+        name="",
+        year_group="",
+        registration_group_id=None,
+        group_ids=frozenset(),
+        teacher_ids=frozenset(),
+        provision=provision,
+        support_started_on=None,
+        **known,
+    )
+
+
 def _parent_meetings(school: School, day: date, figures: dict) -> OnTime:
     """Pupils on the register who met their parents as often as expected by ``day``: the to-do list's
     own rule (``compliance.duties.too_few_parent_meetings``) asked of each pupil as at that day."""
@@ -249,15 +265,9 @@ def _parent_meetings(school: School, day: date, figures: dict) -> OnTime:
         met[pupil_id].add(held_on)  # a review the parents attended is a meeting with them (CoP 6.65)
     enough = short = 0
     for pupil_id, (status, on_register_from, joined_on) in register.items():
-        facts = PupilFacts(
+        facts = _facts(
             pupil_id=pupil_id,
-            name="",
-            year_group="",
-            registration_group_id=None,
-            group_ids=frozenset(),
-            teacher_ids=frozenset(),
             provision=status,
-            support_started_on=None,
             joined_on=joined_on,
             register_started_on=on_register_from,
             meeting_dates=frozenset(d for d in met.get(pupil_id, ()) if d <= day),
@@ -290,15 +300,9 @@ def _support_reviews(school: School, day: date, figures: dict) -> OnTime:
     on_time = late = not_yet = 0
     for plan_id, pupil_id, review_date, held_on in plans:
         as_at = held_on if held_on is not None and held_on <= day else day
-        facts = PupilFacts(
+        facts = _facts(
             pupil_id=pupil_id,
-            name="",
-            year_group="",
-            registration_group_id=None,
-            group_ids=frozenset(),
-            teacher_ids=frozenset(),
             provision=Provision.SEN_SUPPORT,
-            support_started_on=None,
             plan_id=plan_id,
             plan_agreed=True,
             plan_review_date=review_date,
@@ -344,15 +348,9 @@ def _annual_reviews(school: School, day: date, figures: dict) -> OnTime:
             if not year_start <= due <= day or (ceased_on is not None and ceased_on < due):
                 continue
             meeting = held[index] if index < len(held) else None
-            facts = PupilFacts(
+            facts = _facts(
                 pupil_id=pupil_id,
-                name="",
-                year_group="",
-                registration_group_id=None,
-                group_ids=frozenset(),
-                teacher_ids=frozenset(),
                 provision=Provision.EHC_PLAN,
-                support_started_on=None,
                 ehc_plan=EHCPlanFacts(issued_on=issued_on, annual_reviews=before),
             )
             gaps = duties.annual_review_due(facts, meeting.meeting_on if meeting else day, figures)

@@ -92,22 +92,23 @@ def report_edit(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def publish_report(request: HttpRequest) -> HttpResponse:
+def _publish(request: HttpRequest, kind: str, page: Any, what: str, back: str) -> HttpResponse:
+    """Publish the report or the strategy; refused with the missing items named on its own page."""
     school = school_for(request, EDIT)
     try:
         publication = services.publish(
-            school=school,
-            kind=Publication.Kind.REPORT,
-            by=request.user,
-            today=dates.today(),
-            base_url=base_url(request),
+            school=school, kind=kind, by=request.user, today=dates.today(), base_url=base_url(request)
         )
     except ValidationError as error:
-        return _report_page(request, school, errors=error.messages)
-    messages.success(request, f"Version {publication.number} of the SEN information report is published.")
-    return redirect("publishing:report")
+        return page(request, school, errors=error.messages)
+    messages.success(request, f"Version {publication.number} of the {what} is published.")
+    return redirect(back)
+
+
+@login_required
+@require_POST
+def publish_report(request: HttpRequest) -> HttpResponse:
+    return _publish(request, Publication.Kind.REPORT, _report_page, "SEN information report", "publishing:report")
 
 
 def _version(request: HttpRequest, kind: str, number: int) -> HttpResponse:
@@ -285,19 +286,7 @@ def strategy_edit(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def publish_strategy(request: HttpRequest) -> HttpResponse:
-    school = school_for(request, EDIT)
-    try:
-        publication = services.publish(
-            school=school,
-            kind=Publication.Kind.STRATEGY,
-            by=request.user,
-            today=dates.today(),
-            base_url=base_url(request),
-        )
-    except ValidationError as error:
-        return _strategy_page(request, school, errors=error.messages)
-    messages.success(request, f"Version {publication.number} of the inclusion strategy is published.")
-    return redirect("publishing:strategy")
+    return _publish(request, Publication.Kind.STRATEGY, _strategy_page, "inclusion strategy", "publishing:strategy")
 
 
 def public_report(request: HttpRequest, urn: str) -> HttpResponse:
