@@ -23,6 +23,7 @@ from sendsupport.compliance.ehc_plan_duties import EHC_PLAN_DUTIES
 from sendsupport.compliance.facts import PupilFacts
 from sendsupport.compliance.figures import school_figures
 from sendsupport.compliance.loader import school_facts
+from sendsupport.compliance.memo import already_known, records_version, remembered
 from sendsupport.compliance.provision_duties import PROVISION_DUTIES, merge_provisions
 from sendsupport.schools.models import School
 
@@ -161,6 +162,44 @@ def gap_sort_key(item: TodoItem) -> tuple:
     return (item.gap.urgency, item.standing.basis, -item.gap.days_overdue, item.gap.pupil_id)
 
 
+@dataclass(frozen=True)
+class CheckedPupil:
+    """One pupil's facts and every gap found in them, before any filter."""
+
+    facts: PupilFacts
+    gaps: tuple[Gap, ...]
+
+
+def checked_pupils(user: Any, school: School, *, today: date, pupil_ids: list[int] | None = None) -> list[CheckedPupil]:
+    """Every duty checked for the pupils ``user`` may see at ``school`` (or only ``pupil_ids``).
+
+    Remembered between requests until any of the school's records changes (``compliance.memo``):
+    the home page, the to-do list and the pupil pages all start from this. A pupil page takes its
+    pupil's part of the whole school's answer when this process has it (the SENCO usually comes
+    from the home page or the to-do list), and works out that one pupil otherwise."""
+    version = records_version(school.pk)
+    whole_school = ("checked", getattr(user, "pk", None), school.pk, today, None, version)
+    if pupil_ids is None:
+        return remembered(whole_school, lambda: _check(user, school, today, None))
+    known = already_known(whole_school)
+    if known is not None:
+        wanted = set(pupil_ids)
+        return [one for one in known if one.facts.pupil_id in wanted]
+    these_pupils = (*whole_school[:4], tuple(pupil_ids), version)
+    return remembered(these_pupils, lambda: _check(user, school, today, pupil_ids))
+
+
+def _check(user: Any, school: School, today: date, pupil_ids: list[int] | None) -> list[CheckedPupil]:
+    facts_all = merge_concerns(school_facts(user, school, today, pupil_ids), user, school, pupil_ids, today)
+    facts_all = merge_provisions(facts_all, user, school, today)
+    numbers = school_figures(school, today)
+    duties = all_duties()
+    return [
+        CheckedPupil(facts, tuple(gap for duty in duties for gap in duty.check(facts, today, numbers)))
+        for facts in facts_all
+    ]
+
+
 def todo_list(
     user: Any,
     school: School,
@@ -170,24 +209,20 @@ def todo_list(
     pupil_ids: list[int] | None = None,
 ) -> TodoList:
     """The to-do list for the pupils ``user`` may see at ``school`` (or only ``pupil_ids``)."""
-    facts_all = merge_concerns(school_facts(user, school, today, pupil_ids), user, school, pupil_ids, today)
-    facts_all = merge_provisions(facts_all, user, school, today)
-    all_facts = [facts for facts in facts_all if filters.keep(facts)]
-    numbers = school_figures(school, today)
+    checked = [one for one in checked_pupils(user, school, today=today, pupil_ids=pupil_ids) if filters.keep(one.facts)]
     duties = all_duties()
     titles = duty_titles()
     per_pupil: dict[int, list[TodoItem]] = {}
     counted: Counter[str] = Counter()
-    for facts in all_facts:
-        gaps = [gap for duty in duties for gap in duty.check(facts, today, numbers)]
-        counted.update({gap.duty for gap in gaps})
+    for one in checked:
+        counted.update({gap.duty for gap in one.gaps})
         kept = [
-            TodoItem(gap, facts.name, facts, titles.get(gap.duty, gap.duty), standing_of(gap.duty))
-            for gap in gaps
+            TodoItem(gap, one.facts.name, one.facts, titles.get(gap.duty, gap.duty), standing_of(gap.duty))
+            for gap in one.gaps
             if filters.keep_gap(gap)
         ]
         if kept:
-            per_pupil[facts.pupil_id] = sorted(kept, key=gap_sort_key)
+            per_pupil[one.facts.pupil_id] = sorted(kept, key=gap_sort_key)
     lines = sorted(
         (TodoLine(pupil_id, items[0].pupil_name, items) for pupil_id, items in per_pupil.items()),
         key=TodoLine.sort_key,
@@ -196,5 +231,5 @@ def todo_list(
         items=sorted((item for line in lines for item in line.items), key=gap_sort_key),
         lines=lines,
         counts=[(duty.code, duty.title, counted.get(duty.code, 0)) for duty in duties],
-        pupils_checked=len([f for f in all_facts if f.provision in ("K", "E")]),
+        pupils_checked=len([one for one in checked if one.facts.provision in ("K", "E")]),
     )

@@ -162,7 +162,9 @@ def test_a_meeting_record_not_given_to_the_parents_in_time_is_a_gap(senco, schoo
     [item] = [item for item in todo.items if item.gap.pupil_id == pupil.pk]
     assert item.gap.duty == "meeting_record"
     assert item.link == reverse("meetings:list", args=[pupil.pk])
-    Meeting.objects.filter(pupil=pupil).update(shared_with_parents_on=date(2025, 9, 12))
+    for meeting in Meeting.objects.filter(pupil=pupil):  # saved one by one, as the app does
+        meeting.shared_with_parents_on = date(2025, 9, 12)
+        meeting.save()
     assert duties_for(senco, school, pupil) == []
 
 
@@ -324,9 +326,9 @@ def _school_with(n: int, school, class_4a, senco):
 # then 13 for the provision duties: memberships, last sessions, the costs check (who may see them),
 # the year's costs (policy, provisions, role and named costs, deliverers, members, attendance,
 # sessions, extra costs) and top-ups.
-TO_DO_LIST_QUERIES = 39
+TO_DO_LIST_QUERIES = 40  # and first the school's records version, under which the answer is remembered
 # With nobody on roll: the (empty) register, open concerns, and the school's policy and terms.
-EMPTY_TO_DO_LIST_QUERIES = 4
+EMPTY_TO_DO_LIST_QUERIES = 5  # with the records version
 
 
 @pytest.mark.parametrize("pupils", [0, 3, 30])

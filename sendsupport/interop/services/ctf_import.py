@@ -17,6 +17,7 @@ from typing import IO, Any
 
 from django.db import transaction
 
+from sendsupport.compliance.memo import records_changed
 from sendsupport.core import dates
 from sendsupport.core.dates import in_words
 from sendsupport.interop.ctf_reader import CTFHeader, CTFPupil, CTFReader, NeedEntry, year_group_for_birth
@@ -338,6 +339,8 @@ def _apply(plan: _Plan, *, by: Any, school: School, file_name: str, run_id: int 
     create_with_history(SENNeed, plan.new_needs, user=user)
     # Raw inserts send no signals: bring the stored current status of every touched pupil up to date.
     refresh_current_sen({obj.pupil_id for obj in (*plan.new_statuses, *plan.ended_needs, *plan.new_needs)})
+    # ... and tell the to-do list the school's records changed (it remembers them otherwise).
+    records_changed([school.pk])
     TransferProblem.objects.bulk_create(
         TransferProblem(pupil_id=pupil.pk, run_id=run_id, element=element, rule=rule, message=message)
         for pupil, problems in plan.to_fix

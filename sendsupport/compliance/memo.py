@@ -1,0 +1,216 @@
+"""Remembering the to-do list between requests, and forgetting it the moment a record changes.
+
+Working out the to-do list reads every pupil's records (about 40 queries and 2,000 objects for a
+school of 2,000 pupils), and the home page, the to-do list and every pupil page ask for it. Each web
+process keeps the answer for a while under a key that includes the school's *records version*: a
+token that any saved or deleted record of that school changes, in the same transaction as the
+change (the signals below, and ``records_changed`` for code that writes in bulk). The version is
+read with one query per request, so a change made through any process is seen by every process at
+once; the answer is also dropped after ``TODO_REMEMBER_SECONDS`` as a safety net for changes made
+outside the application.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from django.apps import apps
+from django.conf import settings
+from django.db import models
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from sendsupport.compliance.models import RecordsVersion
+
+T = TypeVar("T")
+
+EVERY_SCHOOL = "all"
+# The apps whose records the to-do list reads. Accounts (a sign-in saves the user), the audit log
+# (every page view writes to it) and API tokens are left out on purpose: they never change a gap.
+WATCHED_APPS = (
+    "sendsupport.pupils.",
+    "sendsupport.schools.",
+    "sendsupport.support.",
+    "sendsupport.meetings.",
+    "sendsupport.provision.",
+    "sendsupport.statutory.",
+    "sendsupport.staff.",
+    "sendsupport.interop.",
+    "sendsupport.compliance.",
+)
+MAX_ENTRIES = 32  # schools x people x pages at once in one process; the least recently used goes first
+
+_lock = threading.Lock()
+_remembered: OrderedDict[tuple, tuple[float, Any]] = OrderedDict()
+_paths: dict[type[models.Model], tuple[str, ...] | None] = {}
+
+
+def school_scope(school_id: int) -> str:
+    return f"school:{school_id}"
+
+
+def records_version(school_id: int) -> tuple[str, ...]:
+    """The tokens that must be unchanged for a remembered answer about this school to stand. One query."""
+    scopes = [EVERY_SCHOOL, school_scope(school_id)]
+    found = dict(RecordsVersion.objects.filter(scope__in=scopes).values_list("scope", "token"))
+    return tuple(found.get(scope, "") for scope in scopes)
+
+
+def records_changed(school_ids: Iterable[int | None]) -> None:
+    """Mark these schools' records as changed (None: something every school shares). One query.
+
+    Called by the signals below for every saved or deleted record, and directly by code that
+    writes in bulk (``bulk_create`` and ``update`` send no signals)."""
+    scopes = sorted({EVERY_SCHOOL if school_id is None else school_scope(school_id) for school_id in school_ids})
+    if not scopes:
+        return
+    token = secrets.token_hex(8)
+    RecordsVersion.objects.bulk_create(
+        [RecordsVersion(scope=scope, token=token) for scope in scopes],
+        update_conflicts=True,
+        unique_fields=["scope"],
+        update_fields=["token"],
+    )
+
+
+def records_changed_for_pupils(pupil_ids: Iterable[int]) -> None:
+    """``records_changed`` for the schools of these pupils, for bulk writers that know only pupils."""
+    from sendsupport.pupils.models import Pupil
+
+    ids = list(pupil_ids)
+    if ids:
+        records_changed(set(Pupil.objects.filter(pk__in=ids).values_list("school_id", flat=True)))
+
+
+def remembered(key: tuple, compute: Callable[[], T]) -> T:
+    """``compute()``, or the answer this process already has for ``key`` (which must include
+    ``records_version``). Answers are shared between requests: callers must not change them."""
+    seconds = settings.TODO_REMEMBER_SECONDS
+    if seconds <= 0:
+        return compute()
+    now = time.monotonic()
+    with _lock:
+        hit = _remembered.get(key)
+        if hit is not None and now - hit[0] < seconds:
+            _remembered.move_to_end(key)
+            return hit[1]
+    value = compute()
+    with _lock:
+        _remembered[key] = (now, value)
+        _remembered.move_to_end(key)
+        while len(_remembered) > MAX_ENTRIES:
+            _remembered.popitem(last=False)
+    return value
+
+
+def already_known(key: tuple) -> Any | None:
+    """The answer this process has for ``key``, or None; never works anything out."""
+    with _lock:
+        hit = _remembered.get(key)
+    if hit is None or time.monotonic() - hit[0] >= settings.TODO_REMEMBER_SECONDS:
+        return None
+    return hit[1]
+
+
+def forget_everything() -> None:
+    """Drop every remembered answer in this process (tests start each from nothing)."""
+    with _lock:
+        _remembered.clear()
+
+
+# -- Which school a changed record belongs to -------------------------------------------------------
+
+
+def path_to_school(model: type[models.Model]) -> tuple[str, ...] | None:
+    """The shortest chain of foreign keys from ``model`` to its school, e.g. ("cycle", "pupil",
+    "school"); () for a school; None when the record belongs to no one school."""
+    from sendsupport.schools.models import School
+
+    if model not in _paths:
+        _paths[model] = _shortest_path(model, School)
+    return _paths[model]
+
+
+def _shortest_path(model: type[models.Model], school: type[models.Model]) -> tuple[str, ...] | None:
+    if model is school:
+        return ()
+    queue: deque[tuple[type[models.Model], tuple[str, ...]]] = deque([(model, ())])
+    seen = {model}
+    while queue:
+        current, path = queue.popleft()
+        for field in current._meta.concrete_fields:
+            if not (field.many_to_one or field.one_to_one):
+                continue
+            target = field.related_model
+            if target is school:
+                return (*path, field.name)
+            if target not in seen and len(path) < 3 and target.__module__.startswith(WATCHED_APPS):
+                seen.add(target)
+                queue.append((target, (*path, field.name)))
+    return None
+
+
+def school_of(instance: models.Model) -> int | None:
+    """The id of the school ``instance`` belongs to, following loaded objects where it can and one
+    query where it cannot; None when it belongs to every school or its school cannot be found."""
+    path = path_to_school(type(instance))
+    if path is None:
+        return None
+    if not path:
+        return instance.pk
+    current: models.Model = instance
+    for index, name in enumerate(path):
+        field = current._meta.get_field(name)
+        raw = getattr(current, field.attname)
+        if raw is None:
+            return None
+        if index == len(path) - 1:
+            return raw
+        if field.is_cached(current):
+            current = getattr(current, name)
+            continue
+        rest = "__".join(path[index + 1 :])
+        found = field.related_model._base_manager.filter(pk=raw).values_list(f"{rest}_id", flat=True).first()
+        return found
+    return None
+
+
+def _on_save_or_delete(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    records_changed([school_of(instance)])
+
+
+def _on_m2m(sender: type[models.Model], instance: models.Model, action: str, **kwargs: Any) -> None:
+    if action.startswith("post_"):
+        records_changed([school_of(instance)])
+
+
+# Records kept in step with others, which change only when those do: the stored current SEN status
+# (from the status history), a record of someone reading the local offer, and the history tables.
+UNWATCHED = ("compliance.RecordsVersion", "pupils.CurrentSEN", "schools.LocalOfferRead")
+
+
+def watched_models() -> list[type[models.Model]]:
+    return [
+        model
+        for model in apps.get_models()
+        if model.__module__.startswith(WATCHED_APPS)
+        and model._meta.label not in UNWATCHED
+        and not any(field.name == "history_id" for field in model._meta.fields)
+    ]
+
+
+def connect() -> None:
+    """Listen for changes to every watched model (called once, when the app loads). Receivers are
+    connected per model, not for all senders, so that deleting unwatched records stays a fast delete."""
+    for model in watched_models():
+        uid = f"records-version-{model._meta.label}"
+        post_save.connect(_on_save_or_delete, sender=model, dispatch_uid=uid, weak=False)
+        post_delete.connect(_on_save_or_delete, sender=model, dispatch_uid=uid, weak=False)
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                _on_m2m, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}", weak=False
+            )
