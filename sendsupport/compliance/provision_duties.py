@@ -57,8 +57,12 @@ def merge_provisions(facts: list[PupilFacts], user: Any, school: School, today: 
     ids = [f.pupil_id for f in facts]
     if not ids:
         return facts
-    rows = list(
-        ProvisionMember.objects.filter(_relevant(today), pupil_id__in=ids, provision__school=school)
+    wanted = set(ids)
+    # The school's memberships, kept for these pupils here rather than by a list of hundreds of ids in
+    # the query, which Django turns into parameters one by one: a school has far fewer memberships.
+    rows = [
+        row
+        for row in ProvisionMember.objects.filter(_relevant(today), provision__school=school)
         .order_by("provision__name", "provision_id")
         .values_list(
             "pupil_id",
@@ -68,7 +72,8 @@ def merge_provisions(facts: list[PupilFacts], user: Any, school: School, today: 
             "provision__ends_on",
             "provision__reviewed_on",
         )
-    )
+        if row[0] in wanted
+    ]
     last_session = dict(
         DeliveredSession.objects.filter(provision__school=school, provision__members__pupil_id__in=ids)
         .order_by()
@@ -89,7 +94,8 @@ def merge_provisions(facts: list[PupilFacts], user: Any, school: School, today: 
         school, day=today, provisions=Provision.objects.filter(school=school, members__pupil_id__in=ids).distinct()
     )
     start_year = academic_year_bounds(today)[0].year
-    with_top_up = set(TopUp.objects.filter(pupil_id__in=ids, start_year=start_year).values_list("pupil_id", flat=True))
+    top_ups = TopUp.objects.filter(pupil__school=school, start_year=start_year).values_list("pupil_id", flat=True)
+    with_top_up = set(top_ups) & wanted
     for f in facts:
         f.projected_cost_pence = costs.pupil_total(f.pupil_id, "projected_year")
         f.top_up_this_year = f.pupil_id in with_top_up
