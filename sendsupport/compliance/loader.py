@@ -293,20 +293,8 @@ def _specialists(among: QuerySet) -> dict[int, list[SpecialistFacts]]:
     return found
 
 
-def school_facts(user: Any, school: School, today: date, pupil_ids: list[int] | None = None) -> list[PupilFacts]:
-    """Facts for every pupil on the register this user may see at ``school``; in a fixed number of queries."""
-    register = _register_query(user, school, today, pupil_ids)
-    pupils = _register(register)
-    ids = [pupil.pk for pupil in pupils]
-    if not ids:
-        return []
-    # Every other query filters by the register as a subquery: the database does it, where a list of
-    # 400 ids costs Django more to turn into parameters (each query) than the subquery costs to run.
-    among = register.order_by().values("pk")
-    groups = _groups(among, pupils)
-    teachers_of_group = _teachers_of_groups(school, set().union(*groups.values()))
-    started, on_register = _register_periods(ids, among)
-
+def _notified(among: QuerySet, started: dict[int, date | None]) -> dict[int, date]:
+    """Each pupil's latest parent notification on or after their current SEN support began. One query."""
     notified: dict[int, date] = {}
     for pupil_id, notified_on in (
         ParentNotification.objects.filter(pupil_id__in=among)
@@ -316,12 +304,13 @@ def school_facts(user: Any, school: School, today: date, pupil_ids: list[int] | 
         begin = started.get(pupil_id)
         if begin is not None and notified_on >= begin:
             notified[pupil_id] = notified_on
+    return notified
 
-    open_cycles, plans = _open_cycles(among)
-    smart_problems = _smart_problems(among, plans)
 
+def _reviews(among: QuerySet) -> dict[int, list[ReviewFacts]]:
+    """Every review of each pupil, oldest first. One query."""
     reviews: dict[int, list[ReviewFacts]] = defaultdict(list)
-    for row in (
+    rows = (
         Review.objects.filter(pupil_id__in=among)
         # Views sent before the review (by a parent, or given by the pupil) count as recorded views.
         .annotate(
@@ -329,7 +318,7 @@ def school_facts(user: Any, school: School, today: date, pupil_ids: list[int] | 
             pupil_gave=Exists(PupilViews.objects.filter(cycle_id=OuterRef("cycle_id"))),
         )
         .order_by("pupil_id", "held_on", "id")
-        .values(
+        .values_list(
             "parents_sent",
             "pupil_gave",
             "pupil_id",
@@ -344,22 +333,54 @@ def school_facts(user: Any, school: School, today: date, pupil_ids: list[int] | 
             "plan__agreed_on",
             "plan__created_on",
         )
-    ):
-        reviews[row["pupil_id"]].append(
+    )
+    for (
+        parents_sent,
+        pupil_gave,
+        pupil_id,
+        held_on,
+        expected_progress,
+        pupil_views,
+        pupil_views_absent_reason,
+        parent_views,
+        parent_views_absent_reason,
+        next_step,
+        parents_attended,
+        plan_agreed_on,
+        plan_created_on,
+    ) in rows:
+        reviews[pupil_id].append(
             ReviewFacts(
-                held_on=row["held_on"],
-                expected_progress=row["expected_progress"],
-                pupil_views_recorded=bool(
-                    row["pupil_gave"] or row["pupil_views"].strip() or row["pupil_views_absent_reason"].strip()
-                ),
-                parent_views_recorded=bool(
-                    row["parents_sent"] or row["parent_views"].strip() or row["parent_views_absent_reason"].strip()
-                ),
-                next_step=row["next_step"],
-                parents_attended=row["parents_attended"],
-                plan_started_on=row["plan__agreed_on"] or row["plan__created_on"],
+                held_on=held_on,
+                expected_progress=expected_progress,
+                pupil_views_recorded=bool(pupil_gave or pupil_views.strip() or pupil_views_absent_reason.strip()),
+                parent_views_recorded=bool(parents_sent or parent_views.strip() or parent_views_absent_reason.strip()),
+                next_step=next_step,
+                parents_attended=parents_attended,
+                plan_started_on=plan_agreed_on or plan_created_on,
             )
         )
+    return reviews
+
+
+def school_facts(user: Any, school: School, today: date, pupil_ids: list[int] | None = None) -> list[PupilFacts]:
+    """Facts for every pupil on the register this user may see at ``school``; in a fixed number of queries."""
+    register = _register_query(user, school, today, pupil_ids)
+    pupils = _register(register)
+    ids = [pupil.pk for pupil in pupils]
+    if not ids:
+        return []
+    # Every other query filters by the register as a subquery: the database does it, where a list of
+    # 400 ids costs Django more to turn into parameters (each query) than the subquery costs to run.
+    among = register.order_by().values("pk")
+    groups = _groups(among, pupils)
+    teachers_of_group = _teachers_of_groups(school, set().union(*groups.values()))
+    started, on_register = _register_periods(ids, among)
+
+    notified = _notified(among, started)
+    open_cycles, plans = _open_cycles(among)
+    smart_problems = _smart_problems(among, plans)
+    reviews = _reviews(among)
 
     meeting_dates, unshared = _meetings(ids, among, today)
     year_start, _ = academic_year_bounds(today)
