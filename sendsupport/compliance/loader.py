@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from sendsupport.compliance.facts import (
     AnnualReviewFacts,
@@ -30,22 +30,57 @@ from sendsupport.support.choices import Comparison, CycleStatus, PlanStatus
 from sendsupport.support.models import Assessment, AssessmentScore, Cycle, Outcome, ParentNotification, Review
 from sendsupport.support.profiles.selectors import unacknowledged_staff
 from sendsupport.support.specialists.models import SpecialistInvolvement
-from sendsupport.support.specialists.selectors import specialist_involvement
 from sendsupport.support.voice.models import ParentViews, PupilViews
 
+# The register's pupils as plain rows: the facts only read these fields, and 400 model instances a
+# request cost more than the query.
+_REGISTER_FIELDS = (
+    "pk",
+    "preferred_first_name",
+    "legal_first_name",
+    "preferred_last_name",
+    "legal_last_name",
+    "year_group",
+    "registration_group_id",
+    "current_provision",
+    "date_of_birth",
+    "on_roll_from",
+)
 
-def _register(user: Any, school: School, today: date, pupil_ids: list[int] | None = None) -> list[Pupil]:
+
+@dataclass(frozen=True)
+class _Pupil:
+    pk: int
+    preferred_first_name: str
+    legal_first_name: str
+    preferred_last_name: str
+    legal_last_name: str
+    year_group: str
+    registration_group_id: int | None
+    current_provision: str
+    date_of_birth: date | None
+    on_roll_from: date | None
+
+    @property
+    def display_name(self) -> str:  # as ``Pupil.display_name``
+        first = self.preferred_first_name or self.legal_first_name
+        last = self.preferred_last_name or self.legal_last_name
+        return f"{first} {last}"
+
+
+def _register_query(user: Any, school: School, today: date, pupil_ids: list[int] | None = None) -> QuerySet[Pupil]:
     pupils = with_current_sen(Pupil.objects.visible_to(user).on_roll(today).filter(school=school))
     if pupil_ids is not None:  # one pupil's page: the same facts, for fewer pupils
         pupils = pupils.filter(pk__in=pupil_ids)
-    return list(
-        pupils.filter(current_provision__in=[Provision.SEN_SUPPORT, Provision.EHC_PLAN])
-        .select_related("registration_group")
-        .order_by("legal_last_name", "legal_first_name", "pk")
-    )
+    return pupils.filter(current_provision__in=[Provision.SEN_SUPPORT, Provision.EHC_PLAN])
 
 
-def _groups(ids: list[int], pupils: list[Pupil]) -> dict[int, set[int]]:
+def _register(register: QuerySet[Pupil]) -> list[_Pupil]:
+    rows = register.order_by("legal_last_name", "legal_first_name", "pk").values_list(*_REGISTER_FIELDS)
+    return [_Pupil(*row) for row in rows]
+
+
+def _groups(ids: QuerySet, pupils: list[_Pupil]) -> dict[int, set[int]]:
     groups: dict[int, set[int]] = {pupil.pk: set() for pupil in pupils}
     for pupil in pupils:
         if pupil.registration_group_id:
@@ -70,7 +105,7 @@ def _teachers_of_groups(school: School, group_ids: set[int]) -> dict[int, set[in
     return teachers
 
 
-def _register_periods(ids: list[int]) -> tuple[dict[int, date | None], dict[int, date | None]]:
+def _register_periods(ids: list[int], among: QuerySet) -> tuple[dict[int, date | None], dict[int, date | None]]:
     """Start of each pupil's current unbroken period on SEN support (K), and on the register (K or E).
 
     None when the pupil is not on K (or not on the register) now. One query.
@@ -79,7 +114,7 @@ def _register_periods(ids: list[int]) -> tuple[dict[int, date | None], dict[int,
     on_register: dict[int, date | None] = dict.fromkeys(ids)
     broken_k: set[int] = set()
     broken_register: set[int] = set()
-    statuses = SENStatus.objects.filter(pupil_id__in=ids).order_by("pupil_id", "-start_date", "-id")
+    statuses = SENStatus.objects.filter(pupil_id__in=among).order_by("pupil_id", "-start_date", "-id")
     for pupil_id, provision, start_date in statuses.values_list("pupil_id", "provision", "start_date"):
         if pupil_id not in broken_register:
             if provision in (Provision.SEN_SUPPORT, Provision.EHC_PLAN):
@@ -94,33 +129,38 @@ def _register_periods(ids: list[int]) -> tuple[dict[int, date | None], dict[int,
     return on_k, on_register
 
 
-def _latest_assessments(ids: list[int]) -> tuple[dict[int, dict], set[int]]:
+def _latest_assessments(among: QuerySet) -> tuple[dict[int, dict], set[int]]:
     """Each pupil's latest assessment (id, cycle, date, SENCO's flag), and who it found well below
     age-related expectations in any measure. Two queries."""
     latest: dict[int, dict] = {}
     for row in (
-        Assessment.objects.filter(pupil_id__in=ids)
+        Assessment.objects.filter(pupil_id__in=among)
         .order_by("pupil_id", "decided_on", "id")
         .values("id", "pupil_id", "cycle_id", "decided_on", "severe_or_complex")
     ):
         latest[row["pupil_id"]] = row
-    well_below = set(
-        AssessmentScore.objects.filter(
-            assessment_id__in=[row["id"] for row in latest.values()], compared_with_expected=Comparison.WELL_BELOW
-        ).values_list("pupil_id", flat=True)
-    )
+    # The scores of every assessment of the register (a subquery, not a list of ids), of which only
+    # each pupil's latest counts.
+    latest_ids = {row["id"] for row in latest.values()}
+    well_below = {
+        pupil_id
+        for assessment_id, pupil_id in AssessmentScore.objects.filter(
+            assessment__pupil_id__in=among, compared_with_expected=Comparison.WELL_BELOW
+        ).values_list("assessment_id", "pupil_id")
+        if assessment_id in latest_ids
+    }
     return latest, well_below
 
 
-def _meetings(ids: list[int], today: date) -> tuple[dict[int, set[date]], dict[int, list[date]]]:
+def _meetings(ids: list[int], among: QuerySet, today: date) -> tuple[dict[int, set[date]], dict[int, list[date]]]:
     """This school year's meeting dates (attended or declined) and the records not yet shared. Three queries."""
     year_start, year_end = academic_year_bounds(today)
-    dates = parent_meeting_dates(ids, year_start, year_end)
+    dates = parent_meeting_dates(ids, year_start, year_end, among=among)
     unshared: dict[int, list[date]] = defaultdict(list)
     # One row per meeting (two parents attending must not make two), hence the id and no ordering.
     for pupil_id, held_on, _ in (
         Meeting.objects.filter(
-            pupil_id__in=ids,
+            pupil_id__in=among,
             held_on__gte=year_start,
             parents_attended__isnull=False,
             shared_with_parents_on__isnull=True,
@@ -135,21 +175,26 @@ def _meetings(ids: list[int], today: date) -> tuple[dict[int, set[date]], dict[i
     return dates, unshared
 
 
-def _ehc_records(ids: list[int]) -> tuple[dict[int, list[EHCRequestFacts]], dict[int, EHCPlanFacts]]:
+def _ehc_records(among: QuerySet) -> tuple[dict[int, list[EHCRequestFacts]], dict[int, EHCPlanFacts]]:
     """EHC needs assessment requests, and the plan in force with its annual reviews. Three queries."""
     requests: dict[int, list[EHCRequestFacts]] = defaultdict(list)
     clock_fields = [f.name for f in fields(EHCRequestFacts)]  # the same query, with the clocks' dates
     for row in (
-        EHCRequest.objects.filter(pupil_id__in=ids).order_by("requested_on", "id").values("pupil_id", *clock_fields)
+        EHCRequest.objects.filter(pupil_id__in=among).order_by("requested_on", "id").values("pupil_id", *clock_fields)
     ):
         requests[row.pop("pupil_id")].append(EHCRequestFacts(**row))
+    in_force = EHCPlan.objects.filter(pupil_id__in=among, ceased_on__isnull=True)
+    # The latest issued plan in force, per pupil (a later row replaces an earlier one).
     plans = {
-        plan.pupil_id: plan
-        for plan in EHCPlan.objects.filter(pupil_id__in=ids, ceased_on__isnull=True).order_by("issued_on", "id")
+        row[0]: row[1:]
+        for row in in_force.order_by("issued_on", "id").values_list(
+            "pupil_id", "pk", "issued_on", "next_transfer_on", "next_transfer_to_post16"
+        )
     }
     reviews: dict[int, list[AnnualReviewFacts]] = defaultdict(list)
     for row in (
-        AnnualReview.objects.filter(plan_id__in=[plan.pk for plan in plans.values()])
+        # Reviews of any plan in force; only those of each pupil's latest one are read below.
+        AnnualReview.objects.filter(plan__in=in_force.order_by().values("pk"))
         .order_by("meeting_on", "id")
         .values("plan_id", "meeting_on", "invitations_sent_on", "advice_circulated_on", "held", "report_sent_on")
         .annotate(
@@ -159,60 +204,121 @@ def _ehc_records(ids: list[int]) -> tuple[dict[int, list[EHCRequestFacts]], dict
         reviews[row.pop("plan_id")].append(AnnualReviewFacts(**row))
     found = {
         pupil_id: EHCPlanFacts(
-            issued_on=plan.issued_on,
-            next_transfer_on=plan.next_transfer_on,
-            next_transfer_to_post16=plan.next_transfer_to_post16,
-            annual_reviews=tuple(reviews.get(plan.pk, [])),
+            issued_on=issued_on,
+            next_transfer_on=next_transfer_on,
+            next_transfer_to_post16=next_transfer_to_post16,
+            annual_reviews=tuple(reviews.get(plan_id, [])),
         )
-        for pupil_id, plan in plans.items()
+        for pupil_id, (plan_id, issued_on, next_transfer_on, next_transfer_to_post16) in plans.items()
     }
     return requests, found
 
 
-def school_facts(user: Any, school: School, today: date, pupil_ids: list[int] | None = None) -> list[PupilFacts]:
-    """Facts for every pupil on the register this user may see at ``school``; in a fixed number of queries."""
-    pupils = _register(user, school, today, pupil_ids)
-    ids = [pupil.pk for pupil in pupils]
-    if not ids:
-        return []
-    groups = _groups(ids, pupils)
-    teachers_of_group = _teachers_of_groups(school, set().union(*groups.values()))
-    started, on_register = _register_periods(ids)
+@dataclass(frozen=True)
+class _Cycle:
+    pk: int
+    number: int
+    class_teacher_id: int | None
 
+
+@dataclass(frozen=True)
+class _Plan:
+    pk: int
+    status: str
+    review_date: date | None
+    agreed_on: date | None
+    created_on: date | None
+    parents_consulted_on: date | None
+    parent_agreed_on: date | None
+    smart_override_reason: str
+
+
+_PLAN_FIELDS = tuple(f"plan__{f.name}" if f.name != "pk" else "plan__id" for f in fields(_Plan))
+
+
+def _open_cycles(among: QuerySet) -> tuple[dict[int, _Cycle], dict[int, _Plan | None]]:
+    """Each pupil's open cycle and its plan (None before one is written). One query."""
+    cycles: dict[int, _Cycle] = {}
+    plans: dict[int, _Plan | None] = {}
+    rows = Cycle.objects.filter(pupil_id__in=among, status=CycleStatus.OPEN).values_list(
+        "pupil_id", "pk", "number", "class_teacher_id", *_PLAN_FIELDS
+    )
+    for pupil_id, pk, number, class_teacher_id, *plan in rows:  # the model's ordering: the last one counts
+        cycles[pupil_id] = _Cycle(pk, number, class_teacher_id)
+        plans[pupil_id] = _Plan(*plan) if plan[0] is not None else None
+    return cycles, plans
+
+
+def _smart_problems(among: QuerySet, plans: dict[int, _Plan | None]) -> dict[int, int]:
+    """How many outcomes of each open cycle's plan fail the SMART check (none when overridden). One query."""
+    checked = {plan.pk: plan for plan in plans.values() if plan is not None and not plan.smart_override_reason}
+    problems: dict[int, int] = defaultdict(int)
+    rows = Outcome.objects.filter(plan__cycle__pupil_id__in=among, plan__cycle__status=CycleStatus.OPEN).values_list(
+        "plan_id", "pupil_id", "description", "baseline", "target", "measure", "due_date"
+    )
+    for plan_id, pupil_id, description, baseline, target, measure, due_date in rows:
+        plan = checked.get(plan_id)
+        if plan is None:
+            continue
+        if smart.check_outcome(
+            description=description,
+            baseline=baseline,
+            target=target,
+            measure=measure,
+            due_date=due_date,
+            review_date=plan.review_date,
+        ):
+            problems[pupil_id] += 1
+    return problems
+
+
+def _specialists(among: QuerySet) -> dict[int, list[SpecialistFacts]]:
+    """Each pupil's specialist involvement, earliest referral first (as ``specialist_involvement``,
+    without a model instance per row). One query."""
+    found: dict[int, list[SpecialistFacts]] = defaultdict(list)
+    rows = (
+        SpecialistInvolvement.objects.filter(pupil_id__in=among)
+        .order_by("referral_date", "id")
+        .values_list("pupil_id", "referral_date", "parental_consent", "consent_date", "status", "advice_received_on")
+    )
+    for pupil_id, referral_date, parental_consent, consent_date, status, advice_received_on in rows:
+        found[pupil_id].append(
+            SpecialistFacts(
+                referral_date=referral_date,
+                consented=bool(parental_consent and consent_date),
+                ended=status == SpecialistInvolvement.Status.ENDED,
+                advice_received_on=advice_received_on,
+            )
+        )
+    return found
+
+
+def _notified(among: QuerySet, started: dict[int, date | None]) -> dict[int, date]:
+    """Each pupil's latest parent notification on or after their current SEN support began. One query."""
     notified: dict[int, date] = {}
     for pupil_id, notified_on in (
-        ParentNotification.objects.filter(pupil_id__in=ids)
+        ParentNotification.objects.filter(pupil_id__in=among)
         .order_by("notified_on", "id")
         .values_list("pupil_id", "notified_on")
     ):
         begin = started.get(pupil_id)
         if begin is not None and notified_on >= begin:
             notified[pupil_id] = notified_on
+    return notified
 
-    open_cycles = {
-        cycle.pupil_id: cycle
-        for cycle in Cycle.objects.filter(pupil_id__in=ids, status=CycleStatus.OPEN).select_related("plan")
-    }
-    plans = {pupil_id: getattr(cycle, "plan", None) for pupil_id, cycle in open_cycles.items()}
-    smart_problems: dict[int, int] = defaultdict(int)
-    plan_ids = {plan.pk: plan for plan in plans.values() if plan is not None}
-    for outcome in Outcome.objects.filter(plan_id__in=plan_ids):
-        plan = plan_ids[outcome.plan_id]
-        if plan.smart_override_reason:
-            continue
-        if smart.check(outcome, plan.review_date):
-            smart_problems[outcome.pupil_id] += 1
 
+def _reviews(among: QuerySet) -> dict[int, list[ReviewFacts]]:
+    """Every review of each pupil, oldest first. One query."""
     reviews: dict[int, list[ReviewFacts]] = defaultdict(list)
-    for row in (
-        Review.objects.filter(pupil_id__in=ids)
+    rows = (
+        Review.objects.filter(pupil_id__in=among)
         # Views sent before the review (by a parent, or given by the pupil) count as recorded views.
         .annotate(
             parents_sent=Exists(ParentViews.objects.filter(cycle_id=OuterRef("cycle_id"))),
             pupil_gave=Exists(PupilViews.objects.filter(cycle_id=OuterRef("cycle_id"))),
         )
         .order_by("pupil_id", "held_on", "id")
-        .values(
+        .values_list(
             "parents_sent",
             "pupil_gave",
             "pupil_id",
@@ -227,24 +333,56 @@ def school_facts(user: Any, school: School, today: date, pupil_ids: list[int] | 
             "plan__agreed_on",
             "plan__created_on",
         )
-    ):
-        reviews[row["pupil_id"]].append(
+    )
+    for (
+        parents_sent,
+        pupil_gave,
+        pupil_id,
+        held_on,
+        expected_progress,
+        pupil_views,
+        pupil_views_absent_reason,
+        parent_views,
+        parent_views_absent_reason,
+        next_step,
+        parents_attended,
+        plan_agreed_on,
+        plan_created_on,
+    ) in rows:
+        reviews[pupil_id].append(
             ReviewFacts(
-                held_on=row["held_on"],
-                expected_progress=row["expected_progress"],
-                pupil_views_recorded=bool(
-                    row["pupil_gave"] or row["pupil_views"].strip() or row["pupil_views_absent_reason"].strip()
-                ),
-                parent_views_recorded=bool(
-                    row["parents_sent"] or row["parent_views"].strip() or row["parent_views_absent_reason"].strip()
-                ),
-                next_step=row["next_step"],
-                parents_attended=row["parents_attended"],
-                plan_started_on=row["plan__agreed_on"] or row["plan__created_on"],
+                held_on=held_on,
+                expected_progress=expected_progress,
+                pupil_views_recorded=bool(pupil_gave or pupil_views.strip() or pupil_views_absent_reason.strip()),
+                parent_views_recorded=bool(parents_sent or parent_views.strip() or parent_views_absent_reason.strip()),
+                next_step=next_step,
+                parents_attended=parents_attended,
+                plan_started_on=plan_agreed_on or plan_created_on,
             )
         )
+    return reviews
 
-    meeting_dates, unshared = _meetings(ids, today)
+
+def school_facts(user: Any, school: School, today: date, pupil_ids: list[int] | None = None) -> list[PupilFacts]:
+    """Facts for every pupil on the register this user may see at ``school``; in a fixed number of queries."""
+    register = _register_query(user, school, today, pupil_ids)
+    pupils = _register(register)
+    ids = [pupil.pk for pupil in pupils]
+    if not ids:
+        return []
+    # Every other query filters by the register as a subquery: the database does it, where a list of
+    # 400 ids costs Django more to turn into parameters (each query) than the subquery costs to run.
+    among = register.order_by().values("pk")
+    groups = _groups(among, pupils)
+    teachers_of_group = _teachers_of_groups(school, set().union(*groups.values()))
+    started, on_register = _register_periods(ids, among)
+
+    notified = _notified(among, started)
+    open_cycles, plans = _open_cycles(among)
+    smart_problems = _smart_problems(among, plans)
+    reviews = _reviews(among)
+
+    meeting_dates, unshared = _meetings(ids, among, today)
     year_start, _ = academic_year_bounds(today)
     for pupil_id, pupil_reviews in reviews.items():
         # A review meeting the parents attended is a meeting with them (CoP 6.65).
@@ -252,15 +390,15 @@ def school_facts(user: Any, school: School, today: date, pupil_ids: list[int] | 
             r.held_on for r in pupil_reviews if r.parents_attended and r.held_on >= year_start
         )
     to_acknowledge = unacknowledged_staff(ids)
-    specialists = specialist_involvement(ids)
-    assessments, well_below = _latest_assessments(ids)
-    ehc_requests, ehc_plans = _ehc_records(ids)
+    specialists = _specialists(among)
+    assessments, well_below = _latest_assessments(among)
+    ehc_requests, ehc_plans = _ehc_records(among)
 
     facts = []
     for pupil in pupils:
         plan = plans.get(pupil.pk)
         cycle = open_cycles.get(pupil.pk)
-        involvements = specialists.get(pupil.pk, [])
+
         assessment = assessments.get(pupil.pk)
         facts.append(
             PupilFacts(
@@ -299,15 +437,7 @@ def school_facts(user: Any, school: School, today: date, pupil_ids: list[int] | 
                 well_below=pupil.pk in well_below,
                 meeting_dates=frozenset(meeting_dates.get(pupil.pk, ())),
                 unshared_meetings=tuple(sorted(unshared.get(pupil.pk, []))),
-                specialists=tuple(
-                    SpecialistFacts(
-                        referral_date=i.referral_date,
-                        consented=bool(i.parental_consent and i.consent_date),
-                        ended=i.status == SpecialistInvolvement.Status.ENDED,
-                        advice_received_on=i.advice_received_on,
-                    )
-                    for i in involvements
-                ),
+                specialists=tuple(specialists.get(pupil.pk, ())),
                 ehc_requests=tuple(ehc_requests.get(pupil.pk, [])),
                 ehc_plan=ehc_plans.get(pupil.pk),
             )

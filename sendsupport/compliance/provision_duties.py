@@ -57,10 +57,13 @@ def merge_provisions(facts: list[PupilFacts], user: Any, school: School, today: 
     ids = [f.pupil_id for f in facts]
     if not ids:
         return facts
-    rows = list(
-        ProvisionMember.objects.filter(_relevant(today), pupil_id__in=ids, provision__school=school)
-        .order_by("provision__name", "provision_id")
-        .values_list(
+    wanted = set(ids)
+    memberships = ProvisionMember.objects.filter(_relevant(today), provision__school=school)
+    # The school's memberships, kept for these pupils here rather than by a list of hundreds of ids in
+    # the query, which Django turns into parameters one by one: a school has far fewer memberships.
+    rows = [
+        row
+        for row in memberships.order_by("provision__name", "provision_id").values_list(
             "pupil_id",
             "provision_id",
             "provision__name",
@@ -68,9 +71,11 @@ def merge_provisions(facts: list[PupilFacts], user: Any, school: School, today: 
             "provision__ends_on",
             "provision__reviewed_on",
         )
-    )
+        if row[0] in wanted
+    ]
     last_session = dict(
-        DeliveredSession.objects.filter(provision__school=school, provision__members__pupil_id__in=ids)
+        # The last session of every provision someone is relevantly in; only the listed pupils' are read.
+        DeliveredSession.objects.filter(provision__in=memberships.order_by().values("provision_id"))
         .order_by()
         .values("provision_id")
         .annotate(last=Max("held_on"))
@@ -85,11 +90,15 @@ def merge_provisions(facts: list[PupilFacts], user: Any, school: School, today: 
         f.provisions = tuple(provisions.get(f.pupil_id, {}).values())
     if not rules.test_rule("provision.view_costs", user, school):
         return facts  # costs stay unknown to anyone who may not see them
+    # Every provision with a member at the school: a pupil's share depends only on the provisions
+    # they are in (each is costed whole), so the listed pupils' totals are the same as with only
+    # their provisions, without a list of hundreds of ids compiled into each of the costing queries.
     costs = school_costs(
-        school, day=today, provisions=Provision.objects.filter(school=school, members__pupil_id__in=ids).distinct()
+        school, day=today, provisions=Provision.objects.filter(school=school, members__pupil__school=school).distinct()
     )
     start_year = academic_year_bounds(today)[0].year
-    with_top_up = set(TopUp.objects.filter(pupil_id__in=ids, start_year=start_year).values_list("pupil_id", flat=True))
+    top_ups = TopUp.objects.filter(pupil__school=school, start_year=start_year).values_list("pupil_id", flat=True)
+    with_top_up = set(top_ups) & wanted
     for f in facts:
         f.projected_cost_pence = costs.pupil_total(f.pupil_id, "projected_year")
         f.top_up_this_year = f.pupil_id in with_top_up
