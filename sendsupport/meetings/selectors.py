@@ -51,7 +51,8 @@ def parent_meeting_dates(
     )
     declined = DeclinedMeeting.objects.filter(pupil_id__in=scope, offered_on__gte=start, offered_on__lte=end)
     for pupil_id, day in [*attended.distinct(), *declined.values_list("pupil_id", "offered_on")]:
-        dates[pupil_id].add(day)
+        if pupil_id in dates:  # ``among`` runs again in each query: a pupil added since is left out
+            dates[pupil_id].add(day)
     return dates
 
 
