@@ -15,7 +15,7 @@ from typing import Any
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
-from sendsupport.accounts.access import memoised, request_memo, staff_school_ids
+from sendsupport.accounts.access import is_staff_for, memoised, request_memo, staff_school_ids
 from sendsupport.core.suppression import Shown, Sum, suppress, suppress_column
 from sendsupport.pupils.codes import Provision, year_groups_for_phase
 from sendsupport.pupils.models import Pupil, PupilContact, SENNeed, SENStatus, on_roll_q
@@ -120,14 +120,21 @@ def need_history(pupil: Pupil) -> QuerySet[SENNeed]:
     return pupil.sen_needs.order_by("-start_date", "rank")
 
 
+def seen_as_staff(user: Any, pupil: Pupil) -> bool:
+    """Whether ``pupil`` is in ``Pupil.objects.seen_as_staff_by(user)`` (visible, at a school where the
+    user is staff), from the checks a request has already made: ``get_visible_pupil`` records the pupil
+    as visible and the roles are read once a request. A section that scopes a pupil's rows with
+    ``visible_to(user)`` can filter on the pupil alone when this is true, without rebuilding the scope."""
+    from sendsupport.pupils.rules import can_see_pupil  # the rules import this module
+
+    return is_staff_for(user, pupil) and can_see_pupil(user, pupil)
+
+
 def contacts_for(user: Any, pupil: Pupil, *, staff_view: bool) -> QuerySet[PupilContact]:
     """Staff see every parent and carer of the pupil; a parent sees only their own entry."""
-    links = (
-        PupilContact.objects.visible_to(user)
-        .filter(pupil=pupil)
-        .select_related("contact", "contact__user")
-        .order_by("contact__last_name")
-    )
+    # Staff who read the pupil's whole record see every link of the pupil: the scope adds nothing.
+    scoped = PupilContact.objects if seen_as_staff(user, pupil) else PupilContact.objects.visible_to(user)
+    links = scoped.filter(pupil=pupil).select_related("contact", "contact__user").order_by("contact__last_name")
     if staff_view:
         return links
     return links.filter(contact__user=user)

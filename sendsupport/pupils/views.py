@@ -26,6 +26,7 @@ from sendsupport.pupils.codes import NeedType, Provision
 from sendsupport.pupils.filters import EVERYONE, register_filterset
 from sendsupport.pupils.forms import ContactForm, ProvisionMembershipForm, PupilForm, SENStatusForm
 from sendsupport.pupils.lookup import pupil_for
+from sendsupport.pupils.models import SENNeed, SENStatus
 
 REGISTER_PAGE_SIZE = 50
 
@@ -90,21 +91,35 @@ def pupil_detail(request: HttpRequest, pupil_id: int) -> HttpResponse:
     # A governor who is also a parent is a parent here: governors never see pupils' records.
     staff_view = is_staff_for(request.user, pupil)
     record_view(user=request.user, pupil=pupil, what="Viewed the pupil's record")
+    # The current status and needs are the head of the histories the page shows anyway: read each
+    # history once instead of asking again for its latest rows.
+    statuses = list(selectors.status_history(pupil))
+    need_history = list(selectors.need_history(pupil))
     return render(
         request,
         "pupils/detail.html",
         {
             "pupil": pupil,
-            "statuses": selectors.status_history(pupil),
-            "current_provision": selectors.current_provision(pupil),
-            "needs": selectors.current_needs(pupil),
-            "need_history": selectors.need_history(pupil),
+            "statuses": statuses,
+            "current_provision": _current_provision(statuses),
+            "needs": _current_needs(need_history),
+            "need_history": need_history,
             "contacts": selectors.contacts_for(request.user, pupil, staff_view=staff_view),
             "teaching_groups": pupil.teaching_groups.all(),
             "staff_view": staff_view,
             "can_manage": manages(request.user, pupil.school),
         },
     )
+
+
+def _current_provision(statuses: list[SENStatus]) -> str:
+    """``selectors.current_provision`` from the status history (newest first, in the same order)."""
+    return statuses[0].provision if statuses else Provision.NONE
+
+
+def _current_needs(need_history: list[SENNeed]) -> list[SENNeed]:
+    """``selectors.current_needs`` from the needs history: the needs not ended, by rank."""
+    return sorted((need for need in need_history if need.end_date is None), key=lambda need: need.rank)
 
 
 @login_required

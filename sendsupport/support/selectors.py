@@ -359,8 +359,46 @@ def plans_in_force(pupils: QuerySet | list[int]) -> QuerySet[Plan]:
     )
 
 
+def _cycles_of(pupil: Pupil) -> list[Cycle]:
+    """All the pupil's cycles, newest first, each with its plan and review and its assessment's decision
+    (``closing_decision``): one query, from which one pupil's pages work out what ``plans_in_force``
+    and counting would otherwise ask for in three (a pupil has a handful of cycles a year)."""
+    return list(
+        Cycle.objects.filter(pupil=pupil)
+        .select_related("plan", "review")
+        .annotate(closing_decision=F("assessment__decision"))
+        .order_by("-number")
+    )
+
+
+def _in_force_among(pupil: Pupil, cycles: list[Cycle]) -> Plan | None:
+    """``plans_in_force`` for one pupil, from ``_cycles_of``: the newest agreed plan, unless a cycle
+    at or after it took the pupil off SEN support (an assessment deciding to monitor or end, or a
+    review whose next step leaves support)."""
+    newest = next(
+        (
+            cycle.plan
+            for cycle in cycles
+            if hasattr(cycle, "plan") and cycle.plan.status == PlanStatus.AGREED and cycle.plan.pupil_id == pupil.pk
+        ),
+        None,
+    )
+    if newest is None:
+        return None
+    left_at = next(
+        (
+            cycle.number
+            for cycle in cycles
+            if cycle.closing_decision in DECISIONS_THAT_CLOSE
+            or (hasattr(cycle, "review") and cycle.review.next_step in NEXT_STEPS_LEAVING_SUPPORT)
+        ),
+        0,
+    )
+    return newest if newest.cycle.number > left_at else None
+
+
 def plan_in_force(pupil: Pupil) -> Plan | None:
-    return plans_in_force([pupil.pk]).first()
+    return _in_force_among(pupil, _cycles_of(pupil))
 
 
 def is_carried(plan: Plan) -> bool:
@@ -389,15 +427,15 @@ class SupportSummary:
 
 
 def support_summary(pupil: Pupil) -> SupportSummary:
-    cycles = list(Cycle.objects.filter(pupil=pupil).select_related("plan", "review").order_by("-number")[:1])
+    cycles = _cycles_of(pupil)  # the latest, the count and the plan in force from one query
     latest = cycles[0] if cycles else None
     plan = getattr(latest, "plan", None) if latest else None
     reviewed = latest is not None and hasattr(latest, "review")
-    in_force = plan_in_force(pupil)
+    in_force = _in_force_among(pupil, cycles)
     next_review = plan.review_date if plan and latest.is_open and not reviewed else None
     return SupportSummary(
         cycle=latest,
-        cycle_count=Cycle.objects.filter(pupil=pupil).count(),
+        cycle_count=len(cycles),
         plan=plan,
         next_review=next_review,
         notification_missing=notification_missing(pupil),

@@ -35,6 +35,7 @@ def timeline(request: HttpRequest, pupil_id: int) -> HttpResponse:
     for cycle in cycles:
         cycle.stages = stages(cycle, today=today(), staff=staff_view)
     record_view(user=request.user, pupil=pupil, what="Viewed the SEN support timeline")
+    concerns = selectors.concerns_of(pupil) if staff_view else []  # newest first
     return render(
         request,
         "support/timeline.html",
@@ -42,8 +43,9 @@ def timeline(request: HttpRequest, pupil_id: int) -> HttpResponse:
             "pupil": pupil,
             "cycles": cycles,
             "staff_view": staff_view,
-            "concerns": list(selectors.open_concerns(pupil)) if staff_view else [],
-            "answered_concerns": [c for c in selectors.concerns_of(pupil) if not c.is_open] if staff_view else [],
+            # ``selectors.open_concerns`` (oldest first) from the list already read: one query, not two
+            "concerns": [c for c in reversed(concerns) if c.is_open],
+            "answered_concerns": [c for c in concerns if not c.is_open],
             "can_manage": can(request, "support.manage", pupil),
             "can_raise": can(request, "support.raise_concern", pupil),
             "has_open_cycle": any(cycle.is_open for cycle in cycles),

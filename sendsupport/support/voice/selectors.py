@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from sendsupport.core import dates
 from sendsupport.pupils.codes import YEAR_GROUP_ORDER
 from sendsupport.pupils.models import Pupil
+from sendsupport.pupils.selectors import seen_as_staff
 from sendsupport.schools.models import SchoolPolicy
 from sendsupport.support.choices import CycleStatus
 from sendsupport.support.models import Cycle
@@ -48,12 +49,9 @@ def parent_views_sent_by(user: Any, pupil: Pupil) -> list[ParentViews]:
 
 def pupil_views_of(user: Any, pupil: Pupil) -> QuerySet[PupilViews]:
     """The pupil's views, newest first (staff, or the pupil through their own sign-in)."""
-    return (
-        PupilViews.objects.visible_to(user)
-        .filter(pupil=pupil)
-        .select_related("recorded_by")
-        .order_by("-given_on", "-id")
-    )
+    # Staff who read the pupil's whole record see all of the pupil's views: the scope adds nothing.
+    scoped = PupilViews.objects if seen_as_staff(user, pupil) else PupilViews.objects.visible_to(user)
+    return scoped.filter(pupil=pupil).select_related("recorded_by").order_by("-given_on", "-id")
 
 
 def pupil_views_for_cycle(user: Any, cycle: Cycle) -> list[PupilViews]:
