@@ -1,6 +1,7 @@
 """Benchmark: every main page against a trivial signed-in page, interleaved, through the real server.
 
     python bench/pages.py [--rounds 60] [--pupils 2000] [--years 3] [--pages register,todo]
+                          [--schools 200 --pupils-per-school 1000]   # PostgreSQL only
 
 Uses DATABASE_URL if set, otherwise a fresh temporary SQLite file. Migrates, seeds one school of
 2,000 pupils with three years of termly cycles for every pupil on the register (the seed's own
@@ -9,12 +10,24 @@ free loopback port, and requests every page in turn, round after round, so that 
 machine is doing falls on every page alike. Prints, for each page, p50 and p95 latency, the queries
 it makes and its size (counted once in-process with Django's test client), and its throughput ratio
 to the trivial signed-in page (``/health/`` with a session): 1.0 means as fast as that page.
+
+Besides the main pages it measures the capabilities that came later, without targets: the provision
+map (120 provisions and ``--sessions`` delivered sessions, as ``bench/provision_map.py`` seeds them),
+the parent portal's page for the pupil (a parent account with parental responsibility), the pupil's
+EHC page and an EHC evidence pack being prepared.
+
+``--schools N`` (PostgreSQL) puts N - 1 more schools of ``--pupils-per-school`` pupils each into the
+benchmark school's local authority, with the synthetic data's bulk paths, and prints how long that
+took. Issue 13 compares runs on fresh databases: the LA overview's p50 with ``--schools 200`` at most
+twice that with ``--schools 20``, and the API pupil list (one school's SENCO) with ``--schools 200``
+within 1.5 times that with ``--schools 1``.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import random
 import statistics
 import sys
 import time
@@ -25,6 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from provision_map import seed_provision  # noqa: E402
 from register import HOST, configure, free_port, prepare, signed_in_opener, start_server, stop_server  # noqa: E402
 
 
@@ -40,7 +54,7 @@ class Page:
     size: int | None = None
 
 
-def seed(pupils: int, years: int) -> dict:
+def seed(pupils: int, years: int, sessions: int = 20000) -> dict:
     """The school, its history and the accounts; returns what the pages need."""
     import secrets
 
@@ -55,6 +69,8 @@ def seed(pupils: int, years: int) -> dict:
     school = School.objects.order_by("-pk").first()
     cycles = add_records(schools=[school], today=date.today(), years=years)
     print(f"Added {cycles} cycles ({years} years of termly cycles) to {school.name}.")
+    provisions, members, marks = seed_provision(provisions=120, sessions=sessions, today=date.today())
+    print(f"Added {provisions} provisions, {members} members, {sessions} sessions and {marks} attendance marks.")
     accounts = {"senco": (username, password)}
     for role, name in ((Role.GOVERNOR, "governor"), (None, "la")):
         login, secret = f"bench-{name}-{school.urn}", secrets.token_urlsafe(16)
@@ -75,7 +91,87 @@ def seed(pupils: int, years: int) -> dict:
     )
     pupil = Pupil.objects.get(pk=longest)
     latest = Cycle.objects.filter(pupil=pupil).order_by("-number").first()
-    return {"accounts": accounts, "token": raw, "pupil": pupil.pk, "cycle": latest.number, "school": school.pk}
+    accounts["parent"] = parent_account(pupil)
+    pack = evidence_pack(pupil, senco)
+    return {
+        "accounts": accounts,
+        "token": raw,
+        "pupil": pupil.pk,
+        "cycle": latest.number,
+        "school": school.pk,
+        "pack": pack,
+    }
+
+
+def parent_account(pupil) -> tuple[str, str]:
+    """A sign-in for a parent with parental responsibility for ``pupil`` (the portal's child page)."""
+    import secrets
+
+    from sendsupport.accounts.models import User
+    from sendsupport.pupils.models import Contact, PupilContact
+
+    login, secret = f"bench-parent-{pupil.school.urn}", secrets.token_urlsafe(16)
+    user = User.objects.create_user(username=login, password=secret, first_name="Bench", last_name="Parent")
+    link = PupilContact.objects.filter(pupil=pupil, parental_responsibility=True).select_related("contact").first()
+    if link is None:
+        contact = Contact.objects.create(school=pupil.school, first_name="Bench", last_name="Parent")
+        link = PupilContact.objects.create(pupil=pupil, contact=contact, parental_responsibility=True)
+    link.contact.user = user
+    link.contact.save()
+    return login, secret
+
+
+def evidence_pack(pupil, senco) -> int | None:
+    """An EHC evidence pack being prepared for ``pupil``; None if the rules refuse one for this pupil."""
+    from django.core.exceptions import ValidationError
+
+    from sendsupport.statutory.evidence import services as evidence_services
+
+    try:
+        pack = evidence_services.save_pack(
+            pupil=pupil,
+            by=senco,
+            covering_summary="Three terms of SEN support have not closed the gap; the help needed costs more.",
+            parents_involved_on=None,
+            parents_involvement="",
+        )
+    except ValidationError as error:
+        print(f"No evidence pack: {error}")
+        return None
+    return pack.pk
+
+
+def add_schools(school_id: int, schools: int, pupils: int) -> None:
+    """``schools`` more schools of ``pupils`` pupils each in the benchmark school's local authority,
+    seeded with the synthetic data's bulk inserts (a few queries a school, whatever its size)."""
+    from sendsupport.demo.synthetic import create_school
+    from sendsupport.schools.models import School
+
+    home = School.objects.select_related("local_authority").get(pk=school_id)
+    first = School.objects.count()
+    started = time.perf_counter()
+    for index in range(schools):
+        number = first + index
+        create_school(
+            rng=random.Random(f"bench-la-{number}"),
+            la=home.local_authority,
+            urn=str(700000 + number),
+            estab=f"{2000 + number % 8000:04d}",
+            name=f"Authority School {700000 + number}",
+            phase=School.Phase.PRIMARY,
+            pupils=pupils,
+            today=date.today(),
+            staff_prefix=f"la{700000 + number}",
+        )
+        if (index + 1) % 20 == 0:
+            print(f"  {index + 1} of {schools} schools after {time.perf_counter() - started:.0f} s", flush=True)
+    took = time.perf_counter() - started
+    print(f"Seeded {schools} more schools of {pupils} pupils ({schools * pupils:,} pupils) in {took:.1f} s.")
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh statistics, as autovacuum would give a real database
 
 
 def pages_for(facts: dict) -> list[Page]:
@@ -93,6 +189,15 @@ def pages_for(facts: dict) -> list[Page]:
         Page("governor overview", "/overview/", "governor", "</main>", 0.5),
         Page("LA overview", "/local-authority/", "la", "</main>", 0.5),
         Page("API pupil list", "/api/v1/pupils", "api", '"items"', 0.5),
+        # Capabilities that came later: measured, no targets yet.
+        Page("provision map", "/provision-map/", "senco", "</main>"),
+        Page("parent's child page", f"/your-children/{pupil}/", "parent", "</main>"),
+        Page("EHC page", f"/pupils/{pupil}/ehc/", "senco", "</main>"),
+        *(
+            [Page("evidence pack", f"/pupils/{pupil}/ehc/evidence/{facts['pack']}/", "senco", "</main>")]
+            if facts.get("pack")
+            else []
+        ),
     ]
 
 
@@ -212,14 +317,23 @@ def main() -> None:
     parser.add_argument("--years", type=int, default=3)
     parser.add_argument("--pages", default="", help="comma-separated page names to keep (the two /health/ always)")
     parser.add_argument("--profile", action="store_true", help="profile the pages in-process instead of serving them")
+    parser.add_argument("--sessions", type=int, default=20000, help="delivered sessions on the provision map")
+    parser.add_argument(
+        "--schools", type=int, default=1, help="schools in the benchmark school's local authority (PostgreSQL)"
+    )
+    parser.add_argument("--pupils-per-school", type=int, default=1000, help="pupils in each school beyond the first")
     args = parser.parse_args()
+    if args.schools > 1 and not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        parser.error("--schools needs PostgreSQL: set DATABASE_URL=postgres://... (a fresh database)")
 
     scratch = configure()
     try:
         import django
 
         django.setup()
-        facts = seed(args.pupils, args.years)
+        facts = seed(args.pupils, args.years, args.sessions)
+        if args.schools > 1:
+            add_schools(facts["school"], args.schools - 1, args.pupils_per_school)
         pages = pages_for(facts)
         if args.pages:
             keep = {name.strip() for name in args.pages.split(",")}
@@ -233,7 +347,8 @@ def main() -> None:
         try:
             base = f"http://{HOST}:{port}"
             print(
-                f"Database: {os.environ['DATABASE_URL'].split('://')[0]}; server: gunicorn, 2 workers; {args.rounds} rounds"
+                f"Database: {os.environ['DATABASE_URL'].split('://')[0]}; server: gunicorn, 2 workers; "
+                f"{args.rounds} rounds; {args.schools} school(s) in the local authority"
             )
             run(pages, base, facts, args.rounds)
         finally:
