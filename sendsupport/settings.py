@@ -365,4 +365,3 @@ EHC_CLOCKS: dict = {
         "appointment": ("advice", "no_plan", "final_plan"),
     },
 }
-

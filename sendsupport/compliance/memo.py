@@ -55,7 +55,12 @@ def school_scope(school_id: int) -> str:
 
 def records_version(school_id: int) -> tuple[str, ...]:
     """The tokens that must be unchanged for a remembered answer about this school to stand. One query."""
-    scopes = [EVERY_SCHOOL, school_scope(school_id)]
+    return records_versions([school_id])
+
+
+def records_versions(school_ids: Iterable[int]) -> tuple[str, ...]:
+    """The same for an answer about several schools (an authority's figures). One query."""
+    scopes = [EVERY_SCHOOL, *(school_scope(school_id) for school_id in school_ids)]
     found = dict(RecordsVersion.objects.filter(scope__in=scopes).values_list("scope", "token"))
     return tuple(found.get(scope, "") for scope in scopes)
 

@@ -16,6 +16,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
 from sendsupport.accounts.access import is_staff_for, memoised, request_memo, staff_school_ids
+from sendsupport.core import dates
 from sendsupport.core.suppression import Shown, Sum, suppress, suppress_column
 from sendsupport.pupils.codes import Provision, year_groups_for_phase
 from sendsupport.pupils.models import Pupil, PupilContact, SENNeed, SENStatus, on_roll_q
@@ -300,6 +301,7 @@ def la_school_counts(user: Any) -> list[dict[str, Any]]:
     of queries for 2 schools as for 200, and PostgreSQL reads the pupils once, not once per figure.
     """
     from sendsupport.accounts.access import la_ids_for
+    from sendsupport.compliance.memo import records_versions, remembered  # compliance reads pupils
 
     authorities = la_ids_for(user)
     schools = list(
@@ -307,17 +309,12 @@ def la_school_counts(user: Any) -> list[dict[str, Any]]:
     )
     if not schools:
         return []
-    counts = {
-        row["school_id"]: row
-        for row in Pupil.objects.filter(still_on_roll(), school__local_authority_id__in=authorities)
-        .order_by()
-        .values("school_id")
-        .annotate(
-            on_roll=Count("pk"),
-            support=Count("pk", filter=Q(current_sen__provision=Provision.SEN_SUPPORT)),
-            plan=Count("pk", filter=Q(current_sen__provision=Provision.EHC_PLAN)),
-        )
-    }
+    # Counting an authority's pupils reads every one of them (200,000 for 200 schools), so each web
+    # process remembers the counts until a record of one of its schools changes or the day does.
+    day = dates.today()
+    ids = tuple(school["pk"] for school in schools)
+    key = ("la-counts", ids, day, records_versions(ids))
+    counts = remembered(key, lambda: _school_counts(authorities, day))
     none = {"on_roll": 0, "support": 0, "plan": 0}
     rows = []
     for school in schools:
@@ -326,6 +323,20 @@ def la_school_counts(user: Any) -> list[dict[str, Any]]:
         on_roll, support, plan = suppress_column([found["on_roll"], found["support"], found["plan"]])
         rows.append({"school": school, "on_roll": on_roll, "sen_support": support, "ehc_plan": plan})
     return rows
+
+
+def _school_counts(authorities: Any, day: date) -> dict[int, dict[str, int]]:
+    return {
+        row["school_id"]: row
+        for row in Pupil.objects.filter(still_on_roll(day), school__local_authority_id__in=authorities)
+        .order_by()
+        .values("school_id")
+        .annotate(
+            on_roll=Count("pk"),
+            support=Count("pk", filter=Q(current_sen__provision=Provision.SEN_SUPPORT)),
+            plan=Count("pk", filter=Q(current_sen__provision=Provision.EHC_PLAN)),
+        )
+    }
 
 
 @dataclass(frozen=True)

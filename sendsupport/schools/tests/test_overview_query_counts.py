@@ -8,6 +8,7 @@ moves a number on purpose, update it here and say why in the commit.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -19,8 +20,9 @@ pytestmark = pytest.mark.django_db
 
 # The session, the user, the LA membership (is this an LA officer?), the schools, one grouped query
 # for every school's counts (was two: the on-roll totals and the SEN counts read the pupils apiece),
-# and the navigation's two.
-LA_OVERVIEW = 7
+# and the navigation's two; and before the counts, the schools' records versions (under which each
+# web process remembers the counts: asked again with nothing changed, the grouped query is skipped).
+LA_OVERVIEW = 8
 GOVERNORS_OVERVIEW = 8
 
 
@@ -50,6 +52,24 @@ def test_the_la_overview_counts_every_school_in_one_query(
         plans = len(range(0, on_roll, 4))  # bulk_register gives every fourth pupil a plan
         expected = [str(shown) for shown in suppress_column([on_roll, on_roll - plans, plans])]
         assert re.findall(r'govuk-table__cell--numeric">([^<]*)</td>', row) == expected, each.name
+
+
+def test_the_la_overview_remembers_its_counts_until_a_pupil_changes(
+    la, school, la_officer, login, django_assert_num_queries
+):
+    other = more_schools(la, 1)[0]
+    bulk_register(other, 12, first_serial=0)
+    pupils = bulk_register(school, 12, first_serial=100)
+    client = login(la_officer)
+    client.get("/local-authority/")
+    with django_assert_num_queries(LA_OVERVIEW - 1):
+        client.get("/local-authority/")
+    leaver = pupils[0]
+    leaver.on_roll_until = date(2025, 9, 1)  # a pupil saved as having left: that school's figure changes
+    leaver.save()
+    html = client.get("/local-authority/").content.decode()
+    row = re.search(rf"<td class=\"govuk-table__cell\">{school.name}</td>(.*?)</tr>", html, re.S).group(1)
+    assert re.findall(r'govuk-table__cell--numeric">([^<]*)</td>', row)[0] == str(suppress_column([11, 8, 3])[0])
 
 
 @pytest.mark.parametrize("count", [10, 500])
