@@ -227,7 +227,7 @@ def _empty_cache():
     the next test may reuse the same ids and records versions."""
     from django.core.cache import cache
 
-    from sendsupport.compliance.memo import forget_everything
+    from sendsupport.schools.memo import forget_everything
 
     cache.clear()
     forget_everything()

@@ -23,8 +23,8 @@ from sendsupport.compliance.ehc_plan_duties import EHC_PLAN_DUTIES
 from sendsupport.compliance.facts import PupilFacts
 from sendsupport.compliance.figures import school_figures
 from sendsupport.compliance.loader import school_facts
-from sendsupport.compliance.memo import already_known, records_version, remembered
 from sendsupport.compliance.provision_duties import PROVISION_DUTIES, merge_provisions
+from sendsupport.schools.memo import already_known, records_version, remembered
 from sendsupport.schools.models import School
 
 
@@ -173,7 +173,7 @@ class CheckedPupil:
 def checked_pupils(user: Any, school: School, *, today: date, pupil_ids: list[int] | None = None) -> list[CheckedPupil]:
     """Every duty checked for the pupils ``user`` may see at ``school`` (or only ``pupil_ids``).
 
-    Remembered between requests until any of the school's records changes (``compliance.memo``):
+    Remembered between requests until any of the school's records changes (``schools.memo``):
     the home page, the to-do list and the pupil pages all start from this. A pupil page takes its
     pupil's part of the whole school's answer when this process has it (the SENCO usually comes
     from the home page or the to-do list), and works out that one pupil otherwise."""

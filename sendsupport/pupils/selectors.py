@@ -20,6 +20,7 @@ from sendsupport.core import dates
 from sendsupport.core.suppression import Shown, Sum, suppress, suppress_column
 from sendsupport.pupils.codes import Provision, year_groups_for_phase
 from sendsupport.pupils.models import Pupil, PupilContact, SENNeed, SENStatus, on_roll_q
+from sendsupport.schools.memo import records_versions, remembered
 from sendsupport.schools.models import REGISTER_MANAGERS, Group, School
 
 
@@ -301,7 +302,6 @@ def la_school_counts(user: Any) -> list[dict[str, Any]]:
     of queries for 2 schools as for 200, and PostgreSQL reads the pupils once, not once per figure.
     """
     from sendsupport.accounts.access import la_ids_for
-    from sendsupport.compliance.memo import records_versions, remembered  # compliance reads pupils
 
     authorities = la_ids_for(user)
     schools = list(

@@ -493,3 +493,19 @@ class SchoolPolicy(models.Model):
         """The school's figures, or the national defaults (unsaved) when it has set none."""
         found = cls.objects.filter(school=school).first()
         return found if found is not None else cls(school=school)
+
+
+class RecordsVersion(models.Model):
+    """A token that changes whenever a school's records change ("school:<id>"), or whenever
+    something every school shares changes ("all"). The to-do list is worked out from thousands of
+    records; each web process remembers it under these tokens and works it out again only when one
+    of them has changed (``schools.memo``)."""
+
+    scope = models.CharField(max_length=40, primary_key=True)
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = "records version"
+
+    def __str__(self) -> str:
+        return f"{self.scope}: {self.token}"

@@ -11,9 +11,9 @@ from django.urls import reverse
 
 from conftest import TODAY, make_pupil
 from sendsupport.compliance.engine import todo_list
-from sendsupport.compliance.memo import path_to_school, records_changed, records_version, school_of, watched_models
 from sendsupport.compliance.tests.test_todo_list import open_cycle_with_plan
 from sendsupport.core import dates
+from sendsupport.schools.memo import path_to_school, records_changed, records_version, school_of, watched_models
 from sendsupport.schools.models import LocalAuthority
 from sendsupport.support import services
 from sendsupport.support.models import Outcome

@@ -17,7 +17,6 @@ from typing import IO, Any
 
 from django.db import transaction
 
-from sendsupport.compliance.memo import records_changed
 from sendsupport.core import dates
 from sendsupport.core.dates import in_words
 from sendsupport.interop.ctf_reader import CTFHeader, CTFPupil, CTFReader, NeedEntry, year_group_for_birth
@@ -28,6 +27,7 @@ from sendsupport.interop.services.fast_insert import create_with_history, update
 from sendsupport.pupils.codes import YEAR_GROUPS, NeedType, Provision
 from sendsupport.pupils.current_sen import refresh as refresh_current_sen
 from sendsupport.pupils.models import Pupil, SENNeed, SENStatus
+from sendsupport.schools.memo import records_changed
 from sendsupport.schools.models import School
 
 BATCH_SIZE = 500

@@ -20,8 +20,10 @@ BASELINES = {
     # plan in force from one query of the pupil's cycles (was three). Then -2 for staff and -1 for a
     # parent: the current status and needs come from the histories the page reads anyway (a parent's
     # page did not show the needs history, so it reads that one instead of the current needs).
-    # +1 for the SENCO: the to-do section reads the school's records version first.
-    ("pupils:detail", "senco"): 61,  # provision costs run even with no provision; +1 link book; +1 views
+    # +1 for the SENCO: the to-do section reads the school's records version first; +3: its facts
+    # loader now always reads outcomes, assessment scores and annual reviews (by subquery; they were
+    # skipped when a list of ids was empty), so the count no longer depends on the pupil's records.
+    ("pupils:detail", "senco"): 64,  # provision costs run even with no provision; +1 link book; +1 views
     (
         "pupils:detail",
         "teacher",

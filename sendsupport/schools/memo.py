@@ -24,7 +24,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from sendsupport.compliance.models import RecordsVersion
+from sendsupport.schools.models import RecordsVersion, School
 
 T = TypeVar("T")
 
@@ -84,11 +84,10 @@ def records_changed(school_ids: Iterable[int | None]) -> None:
 
 def records_changed_for_pupils(pupil_ids: Iterable[int]) -> None:
     """``records_changed`` for the schools of these pupils, for bulk writers that know only pupils."""
-    from sendsupport.pupils.models import Pupil
-
+    pupil = apps.get_model("pupils", "Pupil")  # by name: this module sits below the pupils app
     ids = list(pupil_ids)
     if ids:
-        records_changed(set(Pupil.objects.filter(pk__in=ids).values_list("school_id", flat=True)))
+        records_changed(set(pupil.objects.filter(pk__in=ids).values_list("school_id", flat=True)))
 
 
 def remembered(key: tuple, compute: Callable[[], T]) -> T:
@@ -133,8 +132,6 @@ def forget_everything() -> None:
 def path_to_school(model: type[models.Model]) -> tuple[str, ...] | None:
     """The shortest chain of foreign keys from ``model`` to its school, e.g. ("cycle", "pupil",
     "school"); () for a school; None when the record belongs to no one school."""
-    from sendsupport.schools.models import School
-
     if model not in _paths:
         _paths[model] = _shortest_path(model, School)
     return _paths[model]
@@ -195,7 +192,7 @@ def _on_m2m(sender: type[models.Model], instance: models.Model, action: str, **k
 
 # Records kept in step with others, which change only when those do: the stored current SEN status
 # (from the status history), a record of someone reading the local offer, and the history tables.
-UNWATCHED = ("compliance.RecordsVersion", "pupils.CurrentSEN", "schools.LocalOfferRead")
+UNWATCHED = ("schools.RecordsVersion", "pupils.CurrentSEN", "schools.LocalOfferRead")
 
 
 def watched_models() -> list[type[models.Model]]:
