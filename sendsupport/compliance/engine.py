@@ -92,10 +92,14 @@ class TodoLine:
 
 @dataclass
 class TodoList:
-    items: list[TodoItem] = field(default_factory=list)  # one per gap, most urgent first
     lines: list[TodoLine] = field(default_factory=list)  # one per pupil, most urgent first
     counts: list[tuple[str, str, int]] = field(default_factory=list)  # (code, title, pupils), every duty
     pupils_checked: int = 0
+
+    @cached_property
+    def items(self) -> list[TodoItem]:
+        """One per gap, most urgent first: sorted only when asked for, as the pages show lines."""
+        return sorted((item for line in self.lines for item in line.items), key=gap_sort_key)
 
     @property
     def summary(self) -> list[tuple[str, str, int, Standing]]:
@@ -228,7 +232,6 @@ def todo_list(
         key=TodoLine.sort_key,
     )
     return TodoList(
-        items=sorted((item for line in lines for item in line.items), key=gap_sort_key),
         lines=lines,
         counts=[(duty.code, duty.title, counted.get(duty.code, 0)) for duty in duties],
         pupils_checked=len([one for one in checked if one.facts.provision in ("K", "E")]),
