@@ -11,6 +11,9 @@ from typing import Any
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeData, SafeString, mark_safe
 
 from sendsupport.core.forms import Form
 from sendsupport.pupils.codes import YEAR_GROUPS, BroadArea, NeedType, Provision, need_types_in_area
@@ -31,6 +34,50 @@ SHOW_CHOICES = [
     (ON_REGISTER, "Only pupils with SEN (SEN support or an EHC plan)"),
     (EVERYONE, "Everyone on roll"),
 ]
+
+
+def _shown(value: Any) -> str:
+    """``{{ value }}`` in a template: localised, made text and escaped unless already safe."""
+    return conditional_escape(localize(value))
+
+
+def _shown_as_text(value: Any) -> str:
+    """``{{ value|stringformat:'s' }}``: the filter keeps a safe value safe, so it is not escaped again."""
+    text = "%s" % (str(value) if isinstance(value, tuple) else value)  # noqa: UP031 - the filter's own formatting
+    return _shown(mark_safe(text) if isinstance(value, SafeData) else text)  # noqa: S308 - safe only if it was
+
+
+def _attrs_html(attrs: dict[str, Any]) -> str:
+    """Django's ``django/forms/widgets/attrs.html``, written in Python."""
+    return "".join(
+        f" {_shown(name)}" + ("" if value is True else f'="{_shown_as_text(value)}"')
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+class FilterSelect(forms.Select):
+    """A select that writes ``templates/django/forms/widgets/select.html``'s HTML in Python, byte for
+    byte the same: the register's five filter selects have over a hundred options, and drawing them
+    through the template cost about a third of the page (``test_filter_select_matches_the_template``
+    compares the two)."""
+
+    def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = [f'<select name="{_shown(widget["name"])}"{_attrs_html(widget["attrs"])}>']
+        for group_name, group_choices, _index in widget["optgroups"]:
+            if group_name:
+                parts.append(f'\n  <optgroup label="{_shown(group_name)}">')
+            for option in group_choices:
+                parts.append(
+                    f'\n  <option value="{_shown_as_text(option["value"])}"{_attrs_html(option["attrs"])}>'
+                    f"{_shown(option['label'])}</option>\n"
+                )
+            if group_name:
+                parts.append("\n  </optgroup>")
+        parts.append("\n</select>")
+        # The form renderer strips what a template draws; nothing here starts or ends with space.
+        return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped as the template does
 
 
 def search_words(text: str) -> list[str]:
@@ -70,22 +117,31 @@ class PupilFilterSet(django_filters.FilterSet):
         label="Show", choices=SHOW_CHOICES, method="filter_show", empty_label=None, widget=forms.RadioSelect
     )
     status = django_filters.ChoiceFilter(
-        label="SEN status", choices=Provision.choices, method="filter_status", empty_label="Any"
+        label="SEN status", choices=Provision.choices, method="filter_status", empty_label="Any", widget=FilterSelect
     )
     area = django_filters.ChoiceFilter(
-        label="Broad area of need", choices=BroadArea.choices, method="filter_area", empty_label="Any"
+        label="Broad area of need",
+        choices=BroadArea.choices,
+        method="filter_area",
+        empty_label="Any",
+        widget=FilterSelect,
     )
     need = django_filters.ChoiceFilter(
         label="Type of need",
         choices=[(code, f"{code} – {label}") for code, label in NeedType.choices],
         method="filter_need",
         empty_label="Any",
+        widget=FilterSelect,
     )
     year_group = django_filters.ChoiceFilter(
-        label="Year group", choices=YEAR_GROUPS, field_name="year_group", empty_label="Any"
+        label="Year group", choices=YEAR_GROUPS, field_name="year_group", empty_label="Any", widget=FilterSelect
     )
     group = django_filters.ModelChoiceFilter(
-        label="Class or group", queryset=Group.objects.none(), method="filter_group", empty_label="Any"
+        label="Class or group",
+        queryset=Group.objects.none(),
+        method="filter_group",
+        empty_label="Any",
+        widget=FilterSelect,
     )
 
     class Meta:
