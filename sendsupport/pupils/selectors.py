@@ -114,6 +114,27 @@ def status_history(pupil: Pupil) -> QuerySet[SENStatus]:
     return pupil.sen_statuses.select_related("decided_by").order_by("-start_date", "-id")
 
 
+# The pupil page reads the whole status history (newest first) to show it; the sections on the page
+# then ask for the current status and for when the current time on support began. The view leaves
+# the history on the pupil object (which lives for one request and is only read on that page), so
+# the sections read it from there instead of asking the database three more times.
+_STATUS_HISTORY_ATTR = "_status_history_read"
+
+
+def remember_status_history(pupil: Pupil, statuses: list[SENStatus]) -> None:
+    """Keep ``statuses`` (``status_history(pupil)``, read in full) on ``pupil`` for this request."""
+    setattr(pupil, _STATUS_HISTORY_ATTR, statuses)
+
+
+def statuses_newest_first(pupil: Pupil) -> list[tuple[str, date]]:
+    """The pupil's (provision, start date) pairs, newest first: from the history the page already
+    read when there is one, otherwise one query."""
+    known: list[SENStatus] | None = getattr(pupil, _STATUS_HISTORY_ATTR, None)
+    if known is not None:
+        return [(status.provision, status.start_date) for status in known]
+    return list(pupil.sen_statuses.order_by("-start_date", "-id").values_list("provision", "start_date"))
+
+
 def current_needs(pupil: Pupil) -> list[SENNeed]:
     return list(pupil.sen_needs.filter(end_date__isnull=True).order_by("rank"))
 
@@ -143,6 +164,9 @@ def contacts_for(user: Any, pupil: Pupil, *, staff_view: bool) -> QuerySet[Pupil
 
 
 def current_provision(pupil: Pupil) -> str:
+    known: list[SENStatus] | None = getattr(pupil, _STATUS_HISTORY_ATTR, None)
+    if known is not None:
+        return known[0].provision if known else Provision.NONE
     latest = pupil.sen_statuses.order_by("-start_date", "-id").first()
     return latest.provision if latest else Provision.NONE
 
@@ -150,9 +174,7 @@ def current_provision(pupil: Pupil) -> str:
 def register_started_on(pupil: Pupil) -> date | None:
     """When the pupil's current unbroken time on the SEN register (SEN support or an EHC plan) began."""
     started = None
-    for provision, start_date in pupil.sen_statuses.order_by("-start_date", "-id").values_list(
-        "provision", "start_date"
-    ):
+    for provision, start_date in statuses_newest_first(pupil):
         if provision not in ("K", "E"):
             break
         started = start_date

@@ -169,6 +169,7 @@ def pupil_detail(request: HttpRequest, pupil_id: int) -> HttpResponse:
     # The current status and needs are the head of the histories the page shows anyway: read each
     # history once instead of asking again for its latest rows.
     statuses = list(selectors.status_history(pupil))
+    selectors.remember_status_history(pupil, statuses)  # the sections' current status, read from it
     need_history = list(selectors.need_history(pupil))
     return render(
         request,

@@ -19,7 +19,7 @@ from sendsupport.accounts.models import User
 from sendsupport.core.dates import in_words
 from sendsupport.pupils.codes import Provision
 from sendsupport.pupils.models import Pupil, PupilContact, SENNeed, SENStatus
-from sendsupport.pupils.selectors import current_needs, visible_pupils
+from sendsupport.pupils.selectors import current_needs, statuses_newest_first, visible_pupils
 from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Group, Role, School
 from sendsupport.schools.selectors import SencoContact, named_senco, with_role_at
 from sendsupport.support.choices import (
@@ -196,10 +196,10 @@ def notifications_of(pupil: Pupil) -> QuerySet[ParentNotification]:
 def support_started_on(pupil: Pupil) -> date | None:
     """The start of the pupil's current unbroken period on SEN support (K), or None if not on K now."""
     started = None
-    for status in SENStatus.objects.filter(pupil=pupil).order_by("-start_date", "-id"):
-        if status.provision != Provision.SEN_SUPPORT:
+    for provision, start_date in statuses_newest_first(pupil):
+        if provision != Provision.SEN_SUPPORT:
             break
-        started = status.start_date
+        started = start_date
     return started
 
 
