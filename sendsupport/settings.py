@@ -195,7 +195,7 @@ SESSION_ACTIVITY_REFRESH_SECONDS = 3600 if MODE == "test" else 60
 # How long a web process may keep a school's to-do list without being told of a change (it is worked
 # out again at once when any record of the school changes; this only bounds changes made outside
 # the application, such as by hand in the database). 0 works it out on every request.
-TODO_REMEMBER_SECONDS = env_int("TODO_REMEMBER_SECONDS", 600)
+REMEMBER_LISTS_SECONDS = env_int("REMEMBER_LISTS_SECONDS", 600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

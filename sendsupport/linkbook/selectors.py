@@ -44,14 +44,10 @@ def get_thread(user: Any, pupil: Pupil, entry_id: int) -> LinkBookEntry:
     return entry
 
 
-def latest_entry(user: Any, pupil: Pupil) -> LinkBookEntry | None:
-    """The newest message (entry or reply) in the pupil's book, for the pupil page and the portal."""
-    return LinkBookEntry.objects.visible_to(user).filter(pupil=pupil).order_by("-written_at", "-id").first()
-
-
 def latest_entry_of(pupil: Pupil) -> LinkBookEntry | None:
-    """``latest_entry`` for a caller that has just checked the book's rule (``use_link_book_as_staff``
-    or ``use_link_book_as_parent``) for this user and pupil. Either rule passing puts the pupil inside
+    """The newest message (entry or reply) in the pupil's book, for a caller that has just checked the
+    book's rule (``use_link_book_as_staff`` or ``use_link_book_as_parent``) for this user and pupil,
+    as the pupil page and the portal do. Either rule passing puts the pupil inside
     ``LinkBookEntry.objects.visible_to(user)``, so the scope would only repeat the check: building it
     (five nested subqueries) and running it cost more than the rest of the section."""
     return LinkBookEntry.objects.filter(pupil=pupil).order_by("-written_at", "-id").first()

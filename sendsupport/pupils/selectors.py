@@ -164,11 +164,8 @@ def contacts_for(user: Any, pupil: Pupil, *, staff_view: bool) -> QuerySet[Pupil
 
 
 def current_provision(pupil: Pupil) -> str:
-    known: list[SENStatus] | None = getattr(pupil, _STATUS_HISTORY_ATTR, None)
-    if known is not None:
-        return known[0].provision if known else Provision.NONE
-    latest = pupil.sen_statuses.order_by("-start_date", "-id").first()
-    return latest.provision if latest else Provision.NONE
+    statuses = statuses_newest_first(pupil)
+    return statuses[0][0] if statuses else Provision.NONE
 
 
 def register_started_on(pupil: Pupil) -> date | None:

@@ -6,7 +6,7 @@ process keeps the answer for a while under a key that includes the school's *rec
 token that any saved or deleted record of that school changes, in the same transaction as the
 change (the signals below, and ``records_changed`` for code that writes in bulk). The version is
 read with one query per request, so a change made through any process is seen by every process at
-once; the answer is also dropped after ``TODO_REMEMBER_SECONDS`` as a safety net for changes made
+once; the answer is also dropped after ``REMEMBER_LISTS_SECONDS`` as a safety net for changes made
 outside the application.
 """
 
@@ -82,18 +82,10 @@ def records_changed(school_ids: Iterable[int | None]) -> None:
     )
 
 
-def records_changed_for_pupils(pupil_ids: Iterable[int]) -> None:
-    """``records_changed`` for the schools of these pupils, for bulk writers that know only pupils."""
-    pupil = apps.get_model("pupils", "Pupil")  # by name: this module sits below the pupils app
-    ids = list(pupil_ids)
-    if ids:
-        records_changed(set(pupil.objects.filter(pk__in=ids).values_list("school_id", flat=True)))
-
-
 def remembered(key: tuple, compute: Callable[[], T]) -> T:
     """``compute()``, or the answer this process already has for ``key`` (which must include
     ``records_version``). Answers are shared between requests: callers must not change them."""
-    seconds = settings.TODO_REMEMBER_SECONDS
+    seconds = settings.REMEMBER_LISTS_SECONDS
     if seconds <= 0:
         return compute()
     now = time.monotonic()
@@ -115,7 +107,7 @@ def already_known(key: tuple) -> Any | None:
     """The answer this process has for ``key``, or None; never works anything out."""
     with _lock:
         hit = _remembered.get(key)
-    if hit is None or time.monotonic() - hit[0] >= settings.TODO_REMEMBER_SECONDS:
+    if hit is None or time.monotonic() - hit[0] >= settings.REMEMBER_LISTS_SECONDS:
         return None
     return hit[1]
 

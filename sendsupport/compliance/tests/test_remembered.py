@@ -79,7 +79,7 @@ def test_bulk_writers_mark_the_schools_they_changed(school, other_school):
 
 
 def test_with_remembering_off_it_is_worked_out_every_time(senco, school, class_4a, settings):
-    settings.TODO_REMEMBER_SECONDS = 0
+    settings.REMEMBER_LISTS_SECONDS = 0
     make_pupil(school, first="Sam", registration_group=class_4a, provision="K", needs=[("SLCN", 1)])
     with CaptureQueriesContext(connection) as first:
         todo_list(senco, school, today=TODAY)
