@@ -47,7 +47,7 @@ def memoised_school_ids_with_roles(user: Any, roles: frozenset[str] | set[str]) 
     roles read once per request; outside a request ``None`` (use ``school_ids_with_roles``)."""
     if request_memo(user) is None or not _active(user):
         return None
-    by_school = _memoised(user, "roles", lambda: _roles_by_school(user))
+    by_school = _memoised(user, "memberships", lambda: _memberships(user))[0]
     return sorted(school_id for school_id, held in by_school.items() if held & roles)
 
 
@@ -63,13 +63,26 @@ def schools_for(user: Any) -> QuerySet[School]:
     return School.objects.filter(memberships__user=user, memberships__active=True).distinct()
 
 
-def _roles_by_school(user: Any) -> dict[int, frozenset[str]]:
+def memoised_schools(user: Any) -> dict[int, School] | None:
+    """In a request, the schools where the user holds an active role (with their local authority),
+    read in the same query as the roles; outside a request ``None`` (use ``schools_for``)."""
+    if request_memo(user) is None or not _active(user):
+        return None
+    return _memoised(user, "memberships", lambda: _memberships(user))[1]
+
+
+def _memberships(user: Any) -> tuple[dict[int, frozenset[str]], dict[int, School]]:
+    """The user's active roles by school and those schools, in one query: every signed-in page needs
+    both (the navigation reads the roles, the account bar and most views the current school)."""
     from sendsupport.schools.models import StaffMembership
 
     found: dict[int, set[str]] = {}
-    for school_id, role in StaffMembership.objects.filter(user=user, active=True).values_list("school_id", "role"):
-        found.setdefault(school_id, set()).add(role)
-    return {school_id: frozenset(roles) for school_id, roles in found.items()}
+    schools: dict[int, School] = {}
+    rows = StaffMembership.objects.filter(user=user, active=True).select_related("school__local_authority")
+    for membership in rows:
+        found.setdefault(membership.school_id, set()).add(membership.role)
+        schools[membership.school_id] = membership.school
+    return {school_id: frozenset(roles) for school_id, roles in found.items()}, schools
 
 
 def roles_at(user: Any, school: School | None) -> set[str]:
@@ -78,7 +91,7 @@ def roles_at(user: Any, school: School | None) -> set[str]:
         return set()
     if request_memo(user) is None:
         return set(school.memberships.filter(user=user, active=True).values_list("role", flat=True))
-    return set(_memoised(user, "roles", lambda: _roles_by_school(user)).get(school.pk, ()))
+    return set(_memoised(user, "memberships", lambda: _memberships(user))[0].get(school.pk, ()))
 
 
 def works_at_several(user: Any) -> bool:
@@ -87,15 +100,46 @@ def works_at_several(user: Any) -> bool:
         return False
     if request_memo(user) is None:
         return user.memberships.filter(active=True).count() > 1
-    return sum(len(roles) for roles in _memoised(user, "roles", lambda: _roles_by_school(user)).values()) > 1
+    by_school = _memoised(user, "memberships", lambda: _memberships(user))[0]
+    return sum(len(roles) for roles in by_school.values()) > 1
 
 
 def is_parent(user: Any) -> bool:
-    return _active(user) and _memoised(user, "is_parent", lambda: user.contacts.exists())
+    """Linked to a pupil's contact record (the parent portal's way in)."""
+    if not _active(user):
+        return False
+    if request_memo(user) is None:
+        return user.contacts.exists()
+    return _memoised(user, "standing", lambda: _standing(user))["is_parent"]
 
 
 def is_la_officer(user: Any) -> bool:
-    return _active(user) and _memoised(user, "is_la_officer", lambda: la_ids_for(user).exists())
+    if not _active(user):
+        return False
+    if request_memo(user) is None:
+        return la_ids_for(user).exists()
+    return _memoised(user, "standing", lambda: _standing(user))["is_la_officer"]
+
+
+def _standing(user: Any) -> dict[str, bool]:
+    """Whether the user is a parent and an LA officer, in one query: the navigation asks both on
+    every page."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Exists, OuterRef
+
+    from sendsupport.pupils.models import Contact
+    from sendsupport.schools.models import LocalAuthorityMembership
+
+    return (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .annotate(
+            is_parent=Exists(Contact.objects.filter(user=OuterRef("pk"))),
+            is_la_officer=Exists(LocalAuthorityMembership.objects.filter(user=OuterRef("pk"), active=True)),
+        )
+        .values("is_parent", "is_la_officer")
+        .get()
+    )
 
 
 def la_ids_for(user: Any) -> QuerySet:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import rules
 from django.http import Http404, HttpRequest
 
-from sendsupport.accounts.access import schools_for
+from sendsupport.accounts.access import memoised_schools, schools_for
 from sendsupport.schools.models import School
 
 SESSION_KEY = "current_school_id"
@@ -23,8 +23,13 @@ def current_school(request: HttpRequest) -> School | None:
 
 
 def _read_current_school(request: HttpRequest) -> School | None:
-    schools = schools_for(request.user).select_related("local_authority")
     chosen = request.session.get(SESSION_KEY)
+    known = memoised_schools(request.user)
+    if known is not None:  # in a request: the schools came with the roles, no query of their own
+        if chosen in known:
+            return known[chosen]
+        return min(known.values(), key=lambda school: (school.name, school.pk), default=None)
+    schools = schools_for(request.user).select_related("local_authority")
     if chosen is not None:
         school = schools.filter(pk=chosen).first()
         if school is not None:

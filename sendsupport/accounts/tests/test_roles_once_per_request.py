@@ -29,7 +29,12 @@ def test_a_page_reads_the_roles_once(path, senco, pupil, client):
         response = client.get(path.format(pupil=pupil.pk))
     assert response.status_code == 200
     assert reads_of("schools_staffmembership", queries.captured_queries) == 1
-    assert reads_of("schools_school", queries.captured_queries) == 1  # the current school
+    # The current school comes joined to the roles: no query of its own.
+    assert reads_of("schools_school", queries.captured_queries) == 0
+    # Parenthood and LA membership are asked together, in one query.
+    asking = [q["sql"] for q in queries.captured_queries if '"pupils_contact"' in q["sql"] and "EXISTS" in q["sql"]]
+    assert len(asking) == 1 and '"schools_localauthoritymembership"' in asking[0]
+    assert sum('"schools_localauthoritymembership"' in q["sql"] for q in queries.captured_queries) == 1
 
 
 def test_the_pupil_rule_does_not_ask_again_for_a_pupil_just_found(senco, pupil, client):
@@ -52,3 +57,31 @@ def test_in_a_request_the_memo_answers_for_every_school(senco, school, other_sch
         assert roles_at(senco, school) == {Role.SENCO}
         assert roles_at(senco, other_school) == {Role.TEACHER}
         assert manages(senco, school) and not manages(senco, other_school)
+
+
+def test_the_memo_keeps_the_school_chosen_in_the_session(senco, school, other_school, client):
+    from sendsupport.accounts.school_context import SESSION_KEY
+
+    StaffMembership.objects.create(user=senco, school=other_school, role=Role.SENCO)
+    client.force_login(senco)
+    first_by_name = min((school, other_school), key=lambda s: (s.name, s.pk))
+    chosen = other_school if first_by_name == school else school
+    response = client.get("/")
+    assert response.context["current_school"] == first_by_name  # nothing chosen: the first by name
+    session = client.session
+    session[SESSION_KEY] = chosen.pk
+    session.save()
+    response = client.get("/")
+    assert response.context["current_school"] == chosen
+    StaffMembership.objects.filter(user=senco, school=chosen).update(active=False)
+    response = client.get("/")
+    assert response.context["current_school"] == first_by_name  # a school left is never current
+
+
+def test_parent_and_la_flags_in_a_request_match_outside_it(senco, la_officer, parent):
+    from sendsupport.accounts.access import is_la_officer, is_parent
+
+    for user, parent, officer in ((senco, False, False), (la_officer, False, True), (parent, True, False)):
+        assert (is_parent(user), is_la_officer(user)) == (parent, officer)  # outside a request: read afresh
+        setattr(user, MEMO_ATTR, {})
+        assert (is_parent(user), is_la_officer(user)) == (parent, officer)  # in a request: one query for both
