@@ -121,6 +121,14 @@ def is_la_officer(user: Any) -> bool:
     return _memoised(user, "standing", lambda: _standing(user))["is_la_officer"]
 
 
+def remember_standing(user: Any, *, parent: bool, la_officer: bool) -> None:
+    """Record, for this request, what a caller has just read in a query of its own (the API's check
+    that a token's owner still holds a role), so ``is_parent`` and ``is_la_officer`` do not ask again."""
+    memo = request_memo(user)
+    if memo is not None:
+        memo["standing"] = {"is_parent": parent, "is_la_officer": la_officer}
+
+
 def _standing(user: Any) -> dict[str, bool]:
     """Whether the user is a parent and an LA officer, in one query: the navigation asks both on
     every page."""
@@ -173,4 +181,7 @@ def is_staff_for(user: Any, pupil: Any) -> bool:
 
 def staff_school_ids(user: Any) -> set[int]:
     """Ids of the schools where the user is staff (``is_staff_at``), for lists of many pupils."""
+    known = memoised_school_ids_with_roles(user, STAFF_ROLES)
+    if known is not None:  # in a request: from the roles already read
+        return set(known)
     return set(school_ids_with_roles(user, STAFF_ROLES).values_list("school_id", flat=True))

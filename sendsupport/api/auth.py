@@ -8,7 +8,6 @@ from django.http import HttpRequest
 from ninja.errors import Throttled
 from ninja.security import HttpBearer
 
-from sendsupport.accounts.access import MEMO_ATTR
 from sendsupport.api import services
 from sendsupport.api.models import ApiToken
 from sendsupport.api.throttles import FailedSignInThrottle
@@ -27,14 +26,13 @@ class ApiTokenAuth(HttpBearer):
         return found
 
     def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
-        found = services.authenticate(token)
+        # The token's owner is read afresh for this request: it gets the request memo the session's
+        # user gets (accounts.middleware), so roles and visibility are worked out once, as lists.
+        found = services.authenticate(token, memo={})
         if found is None:
             return None
         # The API acts as the token's owner only, whatever session cookie the request may also carry.
         request.user = found.user
-        # The token's owner is read afresh for this request: give it the request memo the session's
-        # user gets (accounts.middleware), so roles and visibility are worked out once, as lists.
-        setattr(found.user, MEMO_ATTR, {})
         return found
 
 

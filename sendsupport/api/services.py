@@ -9,11 +9,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from sendsupport.accounts.access import MEMO_ATTR, memoised_schools, remember_standing
 from sendsupport.api.models import ApiToken
 from sendsupport.pupils.models import Contact
 from sendsupport.schools.models import LocalAuthorityMembership, StaffMembership
@@ -95,27 +97,42 @@ def revoke_tokens_on_password_change(sender: Any, user: Any, **kwargs: Any) -> N
     revoke_all_for(user=user)
 
 
-def _access_not_ended() -> Q:
+def _access_not_ended(user: Any) -> bool:
     """The owner still holds a role (staff, LA officer, or parent of a child on record), or never held
     one (a token of someone with no role sees nothing anyway). Access that ended (every membership
-    switched off, the link to the child removed) ends the token's too, at its next call."""
-    user = OuterRef("user_id")
-    holds_a_role = (
-        Exists(StaffMembership.objects.filter(user=user, active=True))
-        | Exists(LocalAuthorityMembership.objects.filter(user=user, active=True))
-        | Exists(Contact.objects.filter(user=user, pupil_links__isnull=False))
+    switched off, the link to the child removed) ends the token's too, at its next call.
+
+    Staff, most of the API's callers, are answered from the roles the request reads anyway; the
+    others in one query.
+    """
+    schools = memoised_schools(user)
+    if schools if schools is not None else StaffMembership.objects.filter(user=user, active=True).exists():
+        return True
+    owner = OuterRef("pk")
+    found = (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .annotate(
+            officer=Exists(LocalAuthorityMembership.objects.filter(user=owner, active=True)),
+            parent=Exists(Contact.objects.filter(user=owner, pupil_links__isnull=False)),
+            was_staff=Exists(StaffMembership.objects.filter(user=owner, active=False)),
+            was_officer=Exists(LocalAuthorityMembership.objects.filter(user=owner, active=False)),
+            was_contact=Exists(Contact.objects.filter(user=owner)),
+        )
+        .values("officer", "parent", "was_staff", "was_officer", "was_contact")
+        .get()
     )
-    had_a_role = (
-        Exists(StaffMembership.objects.filter(user=user, active=False))
-        | Exists(LocalAuthorityMembership.objects.filter(user=user, active=False))
-        | Exists(Contact.objects.filter(user=user))
-    )
-    return Q(holds_a_role) | ~Q(had_a_role)
+    # The same query answers the navigation's questions: linked to a pupil's contact, an LA officer.
+    remember_standing(user, parent=found["was_contact"], la_officer=found["officer"])
+    holds_a_role = found["officer"] or found["parent"]
+    had_a_role = found["was_staff"] or found["was_officer"] or found["was_contact"]
+    return holds_a_role or not had_a_role
 
 
-def authenticate(raw: str, *, now: datetime | None = None) -> ApiToken | None:
+def authenticate(raw: str, *, now: datetime | None = None, memo: dict | None = None) -> ApiToken | None:
     """The live token for this text, with its user, or None: unknown, revoked, expired, the user is
-    switched off, or the roles they held have all ended."""
+    switched off, or the roles they held have all ended. ``memo`` (a request's) goes on the user
+    before their roles are read, so the request reads them once."""
     parts = split_token(raw)
     if parts is None:
         return None
@@ -130,10 +147,13 @@ def authenticate(raw: str, *, now: datetime | None = None) -> ApiToken | None:
             expires_at__gt=now,
             user__is_active=True,
         )
-        .filter(_access_not_ended())
         .first()
     )
     if token is None:
+        return None
+    if memo is not None:
+        setattr(token.user, MEMO_ATTR, memo)
+    if not _access_not_ended(token.user):
         return None
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_PRECISION:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)

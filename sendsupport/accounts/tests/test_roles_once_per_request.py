@@ -81,7 +81,7 @@ def test_the_memo_keeps_the_school_chosen_in_the_session(senco, school, other_sc
 def test_parent_and_la_flags_in_a_request_match_outside_it(senco, la_officer, parent):
     from sendsupport.accounts.access import is_la_officer, is_parent
 
-    for user, parent, officer in ((senco, False, False), (la_officer, False, True), (parent, True, False)):
-        assert (is_parent(user), is_la_officer(user)) == (parent, officer)  # outside a request: read afresh
+    for user, a_parent, officer in ((senco, False, False), (la_officer, False, True), (parent, True, False)):
+        assert (is_parent(user), is_la_officer(user)) == (a_parent, officer)  # outside a request: read afresh
         setattr(user, MEMO_ATTR, {})
-        assert (is_parent(user), is_la_officer(user)) == (parent, officer)  # in a request: one query for both
+        assert (is_parent(user), is_la_officer(user)) == (a_parent, officer)  # in a request: one query for both

@@ -113,6 +113,22 @@ def test_a_parents_token_stops_when_the_link_to_their_child_ends(parent, pupil, 
     assert me(client, secret).status_code == 401
 
 
+def test_an_la_officers_token_stops_when_their_membership_ends(la_officer, client):
+    from sendsupport.schools.models import LocalAuthorityMembership
+
+    _, secret = services.create_token(user=la_officer, name="One")
+    assert me(client, secret).status_code == 200
+    LocalAuthorityMembership.objects.filter(user=la_officer).update(active=False)
+    assert me(client, secret).status_code == 401
+
+
+def test_a_token_of_someone_who_never_held_a_role_still_answers(stranger, client):
+    _, secret = services.create_token(user=stranger, name="One")
+    response = me(client, secret)
+    assert response.status_code == 200
+    assert response.json()["roles"] == []  # it works, and shows nothing
+
+
 def test_the_tokens_page_shows_when_each_token_was_last_used(senco, client, login):
     _, secret = services.create_token(user=senco, name="Reports")
     assert "Never" in login(senco).get(reverse("api:tokens")).content.decode()
