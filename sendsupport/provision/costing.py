@@ -16,11 +16,13 @@ The rules, in plain words:
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
+from functools import lru_cache
 from typing import TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -120,12 +122,7 @@ class Year:
 
     def counted_days(self, first: date, last: date) -> int:
         """The days from ``first`` to ``last`` that carry teaching: weekdays in a term, or every day."""
-        first, last = max(first, self.start), min(last, self.end)
-        if first > last:
-            return 0
-        if not self.terms:
-            return (last - first).days + 1
-        return sum(weekdays_between(max(first, begins), min(last, ends)) for begins, ends in self.terms)
+        return _counted_days(self, first, last)
 
     @property
     def days(self) -> int:
@@ -135,6 +132,19 @@ class Year:
         """The teaching weeks from ``first`` to ``last``: the year's weeks, pro-rated by counted days."""
         whole = self.days
         return Fraction(self.teaching_weeks * self.counted_days(first, last), whole) if whole else Fraction(0)
+
+
+# A page costs every provision over the same few periods (the year, to date, the rest of the year),
+# so the days in each are counted once per process, not again for every provision and pupil. Years
+# and dates are immutable, so a remembered answer can never be stale.
+@lru_cache(maxsize=4096)
+def _counted_days(year: Year, first: date, last: date) -> int:
+    first, last = max(first, year.start), min(last, year.end)
+    if first > last:
+        return 0
+    if not year.terms:
+        return (last - first).days + 1
+    return sum(weekdays_between(max(first, begins), min(last, ends)) for begins, ends in year.terms)
 
 
 def round_pence(amount: Fraction) -> int:
@@ -147,13 +157,20 @@ def split_exactly(total: int, weights: Mapping[K, Fraction]) -> dict[K, int]:
     each gets the whole pence of their share, and the pence left over go one each to the largest
     remainders (ties by key, so the answer never depends on order)."""
     positive = {key: weight for key, weight in weights.items() if weight > 0}
-    whole = sum(positive.values(), Fraction(0))
     if not positive or total == 0:
         return dict.fromkeys(weights, 0)
-    exact = {key: total * weight / whole for key, weight in positive.items()}
-    shares = {key: int(value) for key, value in exact.items()}
+    # The same arithmetic in whole numbers (it runs for every provision four times a page): over a
+    # common denominator each share is total x n / sum(n), its whole pence a floor division and its
+    # remainder the modulus, and remainders over one divisor order as the fractions would.
+    common = math.lcm(*(weight.denominator for weight in positive.values()))
+    scaled = {key: weight.numerator * (common // weight.denominator) for key, weight in positive.items()}
+    whole = sum(scaled.values())
+    shares: dict[K, int] = {}
+    remainders: dict[K, int] = {}
+    for key, weight in scaled.items():
+        shares[key], remainders[key] = divmod(total * weight, whole)
     left = total - sum(shares.values())
-    by_remainder = sorted(exact, key=lambda key: (-(exact[key] - shares[key]), str(key)))
+    by_remainder = sorted(remainders, key=lambda key: (-remainders[key], str(key)))
     for key in by_remainder[:left]:
         shares[key] += 1
     return {key: shares.get(key, 0) for key in weights}
@@ -194,8 +211,9 @@ def _scheduled_weights(
             continue
         cost = weekly_cost * year.weeks_in(start, after - ONE_DAY)
         total += cost
+        share = cost / len(present)  # once a stretch of days, not once a member
         for pupil_id in present:
-            weights[pupil_id] += cost / len(present)
+            weights[pupil_id] += share
     return total, weights
 
 
@@ -268,12 +286,14 @@ def delivered(facts: ProvisionFacts, year: Year, first: date, last: date) -> tup
     minutes: dict[tuple[int, int], int] = defaultdict(int)
     for tally in counted:
         minutes[tally.pupil_id, tally.bearers] += tally.minutes * tally.sessions
-    weights: dict[int, Fraction] = defaultdict(Fraction)
-    total = Fraction(0)
+    # Each share is pupil_minutes x hourly / (60 x bearers): summed in whole numbers over one common
+    # denominator and made a fraction once per pupil (the same exact values, far fewer fractions).
+    common = 60 * math.lcm(*{bearers for _, bearers in minutes})
+    numerators: dict[int, int] = defaultdict(int)
     for (pupil_id, bearers), pupil_minutes in minutes.items():
-        share = Fraction(pupil_minutes * facts.hourly_pence, 60 * bearers)
-        total += share
-        weights[pupil_id] += share
+        numerators[pupil_id] += pupil_minutes * facts.hourly_pence * (common // (60 * bearers))
+    weights = {pupil_id: Fraction(numerator, common) for pupil_id, numerator in numerators.items()}
+    total = Fraction(sum(numerators.values()), common)
     extra_total, extra = _extra_weights(facts, year, first, last)
     return _rounded_shares(total + extra_total, weights, extra)
 

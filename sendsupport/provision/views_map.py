@@ -8,6 +8,7 @@ the impact page; costs, and the pupils' names in the cost chart, only those pass
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -17,6 +18,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.dateformat import format as date_format
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -116,6 +120,123 @@ def impact_chart(impacts: list[selectors_map.InterventionImpact]) -> Chart:
     )
 
 
+# One row of the pupils' cost table, exactly as the template wrote it (with the whitespace around
+# it): hundreds of rows, so they are written here in one pass rather than by the template engine.
+PUPIL_ROW = (
+    '\n    <tr class="govuk-table__row">\n'
+    '      <th scope="row" class="govuk-table__header"><a class="govuk-link" href="{url}">{name}</a></th>\n'
+    '      <td class="govuk-table__cell">{year}</td>\n'
+    '      <td class="govuk-table__cell govuk-table__cell--numeric">{planned}</td>\n'
+    '      <td class="govuk-table__cell govuk-table__cell--numeric">{delivered}</td>\n'
+    '      <td class="govuk-table__cell govuk-table__cell--numeric">{projected}</td>\n'
+    '      <td class="govuk-table__cell">{over}</td>\n'
+    "    </tr>\n  "
+)
+OVER = '<strong class="govuk-tag govuk-tag--red">Over</strong>'
+PK_MARK = 987654321  # stands for the pupil's id in a reversed URL, so it is reversed once, not per row
+
+
+def pupil_rows(bars: list[selectors_map.PupilBar]) -> SafeString:
+    """The rows of the pupils' cost table: names and labels escaped as the template escaped them."""
+    url = _url_maker("pupils:detail")
+    return mark_safe(  # noqa: S308 - every value is escaped or our own markup
+        "".join(
+            PUPIL_ROW.format(
+                url=url(bar.pupil_id),
+                name=escape(bar.name),
+                year=escape(bar.year_label),
+                # Money is digits, commas, a point and a pound sign: nothing to escape.
+                planned=pence_in_words(bar.planned_year),
+                delivered=pence_in_words(bar.delivered_to_date),
+                projected=pence_in_words(bar.projected_year),
+                over=OVER if bar.over else "No",
+            )
+            for bar in bars
+        )
+    )
+
+
+# The rows of the provision tables, likewise written here, exactly as the template wrote them.
+PROVISION_ROW = (
+    '\n    <tr class="govuk-table__row">\n'
+    '      <th scope="row" class="govuk-table__header">{name}</th>\n'
+    '      <td class="govuk-table__cell">{intervention}</td>\n'
+    '      <td class="govuk-table__cell">{area}</td>\n'
+    '      <td class="govuk-table__cell">{funding}</td>\n'
+    '      <td class="govuk-table__cell">{schedule}</td>\n'
+    '      <td class="govuk-table__cell">{deliverers}</td>\n'
+    '      <td class="govuk-table__cell">{dates}</td>\n'
+    '      <td class="govuk-table__cell govuk-table__cell--numeric">{pupils}</td>\n'
+    '      <td class="govuk-table__cell">{year_groups}</td>\n'
+    "      {costs}\n"
+    "    </tr>\n  "
+)
+PROVISION_COSTS = (
+    "\n"
+    '      <td class="govuk-table__cell govuk-table__cell--numeric">{planned}</td>\n'
+    '      <td class="govuk-table__cell govuk-table__cell--numeric">{delivered}</td>\n'
+    '      <td class="govuk-table__cell govuk-table__cell--numeric">{projected}{uncosted}</td>\n'
+    "      "
+)
+UNCOSTED = ' <strong class="govuk-tag govuk-tag--yellow">No hourly cost set</strong>'
+HIDDEN_MEASURES = '<span class="govuk-visually-hidden"> – entry and exit measures</span>'
+
+
+def _url_maker(name: str) -> Callable[[int], str]:
+    """A URL with one id, reversed once: the id is put in place of a marker."""
+    before, after = escape(reverse(name, args=[PK_MARK])).split(str(PK_MARK))
+    return lambda pk: f"{before}{pk}{after}"
+
+
+def _deliverers_cell(row: selectors_map.MapRow, staff_url: Callable[[int], str] | None) -> str:
+    parts = []
+    for index, (user_id, name) in enumerate(row.deliverers):
+        text = escape(name)
+        parts.append(f'<a class="govuk-link" href="{staff_url(user_id)}">{text}</a>' if staff_url else text)
+        if index < len(row.deliverers) - 1 or row.external_deliverer:
+            parts.append(", ")
+    parts.append(escape(row.external_deliverer))
+    if not row.deliverers and not row.external_deliverer:
+        parts.append("Not named")
+    return "".join(parts)
+
+
+def provision_rows(rows: list[selectors_map.MapRow], *, with_costs: bool, mine: set[int]) -> SafeString:
+    """The rows of one group's provision table: values escaped as the template escaped them."""
+    impact_url = _url_maker("provision:map_provision_impact")
+    staff_url = _url_maker("provision:map_staff") if with_costs else None
+    written = []
+    for row in rows:
+        name = escape(row.name)
+        if with_costs or row.pk in mine:
+            name = f'<a class="govuk-link" href="{impact_url(row.pk)}">{name}{HIDDEN_MEASURES}</a>'
+        ends = date_format(row.ends_on, "j M Y") if row.ends_on else "no end date"
+        costs = ""
+        if with_costs:
+            cost = row.cost
+            costs = PROVISION_COSTS.format(
+                planned=pence_in_words(cost.planned_to_date if cost else 0),
+                delivered=pence_in_words(cost.delivered_to_date if cost else 0),
+                projected=pence_in_words(cost.projected_year if cost else 0),
+                uncosted=UNCOSTED if row.uncosted else "",
+            )
+        written.append(
+            PROVISION_ROW.format(
+                name=name,
+                intervention=escape(row.intervention),
+                area=escape(row.area_label),
+                funding=escape(row.funding_label),
+                schedule=escape(row.schedule) + (f", {escape(row.place)}" if row.place else ""),
+                deliverers=_deliverers_cell(row, staff_url),
+                dates=f"{escape(date_format(row.starts_on, 'j M Y'))} to {escape(ends)}",
+                pupils=row.pupils,
+                year_groups=escape(row.year_groups_label),
+                costs=costs,
+            )
+        )
+    return mark_safe("".join(written))  # noqa: S308 - every value is escaped or our own markup
+
+
 def _map_for(request: HttpRequest) -> tuple[School, MapFilterForm, selectors_map.ProvisionMap]:
     school = school_for(request, "provision.view_map")
     with_costs = rules.test_rule("provision.view_costs", request.user, school)
@@ -132,6 +253,7 @@ def map_page(request: HttpRequest) -> HttpResponse:
     school, form, provision_map = _map_for(request)
     query = request.GET.urlencode()
     over = sum(bar.over for bar in provision_map.pupil_bars)
+    mine = {row.pk for row in provision_map.rows if any(pk == request.user.pk for pk, _ in row.deliverers)}
     return render(
         request,
         "provision/map.html",
@@ -145,9 +267,13 @@ def map_page(request: HttpRequest) -> HttpResponse:
                 f"{pence_in_words(provision_map.threshold_pence)}. The table after the chart lists each figure."
             ),
             "pupils_in_chart": PUPILS_IN_CHART,
+            "pupil_rows": pupil_rows(provision_map.pupil_bars) if provision_map.with_costs else "",
             "query": f"?{query}" if query else "",
             "group_title": selectors_map.GROUPINGS.get(provision_map.filters.group_by, "Intervention"),
-            "mine": {row.pk for row in provision_map.rows if any(pk == request.user.pk for pk, _ in row.deliverers)},
+            "groups": [
+                (group, provision_rows(group.rows, with_costs=provision_map.with_costs, mine=mine))
+                for group in provision_map.groups
+            ],
             "planned_to_date": provision_map.total("planned_to_date"),
             "delivered_to_date": provision_map.total("delivered_to_date"),
             "projected_year": provision_map.total("projected_year"),
