@@ -27,6 +27,7 @@ from sendsupport.provision.models import (
     StaffMemberCost,
     StaffRoleCost,
 )
+from sendsupport.schools.memo import records_version, remembered
 from sendsupport.schools.models import School, SchoolPolicy
 
 
@@ -182,16 +183,27 @@ def school_costs(
     Callers check ``provision.view_costs`` first: this reads costs without asking who is looking.
     """
     day = day or dates.today()
+    if provisions is not None:
+        return _work_out_costs(school, day, provisions)
+    # The whole school's costs read every register mark of the year (about 80,000 in a school of
+    # 2,000): each process remembers them until any record of the school changes, as the to-do list.
+    key = ("school costs", school.pk, day, records_version(school.pk))
+    return remembered(key, lambda: _work_out_costs(school, day, Provision.objects.filter(school=school)))
+
+
+def _work_out_costs(school: School, day: date, provisions: QuerySet[Provision]) -> SchoolCosts:
     year = year_for(school, day)
-    chosen = provisions if provisions is not None else Provision.objects.filter(school=school)
     result = SchoolCosts(year=year)
-    for facts in provision_facts(chosen, school, year, day=day):
+    for facts in provision_facts(provisions, school, year, day=day):
         cost = costing.cost_of(facts, year, day)
         result.provisions[facts.provision_id] = cost
         if facts.hourly_pence == 0:
             result.uncosted.add(facts.provision_id)
         for share in cost.pupils.values():
             result.pupils[share.pupil_id].append(share)
+    # A plain dict: a remembered answer is shared between requests, and a defaultdict would grow
+    # under a reader who looked up a pupil with no shares.
+    result.pupils = dict(result.pupils)
     return result
 
 
