@@ -1,9 +1,11 @@
 """What a parent sees about one of their children, on one page, in a fixed number of queries.
 
 Every read starts from the parent: the child is found through ``pupils.selectors.children_of`` (only
-adults recorded with parental responsibility), and each part of the record through its model's
-``visible_to(user)``. Parents see only what the school has shared: a plan once agreed or once the
-parents were consulted on it, reviews, and meeting records the school marked as shared.
+adults recorded with parental responsibility), and that finding is remembered for the request, so each
+part of the record filters on the child alone (``scope_for``) rather than rebuilding the scope of the
+user's visible pupils for every query: the answer is the same, for a pupil the user has just been
+shown to see. Parents see only what the school has shared: a plan once agreed or once the parents were
+consulted on it, reviews, and meeting records the school marked as shared.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from sendsupport.accounts.access import request_memo
 from sendsupport.meetings.models import Meeting
 from sendsupport.provision.models import ProvisionMember
 from sendsupport.pupils.models import Pupil
@@ -116,7 +119,29 @@ def get_child(user: Any, pupil_id: int) -> Pupil:
     )
     if pupil is None:
         raise Http404("Not found")
+    _remember_child(user, pupil)
     return pupil
+
+
+def _remember_child(user: Any, pupil: Pupil) -> None:
+    """Record for the request what ``children_of`` has just shown: the user sees this pupil and holds
+    parental responsibility for them. ``pupils.rules.can_see_pupil`` and
+    ``pupils.selectors.holds_parental_responsibility`` read these keys (as ``get_visible_pupil`` records
+    the first), so the page's sections do not ask the database again."""
+    memo = request_memo(user)
+    if memo is not None:
+        memo[("visible_pupil", pupil.pk)] = True
+        memo[("parental_responsibility", pupil.pk)] = True
+
+
+def scope_for(manager: Any, user: Any, pupil: Pupil) -> Any:
+    """``manager`` (a model reaching a pupil by ``pupil``, not staff-only) scoped for ``user``: the
+    manager itself when ``user`` sees ``pupil`` (as ``get_child`` recorded), since then
+    ``visible_to(user).filter(pupil=pupil)`` and ``filter(pupil=pupil)`` are the same rows; the
+    scoped queryset otherwise. Callers always go on to filter on ``pupil``."""
+    from sendsupport.pupils.rules import can_see_pupil  # the rules import the pupils' selectors
+
+    return manager if can_see_pupil(user, pupil) else manager.visible_to(user)
 
 
 def _name(user: Any) -> str:
@@ -149,7 +174,7 @@ def _how_often(provision: Any) -> str:
 
 def _support(user: Any, pupil: Pupil, today: date) -> list[SupportItem]:
     members = (
-        ProvisionMember.objects.visible_to(user)
+        scope_for(ProvisionMember.objects, user, pupil)
         .filter(pupil=pupil, joined_on__lte=today)
         .filter(Q(left_on__isnull=True) | Q(left_on__gte=today))
         .filter(Q(provision__ends_on__isnull=True) | Q(provision__ends_on__gte=today))
@@ -186,13 +211,16 @@ def child_page(user: Any, pupil: Pupil, *, today: date) -> ChildPage:
     """Everything on the child's portal page; ``pupil`` comes from ``get_child``."""
     page = ChildPage(pupil=pupil, first_name=pupil.preferred_first_name or pupil.legal_first_name)
     cycles = list(
-        Cycle.objects.visible_to(user)
+        scope_for(Cycle.objects, user, pupil)
         .filter(pupil=pupil, plan__isnull=False)
         .select_related("plan", "review", "class_teacher")
         .prefetch_related(
             Prefetch(
                 "plan__outcomes",
-                queryset=Outcome.objects.visible_to(user).select_related("rating").order_by("position", "id"),
+                queryset=scope_for(Outcome.objects, user, pupil)
+                .filter(pupil=pupil)
+                .select_related("rating")
+                .order_by("position", "id"),
             )
         )
         .order_by("-number")
@@ -247,8 +275,10 @@ def child_page(user: Any, pupil: Pupil, *, today: date) -> ChildPage:
                     gettext("Review of the plan, %(date)s") % {"date": _long_date(review.held_on)}, review.held_on, url
                 )
             )
+    # Only shared records: the parent's rule in ``Meeting.objects.visible_to``, which adds nothing
+    # more for a pupil the user sees (staff see every record, and this list keeps the shared ones).
     meetings = (
-        Meeting.objects.visible_to(user)
+        scope_for(Meeting.objects, user, pupil)
         .filter(pupil=pupil, shared_with_parents_on__isnull=False)
         .only("pk", "pupil_id", "held_on", "kind")
         .order_by("-held_on", "-pk")

@@ -18,13 +18,12 @@ from sendsupport.support.voice.models import ParentViews, PupilAccount, PupilVie
 
 def cycle_awaiting_review(user: Any, pupil: Pupil) -> Cycle | None:
     """The pupil's open cycle, whose review is coming, with its plan (for the review date); or None."""
-    return (
-        Cycle.objects.visible_to(user)
-        .filter(pupil=pupil, status=CycleStatus.OPEN)
-        .select_related("plan")
-        .order_by("-number")
-        .first()
-    )
+    from sendsupport.pupils.rules import can_see_pupil  # the rules import the pupils' selectors
+
+    # Cycles are not staff-only: for a pupil the request has already found the user sees (the parent's
+    # page, the views pages), the scope would only repeat that check, at the cost of rebuilding it.
+    scoped = Cycle.objects if can_see_pupil(user, pupil) else Cycle.objects.visible_to(user)
+    return scoped.filter(pupil=pupil, status=CycleStatus.OPEN).select_related("plan").order_by("-number").first()
 
 
 def review_date_of(cycle: Cycle | None) -> Any:
