@@ -30,6 +30,7 @@ from sendsupport.schools.models import LocalOfferRead, LocalOfferService, School
 from sendsupport.schools.selectors import SencoContact
 from sendsupport.support.choices import Rating, lower_first
 from sendsupport.support.models import Cycle, Outcome
+from sendsupport.support.voice.selectors import remember_cycle_awaiting_review
 
 # How far an outcome was met, in the words a parent would use.
 RATING_WORDS = {
@@ -210,9 +211,11 @@ def _support(user: Any, pupil: Pupil, today: date) -> list[SupportItem]:
 def child_page(user: Any, pupil: Pupil, *, today: date) -> ChildPage:
     """Everything on the child's portal page; ``pupil`` comes from ``get_child``."""
     page = ChildPage(pupil=pupil, first_name=pupil.preferred_first_name or pupil.legal_first_name)
+    # Every cycle, with or without a plan: the one still open is the voice section's (the review to
+    # send views before), kept on the pupil so that section does not read the cycles again.
     cycles = list(
         scope_for(Cycle.objects, user, pupil)
-        .filter(pupil=pupil, plan__isnull=False)
+        .filter(pupil=pupil)
         .select_related("plan", "review", "class_teacher")
         .prefetch_related(
             Prefetch(
@@ -225,8 +228,11 @@ def child_page(user: Any, pupil: Pupil, *, today: date) -> ChildPage:
         )
         .order_by("-number")
     )
+    remember_cycle_awaiting_review(pupil, cycles)
     for cycle in cycles:
-        plan = cycle.plan
+        plan = getattr(cycle, "plan", None)
+        if plan is None:  # nothing of a cycle before its plan is shown here
+            continue
         shared = is_shared_with_parents(plan)
         review = getattr(cycle, "review", None)
         if review is None and page.plan is None and not page.plan_being_written:
