@@ -19,6 +19,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from sendsupport.accounts.access import request_memo
 from sendsupport.core import dates
 from sendsupport.meetings.models import Meeting
 from sendsupport.provision.costing import pence_in_words
@@ -379,8 +380,9 @@ def build_pack(
     """The evidence pack for ``pupil`` as ``user`` may read it, with ``pack``'s covering summary and
     parental involvement (blank when none is saved yet). ``pupil`` comes from ``pupil_for``."""
     today = today or dates.today()
-    # Read once (no query when the page found the pupil with ``pupil_for``), for every part below.
-    whole_record = seen_as_staff(user, pupil)
+    # Read once, for every part below: in a request it costs no query (``pupil_for`` recorded the pupil
+    # and the roles are read once); outside one (a task, a test) the scoped reads are as cheap as asking.
+    whole_record = request_memo(user) is not None and seen_as_staff(user, pupil)
     register = [
         StatusEntry(s.provision, s.get_provision_display(), s.start_date, s.reason)
         for s in SENStatus.objects.filter(pupil=pupil).order_by("start_date", "id")
