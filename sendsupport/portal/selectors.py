@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, Subquery
 from django.http import Http404
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -115,7 +115,14 @@ def get_child(user: Any, pupil_id: int) -> Pupil:
     pupil = (
         children_of(user)
         .filter(pk=pupil_id)
-        .select_related("school", "school__local_authority", "registration_group")
+        # The school's named SENCO and deputy come with the school: "Who to contact" on the page.
+        .select_related(
+            "school",
+            "school__local_authority",
+            "registration_group",
+            "school__senco_record__senco",
+            "school__senco_record__deputy",
+        )
         .first()
     )
     if pupil is None:
@@ -303,22 +310,33 @@ def child_page(user: Any, pupil: Pupil, *, today: date) -> ChildPage:
     page.documents.sort(key=lambda document: document.on, reverse=True)
     page.support = _support(user, pupil, today)
 
-    record = SchoolSenco.objects.filter(school_id=pupil.school_id).select_related("senco", "deputy").first()
+    record = _senco_record(pupil)
     if record is not None:
         page.senco = _contact(record.senco, record.senco_email, record.senco_phone, gettext("SENCO"))
         page.deputy = _contact(record.deputy, record.deputy_email, record.deputy_phone, gettext("Deputy SENCO"))
 
     la_id = pupil.school.local_authority_id
+    # When the directory was last read comes with the services, in the same query (the same for each row).
+    last_read = (
+        LocalOfferRead.objects.filter(local_authority_id=la_id, succeeded=True)
+        .order_by("-attempted_at", "-id")
+        .values("attempted_at")[:1]
+    )
     services = list(
-        LocalOfferService.objects.filter(local_authority_id=la_id).order_by("name")[: LOCAL_OFFER_SHOWN + 1]
+        LocalOfferService.objects.filter(local_authority_id=la_id)
+        .annotate(directory_read_on=Subquery(last_read))
+        .order_by("name")[: LOCAL_OFFER_SHOWN + 1]
     )
     if services:
         page.services = services[:LOCAL_OFFER_SHOWN]
         page.more_services = len(services) > LOCAL_OFFER_SHOWN
-        page.services_read_on = (
-            LocalOfferRead.objects.filter(local_authority_id=la_id, succeeded=True)
-            .order_by("-attempted_at", "-id")
-            .values_list("attempted_at", flat=True)
-            .first()
-        )
+        page.services_read_on = services[0].directory_read_on
     return page
+
+
+def _senco_record(pupil: Pupil) -> SchoolSenco | None:
+    """The school's SENCO record, read with the pupil by ``get_child`` (one query otherwise)."""
+    try:
+        return pupil.school.senco_record
+    except SchoolSenco.DoesNotExist:
+        return None
