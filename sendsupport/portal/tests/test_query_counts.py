@@ -82,3 +82,5 @@ def test_an_open_cycle_without_a_plan_yet_still_says_a_review_is_coming(parent, 
     assert "support will be reviewed soon" in page
     assert "Send your views before the review" in page
     assert "There is no support plan for" in page
+    # No named SENCO recorded: the page still says whom to ask (the record is read with the child).
+    assert "and ask for the SENCO (special educational needs co-ordinator)" in page
