@@ -198,11 +198,15 @@ def upcoming_for_parent(user: Any, pupil: Pupil) -> list[Any]:
     from django.utils import timezone
 
     from sendsupport.meetings.models import MeetingReply, PlannedMeeting
+    from sendsupport.pupils.rules import can_see_pupil  # the rules import the pupils' selectors
 
     mine = own_contacts(user, pupil)
+    # For a pupil the request has already found the user sees (the parent's page), the parent's part of
+    # ``visible_to`` (visible pupil, invited, a status parents see) is implied by the filter below
+    # (confirmed, invited as one of the user's own entries): the scope would only ask again.
+    scoped = PlannedMeeting.objects if can_see_pupil(user, pupil) else PlannedMeeting.objects.visible_to(user)
     meetings = list(
-        PlannedMeeting.objects.visible_to(user)
-        .filter(
+        scoped.filter(
             pupil=pupil,
             status=PlannedMeeting.Status.CONFIRMED,
             ends_at__gte=timezone.now(),

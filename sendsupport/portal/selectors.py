@@ -1,9 +1,11 @@
 """What a parent sees about one of their children, on one page, in a fixed number of queries.
 
 Every read starts from the parent: the child is found through ``pupils.selectors.children_of`` (only
-adults recorded with parental responsibility), and each part of the record through its model's
-``visible_to(user)``. Parents see only what the school has shared: a plan once agreed or once the
-parents were consulted on it, reviews, and meeting records the school marked as shared.
+adults recorded with parental responsibility), and that finding is remembered for the request, so each
+part of the record filters on the child alone (``scope_for``) rather than rebuilding the scope of the
+user's visible pupils for every query: the answer is the same, for a pupil the user has just been
+shown to see. Parents see only what the school has shared: a plan once agreed or once the parents were
+consulted on it, reviews, and meeting records the school marked as shared.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, Subquery
 from django.http import Http404
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from sendsupport.accounts.access import request_memo
 from sendsupport.meetings.models import Meeting
 from sendsupport.provision.models import ProvisionMember
 from sendsupport.pupils.models import Pupil
@@ -27,6 +30,7 @@ from sendsupport.schools.models import LocalOfferRead, LocalOfferService, School
 from sendsupport.schools.selectors import SencoContact
 from sendsupport.support.choices import Rating, lower_first
 from sendsupport.support.models import Cycle, Outcome
+from sendsupport.support.voice.selectors import remember_cycle_awaiting_review
 
 # How far an outcome was met, in the words a parent would use.
 RATING_WORDS = {
@@ -111,12 +115,41 @@ def get_child(user: Any, pupil_id: int) -> Pupil:
     pupil = (
         children_of(user)
         .filter(pk=pupil_id)
-        .select_related("school", "school__local_authority", "registration_group")
+        # The school's named SENCO and deputy come with the school: "Who to contact" on the page.
+        .select_related(
+            "school",
+            "school__local_authority",
+            "registration_group",
+            "school__senco_record__senco",
+            "school__senco_record__deputy",
+        )
         .first()
     )
     if pupil is None:
         raise Http404("Not found")
+    _remember_child(user, pupil)
     return pupil
+
+
+def _remember_child(user: Any, pupil: Pupil) -> None:
+    """Record for the request what ``children_of`` has just shown: the user sees this pupil and holds
+    parental responsibility for them. ``pupils.rules.can_see_pupil`` and
+    ``pupils.selectors.holds_parental_responsibility`` read these keys (as ``get_visible_pupil`` records
+    the first), so the page's sections do not ask the database again."""
+    memo = request_memo(user)
+    if memo is not None:
+        memo[("visible_pupil", pupil.pk)] = True
+        memo[("parental_responsibility", pupil.pk)] = True
+
+
+def scope_for(manager: Any, user: Any, pupil: Pupil) -> Any:
+    """``manager`` (a model reaching a pupil by ``pupil``, not staff-only) scoped for ``user``: the
+    manager itself when ``user`` sees ``pupil`` (as ``get_child`` recorded), since then
+    ``visible_to(user).filter(pupil=pupil)`` and ``filter(pupil=pupil)`` are the same rows; the
+    scoped queryset otherwise. Callers always go on to filter on ``pupil``."""
+    from sendsupport.pupils.rules import can_see_pupil  # the rules import the pupils' selectors
+
+    return manager if can_see_pupil(user, pupil) else manager.visible_to(user)
 
 
 def _name(user: Any) -> str:
@@ -149,7 +182,7 @@ def _how_often(provision: Any) -> str:
 
 def _support(user: Any, pupil: Pupil, today: date) -> list[SupportItem]:
     members = (
-        ProvisionMember.objects.visible_to(user)
+        scope_for(ProvisionMember.objects, user, pupil)
         .filter(pupil=pupil, joined_on__lte=today)
         .filter(Q(left_on__isnull=True) | Q(left_on__gte=today))
         .filter(Q(provision__ends_on__isnull=True) | Q(provision__ends_on__gte=today))
@@ -185,20 +218,28 @@ def _support(user: Any, pupil: Pupil, today: date) -> list[SupportItem]:
 def child_page(user: Any, pupil: Pupil, *, today: date) -> ChildPage:
     """Everything on the child's portal page; ``pupil`` comes from ``get_child``."""
     page = ChildPage(pupil=pupil, first_name=pupil.preferred_first_name or pupil.legal_first_name)
+    # Every cycle, with or without a plan: the one still open is the voice section's (the review to
+    # send views before), kept on the pupil so that section does not read the cycles again.
     cycles = list(
-        Cycle.objects.visible_to(user)
-        .filter(pupil=pupil, plan__isnull=False)
+        scope_for(Cycle.objects, user, pupil)
+        .filter(pupil=pupil)
         .select_related("plan", "review", "class_teacher")
         .prefetch_related(
             Prefetch(
                 "plan__outcomes",
-                queryset=Outcome.objects.visible_to(user).select_related("rating").order_by("position", "id"),
+                queryset=scope_for(Outcome.objects, user, pupil)
+                .filter(pupil=pupil)
+                .select_related("rating")
+                .order_by("position", "id"),
             )
         )
         .order_by("-number")
     )
+    remember_cycle_awaiting_review(pupil, cycles)
     for cycle in cycles:
-        plan = cycle.plan
+        plan = getattr(cycle, "plan", None)
+        if plan is None:  # nothing of a cycle before its plan is shown here
+            continue
         shared = is_shared_with_parents(plan)
         review = getattr(cycle, "review", None)
         if review is None and page.plan is None and not page.plan_being_written:
@@ -247,8 +288,10 @@ def child_page(user: Any, pupil: Pupil, *, today: date) -> ChildPage:
                     gettext("Review of the plan, %(date)s") % {"date": _long_date(review.held_on)}, review.held_on, url
                 )
             )
+    # Only shared records: the parent's rule in ``Meeting.objects.visible_to``, which adds nothing
+    # more for a pupil the user sees (staff see every record, and this list keeps the shared ones).
     meetings = (
-        Meeting.objects.visible_to(user)
+        scope_for(Meeting.objects, user, pupil)
         .filter(pupil=pupil, shared_with_parents_on__isnull=False)
         .only("pk", "pupil_id", "held_on", "kind")
         .order_by("-held_on", "-pk")
@@ -267,22 +310,33 @@ def child_page(user: Any, pupil: Pupil, *, today: date) -> ChildPage:
     page.documents.sort(key=lambda document: document.on, reverse=True)
     page.support = _support(user, pupil, today)
 
-    record = SchoolSenco.objects.filter(school_id=pupil.school_id).select_related("senco", "deputy").first()
+    record = _senco_record(pupil)
     if record is not None:
         page.senco = _contact(record.senco, record.senco_email, record.senco_phone, gettext("SENCO"))
         page.deputy = _contact(record.deputy, record.deputy_email, record.deputy_phone, gettext("Deputy SENCO"))
 
     la_id = pupil.school.local_authority_id
+    # When the directory was last read comes with the services, in the same query (the same for each row).
+    last_read = (
+        LocalOfferRead.objects.filter(local_authority_id=la_id, succeeded=True)
+        .order_by("-attempted_at", "-id")
+        .values("attempted_at")[:1]
+    )
     services = list(
-        LocalOfferService.objects.filter(local_authority_id=la_id).order_by("name")[: LOCAL_OFFER_SHOWN + 1]
+        LocalOfferService.objects.filter(local_authority_id=la_id)
+        .annotate(directory_read_on=Subquery(last_read))
+        .order_by("name")[: LOCAL_OFFER_SHOWN + 1]
     )
     if services:
         page.services = services[:LOCAL_OFFER_SHOWN]
         page.more_services = len(services) > LOCAL_OFFER_SHOWN
-        page.services_read_on = (
-            LocalOfferRead.objects.filter(local_authority_id=la_id, succeeded=True)
-            .order_by("-attempted_at", "-id")
-            .values_list("attempted_at", flat=True)
-            .first()
-        )
+        page.services_read_on = services[0].directory_read_on
     return page
+
+
+def _senco_record(pupil: Pupil) -> SchoolSenco | None:
+    """The school's SENCO record, read with the pupil by ``get_child`` (one query otherwise)."""
+    try:
+        return pupil.school.senco_record
+    except SchoolSenco.DoesNotExist:
+        return None

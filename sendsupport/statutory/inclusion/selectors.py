@@ -131,12 +131,14 @@ def family_decisions(user: Any, pupil: Pupil) -> list[ActivityDecision]:
     """For a parent's portal page: the decisions about their child. ``ActivityDecision`` is staff-only
     data (its ``visible_to``), so this reads through the pupils the parent sees: their own children,
     with parental responsibility, the people the decision was sent to."""
-    own = Pupil.objects.visible_to(user).values("pk")
-    return list(
-        ActivityDecision.objects.filter(pupil=pupil, pupil__in=own)
-        .select_related("activity")
-        .order_by("-decided_on", "-id")
-    )
+    from sendsupport.pupils.rules import can_see_pupil  # the rules import the pupils' selectors
+
+    decisions = ActivityDecision.objects.filter(pupil=pupil)
+    # The page has already found that the user sees the child (``portal.selectors.get_child``): the
+    # scope would only ask again.
+    if not can_see_pupil(user, pupil):
+        decisions = decisions.filter(pupil__in=Pupil.objects.visible_to(user).values("pk"))
+    return list(decisions.select_related("activity").order_by("-decided_on", "-id"))
 
 
 def exam_series_at(user: Any, school: School) -> list[str]:

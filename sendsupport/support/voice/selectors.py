@@ -15,16 +15,30 @@ from sendsupport.support.choices import CycleStatus
 from sendsupport.support.models import Cycle
 from sendsupport.support.voice.models import ParentViews, PupilAccount, PupilViews
 
+# Where a page that has already read all the pupil's cycles (as ``user`` may see them) keeps the open
+# one for ``cycle_awaiting_review``, for the rest of the request: the parent's page for their child.
+_AWAITING_REVIEW_ATTR = "_cycle_awaiting_review"
+
+
+def remember_cycle_awaiting_review(pupil: Pupil, cycles: list[Cycle]) -> None:
+    """Keep on ``pupil`` the open cycle among ``cycles`` (every cycle of the pupil the user sees, each
+    with its plan read), so ``cycle_awaiting_review`` need not read it again."""
+    open_cycles = [cycle for cycle in cycles if cycle.status == CycleStatus.OPEN]
+    setattr(pupil, _AWAITING_REVIEW_ATTR, max(open_cycles, key=lambda cycle: cycle.number, default=None))
+
 
 def cycle_awaiting_review(user: Any, pupil: Pupil) -> Cycle | None:
-    """The pupil's open cycle, whose review is coming, with its plan (for the review date); or None."""
-    return (
-        Cycle.objects.visible_to(user)
-        .filter(pupil=pupil, status=CycleStatus.OPEN)
-        .select_related("plan")
-        .order_by("-number")
-        .first()
-    )
+    """The pupil's open cycle, whose review is coming, with its plan (for the review date); or None.
+    From the cycles the page already read when it kept them (``remember_cycle_awaiting_review``)."""
+    from sendsupport.pupils.rules import can_see_pupil  # the rules import the pupils' selectors
+
+    if hasattr(pupil, _AWAITING_REVIEW_ATTR):
+        return getattr(pupil, _AWAITING_REVIEW_ATTR)
+
+    # Cycles are not staff-only: for a pupil the request has already found the user sees (the parent's
+    # page, the views pages), the scope would only repeat that check, at the cost of rebuilding it.
+    scoped = Cycle.objects if can_see_pupil(user, pupil) else Cycle.objects.visible_to(user)
+    return scoped.filter(pupil=pupil, status=CycleStatus.OPEN).select_related("plan").order_by("-number").first()
 
 
 def review_date_of(cycle: Cycle | None) -> Any:
