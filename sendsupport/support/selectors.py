@@ -126,23 +126,25 @@ def concerns_raised_by(user: Any, school: School | None, *, limit: int = 10) -> 
     )
 
 
-def get_cycle(pupil: Pupil, number: int) -> Cycle:
-    """The pupil's cycle with this number, or 404."""
-    return get_object_or_404(
-        Cycle.objects.select_related(
-            "pupil",
-            "pupil__school",
-            "class_teacher",
-            "assessment",
-            "assessment__decided_by",
-            "plan",
-            "review",
-            "previous",
-            "closed_by",
-        ),
-        pupil=pupil,
-        number=number,
-    )
+CYCLE_RELATED = (
+    "pupil",
+    "pupil__school",
+    "class_teacher",
+    "assessment",
+    "assessment__decided_by",
+    "plan",
+    "review",
+    "previous",
+    "closed_by",
+)
+# What the plan page reads of its cycle: the pupil it already has, so only these (joining the rest
+# costs time to build and read for nothing).
+PLAN_PAGE_RELATED = ("class_teacher", "plan", "review")
+
+
+def get_cycle(pupil: Pupil, number: int, *, related: tuple[str, ...] = CYCLE_RELATED) -> Cycle:
+    """The pupil's cycle with this number, or 404, with the ``related`` records joined."""
+    return get_object_or_404(Cycle.objects.select_related(*related), pupil=pupil, number=number)
 
 
 def cycles_of(user: Any, pupil: Pupil) -> QuerySet[Cycle]:
