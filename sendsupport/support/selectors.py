@@ -363,9 +363,20 @@ def _cycles_of(pupil: Pupil) -> list[Cycle]:
     return list(
         Cycle.objects.filter(pupil=pupil)
         .select_related("plan", "review")
+        .only(*_SUMMARY_FIELDS)
         .annotate(closing_decision=F("assessment__decision"))
         .order_by("-number")
     )
+
+
+# What the pupil page's support section and the passport read of the cycles, their plans and reviews:
+# the long texts of plans and reviews (but the strategies) stay unread. Reading another field of
+# these rows costs a query each: add it here.
+_SUMMARY_FIELDS = (
+    *("id", "pupil_id", "number", "status", "opened_on", "closed_on"),
+    *("plan__id", "plan__cycle_id", "plan__pupil_id", "plan__status", "plan__agreed_on", "plan__review_date"),
+    *("plan__strategies", "review__id", "review__cycle_id", "review__next_step"),
+)
 
 
 def _in_force_among(pupil: Pupil, cycles: list[Cycle]) -> Plan | None:
