@@ -54,43 +54,38 @@ def plan_review_weeks(school: Any) -> int:
 # --- Cycles and the timeline ---------------------------------------------------------------
 
 
-def _note_count() -> Subquery:
-    return Subquery(
-        OutcomeNote.objects.filter(outcome__plan__cycle=OuterRef("pk"))
-        .order_by()
-        .values("outcome__plan__cycle")
-        .annotate(n=Count("pk"))
-        .values("n")[:1]
-    )
-
-
-def _outcome_count() -> Subquery:
-    return Subquery(
-        Outcome.objects.filter(plan__cycle=OuterRef("pk"))
-        .order_by()
-        .values("plan__cycle")
-        .annotate(n=Count("pk"))
-        .values("n")[:1]
-    )
-
-
 def timeline(pupil: Pupil) -> list[Cycle]:
-    """The pupil's cycles, newest first, each with its stages loaded; a fixed number of queries."""
-    return list(
+    """The pupil's cycles, newest first, each with its stages loaded; a fixed number of queries.
+
+    Only what the timeline shows is joined (not who decided or recorded, nor the concerns), and the
+    outcomes and notes are counted in one grouped query rather than two subqueries a cycle: building
+    those subqueries cost more than running them."""
+    cycles = list(
         Cycle.objects.filter(pupil=pupil)
-        .select_related(
-            "class_teacher", "assessment", "assessment__decided_by", "plan", "review", "review__recorded_by"
-        )
+        .select_related("class_teacher", "assessment", "plan", "review")
         .prefetch_related(
-            Prefetch(
-                "notifications",
-                queryset=ParentNotification.objects.select_related("contact", "notified_by").order_by("notified_on"),
-            ),
-            Prefetch("concerns", queryset=Concern.objects.select_related("raised_by")),
+            Prefetch("notifications", queryset=ParentNotification.objects.order_by("notified_on")),
         )
-        .annotate(outcome_count=Coalesce(_outcome_count(), 0), note_count=Coalesce(_note_count(), 0))
         .order_by("-number")
     )
+    counts = _outcome_and_note_counts([cycle.pk for cycle in cycles])
+    for cycle in cycles:
+        cycle.outcome_count, cycle.note_count = counts.get(cycle.pk, (0, 0))
+    return cycles
+
+
+def _outcome_and_note_counts(cycle_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """For each cycle with outcomes: how many outcomes its plan has and how many notes they have."""
+    if not cycle_ids:
+        return {}
+    rows = (
+        Outcome.objects.filter(plan__cycle_id__in=cycle_ids)
+        .order_by()
+        .values_list("plan__cycle_id")
+        .annotate(outcomes=Count("pk", distinct=True), notes=Count("notes"))
+        .values_list("plan__cycle_id", "outcomes", "notes")
+    )
+    return {cycle_id: (outcomes, notes) for cycle_id, outcomes, notes in rows}
 
 
 def open_concerns(pupil: Pupil) -> QuerySet[Concern]:
@@ -131,23 +126,25 @@ def concerns_raised_by(user: Any, school: School | None, *, limit: int = 10) -> 
     )
 
 
-def get_cycle(pupil: Pupil, number: int) -> Cycle:
-    """The pupil's cycle with this number, or 404."""
-    return get_object_or_404(
-        Cycle.objects.select_related(
-            "pupil",
-            "pupil__school",
-            "class_teacher",
-            "assessment",
-            "assessment__decided_by",
-            "plan",
-            "review",
-            "previous",
-            "closed_by",
-        ),
-        pupil=pupil,
-        number=number,
-    )
+CYCLE_RELATED = (
+    "pupil",
+    "pupil__school",
+    "class_teacher",
+    "assessment",
+    "assessment__decided_by",
+    "plan",
+    "review",
+    "previous",
+    "closed_by",
+)
+# What the plan page reads of its cycle: the pupil it already has, so only these (joining the rest
+# costs time to build and read for nothing).
+PLAN_PAGE_RELATED = ("class_teacher", "plan", "review")
+
+
+def get_cycle(pupil: Pupil, number: int, *, related: tuple[str, ...] = CYCLE_RELATED) -> Cycle:
+    """The pupil's cycle with this number, or 404, with the ``related`` records joined."""
+    return get_object_or_404(Cycle.objects.select_related(*related), pupil=pupil, number=number)
 
 
 def cycles_of(user: Any, pupil: Pupil) -> QuerySet[Cycle]:
@@ -366,9 +363,20 @@ def _cycles_of(pupil: Pupil) -> list[Cycle]:
     return list(
         Cycle.objects.filter(pupil=pupil)
         .select_related("plan", "review")
+        .only(*_SUMMARY_FIELDS)
         .annotate(closing_decision=F("assessment__decision"))
         .order_by("-number")
     )
+
+
+# What the pupil page's support section and the passport read of the cycles, their plans and reviews:
+# the long texts of plans and reviews (but the strategies) stay unread. Reading another field of
+# these rows costs a query each: add it here.
+_SUMMARY_FIELDS = (
+    *("id", "pupil_id", "number", "status", "opened_on", "closed_on"),
+    *("plan__id", "plan__cycle_id", "plan__pupil_id", "plan__status", "plan__agreed_on", "plan__review_date"),
+    *("plan__strategies", "review__id", "review__cycle_id", "review__next_step"),
+)
 
 
 def _in_force_among(pupil: Pupil, cycles: list[Cycle]) -> Plan | None:

@@ -21,9 +21,11 @@ from sendsupport.support.models.cycle import CLOSED_MESSAGE
 __all__ = ["form_page", "pupil_for", "try_service"]
 
 
-def cycle_for(request: HttpRequest, pupil_id: int, number: int, rule: str) -> Cycle:
+def cycle_for(
+    request: HttpRequest, pupil_id: int, number: int, rule: str, *, related: tuple[str, ...] = selectors.CYCLE_RELATED
+) -> Cycle:
     pupil = pupil_for(request, pupil_id, rule)
-    cycle = selectors.get_cycle(pupil, number)
+    cycle = selectors.get_cycle(pupil, number, related=related)
     cycle.pupil = pupil  # the copy with the school loaded
     return cycle
 

@@ -63,7 +63,7 @@ def _context(request: HttpRequest, cycle: Cycle, plan: Plan, *, staff: bool) -> 
 @login_required
 def plan_page(request: HttpRequest, pupil_id: int, number: int) -> HttpResponse:
     """Staff see the full plan; a parent sees the parent-friendly version at the same address."""
-    cycle = cycle_for(request, pupil_id, number, "support.view")
+    cycle = cycle_for(request, pupil_id, number, "support.view", related=selectors.PLAN_PAGE_RELATED)
     plan = _plan_of(cycle)
     staff = is_staff_view(request, cycle.pupil)
     record_view(user=request.user, pupil=cycle.pupil, what=f"Viewed the SEN support plan for cycle {cycle.number}")

@@ -13,7 +13,7 @@ from sendsupport.audit.services import record_view
 from sendsupport.core.dates import today
 from sendsupport.support import selectors, services
 from sendsupport.support.forms import CloseCycleForm, ConcernForm, CorrectionForm, StartCycleForm
-from sendsupport.support.stages import stages
+from sendsupport.support.stages import CycleUrls, stages
 from sendsupport.support.views._helpers import (
     can,
     closed_notice,
@@ -32,8 +32,10 @@ def timeline(request: HttpRequest, pupil_id: int) -> HttpResponse:
     pupil = pupil_for(request, pupil_id, "support.view")
     staff_view = is_staff_view(request, pupil)
     cycles = selectors.timeline(pupil)
+    urls, day = CycleUrls(pupil.pk), today()
     for cycle in cycles:
-        cycle.stages = stages(cycle, today=today(), staff=staff_view)
+        cycle.stages = stages(cycle, today=day, staff=staff_view, urls=urls)
+        cycle.page_url = urls("cycle", cycle.number)
     record_view(user=request.user, pupil=pupil, what="Viewed the SEN support timeline")
     concerns = selectors.concerns_of(pupil) if staff_view else []  # newest first
     return render(
