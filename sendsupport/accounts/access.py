@@ -135,14 +135,15 @@ def _standing(user: Any) -> dict[str, bool]:
     from django.contrib.auth import get_user_model
     from django.db.models import Exists, OuterRef
 
-    from sendsupport.pupils.models import Contact
     from sendsupport.schools.models import LocalAuthorityMembership
 
+    users = get_user_model()
+    # Reached through the user's reverse relation (as ``user.contacts`` is): accounts sits below pupils.
+    contacts = users._meta.get_field("contacts").related_model
     return (
-        get_user_model()
-        .objects.filter(pk=user.pk)
+        users.objects.filter(pk=user.pk)
         .annotate(
-            is_parent=Exists(Contact.objects.filter(user=OuterRef("pk"))),
+            is_parent=Exists(contacts.objects.filter(user=OuterRef("pk"))),
             is_la_officer=Exists(LocalAuthorityMembership.objects.filter(user=OuterRef("pk"), active=True)),
         )
         .values("is_parent", "is_la_officer")
