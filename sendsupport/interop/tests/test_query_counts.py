@@ -16,7 +16,7 @@ from sendsupport.interop.tests.conftest import GOOD_CTF, upload
 
 pytestmark = pytest.mark.django_db
 
-BASELINES = {"interop:runs": 7, "interop:census": 13}
+BASELINES = {"interop:runs": 5, "interop:census": 11}
 
 
 @pytest.mark.parametrize("rows", [3, 12])

@@ -13,7 +13,7 @@ from sendsupport.linkbook.tests.conftest import BASE, write
 
 pytestmark = pytest.mark.django_db
 
-BASELINES = {"linkbook:staff": 12, "linkbook:parent": 12, "linkbook:staff_entry": 11}
+BASELINES = {"linkbook:staff": 10, "linkbook:parent": 10, "linkbook:staff_entry": 9}
 
 
 def _count(client, url) -> int:

@@ -16,7 +16,7 @@ from sendsupport.meetings.tests.conftest import plan_meeting, record
 # The parent's list shows the child's upcoming meetings too (the planner): two more queries.
 # -2 for both: this year's summary reads the days parents met the school (meetings attended, offers
 # declined, reviews attended) in one UNION query, not three.
-BASELINES = {"meetings:list staff": 17, "meetings:list parent": 18}
+BASELINES = {"meetings:list staff": 15, "meetings:list parent": 16}
 
 
 def _count(client, url) -> int:

@@ -15,7 +15,7 @@ from sendsupport.provision.models import Provision, ProvisionMember
 
 pytestmark = pytest.mark.django_db
 
-BASELINES = {"senco": 8, "ta": 8}
+BASELINES = {"senco": 6, "ta": 6}
 
 
 def add_groups(provision, ta, count: int) -> None:

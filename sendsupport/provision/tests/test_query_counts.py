@@ -27,14 +27,14 @@ from sendsupport.provision.models import (
 )
 
 BASELINES = {
-    ("provision:map", "senco"): 24,
-    ("provision:map", "teacher"): 12,
+    ("provision:map", "senco"): 23,
+    ("provision:map", "teacher"): 10,
     ("provision:map_csv", "senco"): 23,
     ("provision:map_xlsx", "senco"): 23,
-    ("provision:map_impact", "senco"): 25,
-    ("provision:map_impact", "ta"): 15,
-    ("provision:map_staff", "senco"): 24,
-    ("provision:map_provision_impact", "ta"): 11,
+    ("provision:map_impact", "senco"): 24,
+    ("provision:map_impact", "ta"): 13,
+    ("provision:map_staff", "senco"): 22,
+    ("provision:map_provision_impact", "ta"): 9,
 }
 
 

@@ -20,7 +20,7 @@ from sendsupport.statutory.tests import evidence_records
 TODAY = date(2025, 11, 20)
 # The pack's 21 reads (test_evidence_pack), plus the session, the user and their roles, the pupil,
 # the pack, the "viewed" audit entry and the page's navigation: the same however long the record.
-PAGE_QUERIES = 30
+PAGE_QUERIES = 28
 
 
 def _state():

@@ -39,7 +39,7 @@ def test_the_list_puts_overdue_steps_first_then_the_soonest_due(pupil, other_pup
 
 # The session and the user, the menu's roles, schools and LA check, the requests with their pupils and
 # schools (one query), and the audit entries for every child shown (one statement).
-LIST_QUERIES = 7
+LIST_QUERIES = 6
 
 
 @pytest.mark.parametrize("count", [1, 12])

@@ -20,9 +20,9 @@ from sendsupport.support.selectors import plans_for_teacher
 from sendsupport.support.tests import helpers
 
 BASELINES = {
-    "support:timeline": 14,  # -1: the open concerns are picked from the list of all concerns, not read again
-    "support:plan": 14,  # +1: the provisions during the plan (provision_tags.plan_provision)
-    "support:cycle": 17,
+    "support:timeline": 12,  # -1: the open concerns are picked from the list of all concerns, not read again
+    "support:plan": 12,  # +1: the provisions during the plan (provision_tags.plan_provision)
+    "support:cycle": 15,
     "plans_for_teacher": 3,
 }
 

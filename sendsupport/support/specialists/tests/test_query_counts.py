@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from sendsupport.support.specialists.tests.conftest import refer
 
-BASELINES = {"specialists:list": 9}
+BASELINES = {"specialists:list": 7}
 
 
 def test_the_list_page_does_not_grow_with_the_number_of_involvements(pupil, senco, login):
