@@ -208,13 +208,13 @@ def upcoming_for_parent(user: Any, pupil: Pupil) -> list[Any]:
     from django.utils import timezone
 
     from sendsupport.meetings.models import MeetingReply, PlannedMeeting
-    from sendsupport.pupils.rules import can_see_pupil  # the rules import the pupils' selectors
+    from sendsupport.pupils.selectors import scoped_for_pupil
 
     mine = own_contacts(user, pupil)
     # For a pupil the request has already found the user sees (the parent's page), the parent's part of
     # ``visible_to`` (visible pupil, invited, a status parents see) is implied by the filter below
     # (confirmed, invited as one of the user's own entries): the scope would only ask again.
-    scoped = PlannedMeeting.objects if can_see_pupil(user, pupil) else PlannedMeeting.objects.visible_to(user)
+    scoped = scoped_for_pupil(PlannedMeeting.objects, user, pupil)
     meetings = list(
         scoped.filter(
             pupil=pupil,

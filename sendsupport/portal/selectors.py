@@ -26,6 +26,7 @@ from sendsupport.meetings.models import Meeting
 from sendsupport.provision.models import ProvisionMember
 from sendsupport.pupils.models import Pupil
 from sendsupport.pupils.selectors import children_of
+from sendsupport.pupils.selectors import scoped_for_pupil as scope_for
 from sendsupport.schools.models import LocalOfferRead, LocalOfferService, SchoolSenco
 from sendsupport.schools.selectors import SencoContact
 from sendsupport.support.choices import Rating, lower_first
@@ -140,16 +141,6 @@ def _remember_child(user: Any, pupil: Pupil) -> None:
     if memo is not None:
         memo[("visible_pupil", pupil.pk)] = True
         memo[("parental_responsibility", pupil.pk)] = True
-
-
-def scope_for(manager: Any, user: Any, pupil: Pupil) -> Any:
-    """``manager`` (a model reaching a pupil by ``pupil``, not staff-only) scoped for ``user``: the
-    manager itself when ``user`` sees ``pupil`` (as ``get_child`` recorded), since then
-    ``visible_to(user).filter(pupil=pupil)`` and ``filter(pupil=pupil)`` are the same rows; the
-    scoped queryset otherwise. Callers always go on to filter on ``pupil``."""
-    from sendsupport.pupils.rules import can_see_pupil  # the rules import the pupils' selectors
-
-    return manager if can_see_pupil(user, pupil) else manager.visible_to(user)
 
 
 def _name(user: Any) -> str:

@@ -410,3 +410,13 @@ def managed_local_authority_ids(user: Any) -> set[int]:
             "local_authority_id", flat=True
         )
     )
+
+
+def scoped_for_pupil(manager: Any, user: Any, pupil: Pupil) -> Any:
+    """``manager`` (a model reaching a pupil by ``pupil``, not staff-only) scoped for ``user``: the
+    manager itself when ``user`` sees ``pupil`` (as ``get_visible_pupil`` or the portal's ``get_child`` recorded), since then
+    ``visible_to(user).filter(pupil=pupil)`` and ``filter(pupil=pupil)`` are the same rows; the
+    scoped queryset otherwise. Callers always go on to filter on ``pupil``."""
+    from sendsupport.pupils.rules import can_see_pupil  # the rules import the pupils' selectors
+
+    return manager if can_see_pupil(user, pupil) else manager.visible_to(user)

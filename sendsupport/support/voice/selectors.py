@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from sendsupport.core import dates
 from sendsupport.pupils.codes import YEAR_GROUP_ORDER
 from sendsupport.pupils.models import Pupil
-from sendsupport.pupils.selectors import seen_as_staff
+from sendsupport.pupils.selectors import scoped_for_pupil, seen_as_staff
 from sendsupport.schools.models import SchoolPolicy
 from sendsupport.support.choices import CycleStatus
 from sendsupport.support.models import Cycle
@@ -30,15 +30,18 @@ def remember_cycle_awaiting_review(pupil: Pupil, cycles: list[Cycle]) -> None:
 def cycle_awaiting_review(user: Any, pupil: Pupil) -> Cycle | None:
     """The pupil's open cycle, whose review is coming, with its plan (for the review date); or None.
     From the cycles the page already read when it kept them (``remember_cycle_awaiting_review``)."""
-    from sendsupport.pupils.rules import can_see_pupil  # the rules import the pupils' selectors
-
     if hasattr(pupil, _AWAITING_REVIEW_ATTR):
         return getattr(pupil, _AWAITING_REVIEW_ATTR)
 
     # Cycles are not staff-only: for a pupil the request has already found the user sees (the parent's
     # page, the views pages), the scope would only repeat that check, at the cost of rebuilding it.
-    scoped = Cycle.objects if can_see_pupil(user, pupil) else Cycle.objects.visible_to(user)
-    return scoped.filter(pupil=pupil, status=CycleStatus.OPEN).select_related("plan").order_by("-number").first()
+    return (
+        scoped_for_pupil(Cycle.objects, user, pupil)
+        .filter(pupil=pupil, status=CycleStatus.OPEN)
+        .select_related("plan")
+        .order_by("-number")
+        .first()
+    )
 
 
 def review_date_of(cycle: Cycle | None) -> Any:
