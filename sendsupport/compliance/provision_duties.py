@@ -25,7 +25,7 @@ from sendsupport.compliance.duties import Duty, Gap
 from sendsupport.compliance.facts import ProvisionDutyFacts, PupilFacts
 from sendsupport.core.dates import academic_year_bounds, in_words
 from sendsupport.provision.costing import pence_in_words
-from sendsupport.provision.models import DeliveredSession, Provision, ProvisionMember, TopUp
+from sendsupport.provision.models import DeliveredSession, ProvisionMember, TopUp
 from sendsupport.provision.selectors import school_costs
 from sendsupport.schools.models import School
 
@@ -90,12 +90,11 @@ def merge_provisions(facts: list[PupilFacts], user: Any, school: School, today: 
         f.provisions = tuple(provisions.get(f.pupil_id, {}).values())
     if not rules.test_rule("provision.view_costs", user, school):
         return facts  # costs stay unknown to anyone who may not see them
-    # Every provision with a member at the school: a pupil's share depends only on the provisions
-    # they are in (each is costed whole), so the listed pupils' totals are the same as with only
-    # their provisions, without a list of hundreds of ids compiled into each of the costing queries.
-    costs = school_costs(
-        school, day=today, provisions=Provision.objects.filter(school=school, members__pupil__school=school).distinct()
-    )
+    # The school's costs, as the funding page reads them: a pupil's share depends only on the
+    # provisions they are in (each is costed whole), so the listed pupils' totals are the same as
+    # with only their provisions; and the school's costs are remembered until a provision record
+    # changes, so a to-do list worked out again after a note or a concern does not cost the year again.
+    costs = school_costs(school, day=today)
     start_year = academic_year_bounds(today)[0].year
     top_ups = TopUp.objects.filter(pupil__school=school, start_year=start_year).values_list("pupil_id", flat=True)
     with_top_up = set(top_ups) & wanted

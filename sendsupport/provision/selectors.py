@@ -27,7 +27,7 @@ from sendsupport.provision.models import (
     StaffMemberCost,
     StaffRoleCost,
 )
-from sendsupport.schools.memo import records_version, remembered
+from sendsupport.schools.memo import costs_version, remembered
 from sendsupport.schools.models import School, SchoolPolicy
 
 
@@ -186,8 +186,9 @@ def school_costs(
     if provisions is not None:
         return _work_out_costs(school, day, provisions)
     # The whole school's costs read every register mark of the year (about 80,000 in a school of
-    # 2,000): each process remembers them until any record of the school changes, as the to-do list.
-    key = ("school costs", school.pk, day, records_version(school.pk))
+    # 2,000): each process remembers them until a provision record, or the school's calendar or
+    # policy, changes (``schools.memo.costs_version``; a note or a plan saved leaves them standing).
+    key = ("school costs", school.pk, day, costs_version(school.pk))
     return remembered(key, lambda: _work_out_costs(school, day, Provision.objects.filter(school=school)))
 
 

@@ -42,6 +42,11 @@ WATCHED_APPS = (
     "sendsupport.interop.",
     "sendsupport.compliance.",
 )
+# The year's provision costs read only the provision records and the school's calendar and policy
+# (term dates, teaching weeks). They are remembered under a narrower token, "school:<id>:costs",
+# that only changes to records of these apps move: a note, a plan or a meeting saved leaves the
+# year's costs standing, and the to-do list worked out again after it does not cost the year again.
+COSTS_APPS = ("sendsupport.provision.", "sendsupport.schools.")
 MAX_ENTRIES = 32  # schools x people x pages at once in one process; the least recently used goes first
 
 _lock = threading.Lock()
@@ -53,6 +58,10 @@ def school_scope(school_id: int) -> str:
     return f"school:{school_id}"
 
 
+def costs_scope(school_id: int) -> str:
+    return f"school:{school_id}:costs"
+
+
 def records_version(school_id: int) -> tuple[str, ...]:
     """The tokens that must be unchanged for a remembered answer about this school to stand. One query."""
     return records_versions([school_id])
@@ -60,22 +69,40 @@ def records_version(school_id: int) -> tuple[str, ...]:
 
 def records_versions(school_ids: Iterable[int]) -> tuple[str, ...]:
     """The same for an answer about several schools (an authority's figures). One query."""
-    scopes = [EVERY_SCHOOL, *(school_scope(school_id) for school_id in school_ids)]
+    return _tokens([EVERY_SCHOOL, *(school_scope(school_id) for school_id in school_ids)])
+
+
+def costs_version(school_id: int) -> tuple[str, ...]:
+    """The tokens that must be unchanged for the school's remembered costs to stand: only changes to
+    provision records and to the school's calendar and policy move them (``COSTS_APPS``). One query."""
+    return _tokens([EVERY_SCHOOL, costs_scope(school_id)])
+
+
+def _tokens(scopes: list[str]) -> tuple[str, ...]:
     found = dict(RecordsVersion.objects.filter(scope__in=scopes).values_list("scope", "token"))
     return tuple(found.get(scope, "") for scope in scopes)
 
 
-def records_changed(school_ids: Iterable[int | None]) -> None:
+def records_changed(school_ids: Iterable[int | None], *, costs: bool = True) -> None:
     """Mark these schools' records as changed (None: something every school shares). One query.
 
     Called by the signals below for every saved or deleted record, and directly by code that
-    writes in bulk (``bulk_create`` and ``update`` send no signals)."""
-    scopes = sorted({EVERY_SCHOOL if school_id is None else school_scope(school_id) for school_id in school_ids})
+    writes in bulk (``bulk_create`` and ``update`` send no signals). ``costs=False`` says the change
+    cannot alter the provision costs (a record of an app outside ``COSTS_APPS``); bulk writers keep
+    the default, which moves both tokens."""
+    scopes: set[str] = set()
+    for school_id in school_ids:
+        if school_id is None:
+            scopes.add(EVERY_SCHOOL)
+            continue
+        scopes.add(school_scope(school_id))
+        if costs:
+            scopes.add(costs_scope(school_id))
     if not scopes:
         return
     token = secrets.token_hex(8)
     RecordsVersion.objects.bulk_create(
-        [RecordsVersion(scope=scope, token=token) for scope in scopes],
+        [RecordsVersion(scope=scope, token=token) for scope in sorted(scopes)],
         update_conflicts=True,
         unique_fields=["scope"],
         update_fields=["token"],
@@ -174,12 +201,17 @@ def school_of(instance: models.Model) -> int | None:
 
 
 def _on_save_or_delete(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
-    records_changed([school_of(instance)])
+    records_changed([school_of(instance)], costs=_moves_costs(sender))
 
 
 def _on_m2m(sender: type[models.Model], instance: models.Model, action: str, **kwargs: Any) -> None:
     if action.startswith("post_"):
-        records_changed([school_of(instance)])
+        # The link table's own app decides: a provision's deliverers are provision records.
+        records_changed([school_of(instance)], costs=_moves_costs(sender) or _moves_costs(type(instance)))
+
+
+def _moves_costs(model: type[models.Model]) -> bool:
+    return model.__module__.startswith(COSTS_APPS)
 
 
 # Records kept in step with others, which change only when those do: the stored current SEN status

@@ -323,10 +323,10 @@ def _school_with(n: int, school, class_4a, senco):
 # Pupils, groups, teachers, statuses, notifications, open cycles with plans, outcomes, reviews,
 # meetings (attended, declined, unshared), passports, specialists, assessments and their scores,
 # EHC requests, EHC plans and their annual reviews, open concerns, and the school's policy and terms;
-# then 13 for the provision duties: memberships, last sessions, the costs check (who may see them),
-# the year's costs (policy, provisions, role and named costs, deliverers, members, attendance,
-# sessions, extra costs) and top-ups.
-TO_DO_LIST_QUERIES = 40  # and first the school's records version, under which the answer is remembered
+# then 14 for the provision duties: memberships, last sessions, the costs check (who may see them),
+# the school's costs version (the year's costs are remembered under it), the year's costs (policy,
+# provisions, role and named costs, deliverers, members, attendance, sessions, extra costs) and top-ups.
+TO_DO_LIST_QUERIES = 41  # and first the school's records version, under which the answer is remembered
 # With nobody on roll: the (empty) register, open concerns, and the school's policy and terms.
 EMPTY_TO_DO_LIST_QUERIES = 5  # with the records version
 

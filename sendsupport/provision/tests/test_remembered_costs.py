@@ -1,9 +1,10 @@
-"""The school's costs are worked out once and remembered until any of its records changes (as the
-to-do list is): a second reader pays one query, and a change through the application is seen at once."""
+"""The school's costs are worked out once and remembered until a provision record, or the school's
+calendar or policy, changes: a second reader pays one query, a change to what the costs are made of
+is seen at once, and a note or a concern saved leaves them standing."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.test import override_settings
@@ -12,6 +13,10 @@ from sendsupport.core import dates
 from sendsupport.provision.choices import DelivererRole
 from sendsupport.provision.selectors import school_costs
 from sendsupport.provision.services.funding import set_role_cost
+from sendsupport.provision.services.sessions import register_session
+from sendsupport.schools.memo import costs_version, records_version
+from sendsupport.schools.models import SchoolPolicy
+from sendsupport.support.services.cycles import raise_concern
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +52,45 @@ def test_a_remembered_answer_is_never_changed_by_a_reader(provision, school, rol
 @override_settings(REMEMBER_LISTS_SECONDS=0)
 def test_with_remembering_off_every_reader_works_them_out(provision, school, role_costs):
     assert school_costs(school) is not school_costs(school)
+
+
+# A day in the provision fixture's year (it runs from 7 September 2026).
+DAY = date(2026, 10, 1)
+
+
+def test_a_concern_raised_leaves_the_costs_standing(
+    provision, school, role_costs, pupil, teacher, django_assert_num_queries
+):
+    first = school_costs(school, day=DAY)
+    records_before = records_version(school.pk)
+    raise_concern(pupil=pupil, by=teacher, noticed="Finds it hard to follow spoken instructions", since=DAY)
+    assert records_version(school.pk) != records_before  # the to-do list is worked out again
+    with django_assert_num_queries(1):  # but the costs are not: a concern changes no cost
+        again = school_costs(school, day=DAY)
+    assert again is first
+
+
+def test_a_session_registered_is_in_the_costs_at_once(provision, school, role_costs, pupil, other_pupil, ta):
+    before = school_costs(school, day=DAY)
+    assert before.total("delivered_to_date") == 0
+    register_session(
+        provision=provision,
+        by=ta,
+        held_on=date(2026, 9, 15),
+        minutes=30,
+        attendance={pupil.pk: "present", other_pupil.pk: "absent"},
+        today=DAY,
+    )
+    after = school_costs(school, day=DAY)
+    assert after.total("delivered_to_date") == 900  # half an hour of a TA at £18 an hour
+    assert after.pupil_total(pupil.pk, "delivered_to_date") == 900  # the one pupil there bears it all
+
+
+def test_a_change_to_the_schools_teaching_weeks_is_in_the_costs_at_once(provision, school, role_costs):
+    costs_before = costs_version(school.pk)
+    before = school_costs(school, day=DAY).total("planned_year")
+    policy = SchoolPolicy.for_school(school)
+    policy.teaching_weeks_per_year = policy.teaching_weeks_per_year - 1
+    policy.save()
+    assert costs_version(school.pk) != costs_before
+    assert school_costs(school, day=DAY).total("planned_year") != before

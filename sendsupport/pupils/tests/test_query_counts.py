@@ -30,7 +30,8 @@ BASELINES = {
     # offers declined, reviews attended) in one UNION query, not three.
     # -2 for everyone (every signed-in page): the current school comes with the roles, and whether a
     # parent and whether an LA officer are asked in one query.
-    ("pupils:detail", "senco"): 57,  # provision costs run even with no provision; +1 link book; +1 views
+    # +1 for the SENCO: the school's costs version, under which the year's costs are remembered.
+    ("pupils:detail", "senco"): 58,  # provision costs run even with no provision; +1 link book; +1 views
     (
         "pupils:detail",
         "teacher",
