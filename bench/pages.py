@@ -301,9 +301,11 @@ def fetch(opener, base: str, page: Page, token: str) -> float:
 
 def run(pages: list[Page], base: str, facts: dict, rounds: int) -> None:
     by_who = openers(base, facts)
-    # The pages after a change run in rounds of their own, after the others: a change in the middle
-    # of a round would make the remembered pages that follow it (the LA overview, say) cold too.
-    for phase in ([p for p in pages if p.after is None], [p for p in pages if p.after is not None]):
+    # The pages after each kind of change run in rounds of their own, after the others: a change in
+    # the middle of a round would make the remembered pages that follow it (the LA overview, say)
+    # cold too, and a session registered would make the costs cold for the page after a note.
+    kinds = list(dict.fromkeys(page.after for page in pages))
+    for phase in ([page for page in pages if page.after == kind] for kind in kinds):
         for _ in range(3):  # warm up both workers
             for page in phase:
                 fetch(by_who[page.who], base, page, facts["token"])
@@ -318,8 +320,8 @@ def print_table(pages: list[Page]) -> bool:
     anonymous = next(p for p in pages if p.name == "anonymous /health/")
     trivial_mean = statistics.fmean(trivial.latencies)
     print()
-    print("| Page | p50 ms | p95 ms | ratio | target | queries | KB |")
-    print("|---|---|---|---|---|---|---|")
+    print("| Page | p50 ms | p95 ms | max ms | ratio | target | queries | KB |")
+    print("|---|---|---|---|---|---|---|---|")
     met = True
     for page in pages:
         cuts = statistics.quantiles(page.latencies, n=100, method="inclusive")
@@ -330,7 +332,7 @@ def print_table(pages: list[Page]) -> bool:
             met &= ok
             target = f">= {page.target} {'met' if ok else 'NOT met'}"
         print(
-            f"| {page.name} | {cuts[49]:.1f} | {cuts[94]:.1f} | {ratio:.2f} | {target} | {page.queries} | "
+            f"| {page.name} | {cuts[49]:.1f} | {cuts[94]:.1f} | {max(page.latencies):.1f} | {ratio:.2f} | {target} | {page.queries} | "
             f"{(page.size or 0) / 1024:.0f} |"
         )
     slowdown = trivial_mean / statistics.fmean(anonymous.latencies)
