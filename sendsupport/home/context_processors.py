@@ -4,12 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 from sendsupport.accounts.access import STAFF_ROLES, is_la_officer, is_parent, roles_at, works_at_several
 from sendsupport.accounts.school_context import current_school
 from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Role
+
+# Every page draws the menu: its links are worked out once per process, not with a reverse() per
+# item per request. The script prefix and URLconf are part of the key, as they are of reverse().
+_links: dict[tuple[str, Any, str], str] = {}
+
+
+def link(name: str) -> str:
+    """``reverse(name)`` for a page that takes no arguments, remembered."""
+    key = (get_script_prefix(), get_urlconf(settings.ROOT_URLCONF), name)
+    found = _links.get(key)
+    if found is None:
+        found = _links[key] = reverse(name)
+    return found
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -18,30 +32,30 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         return {"nav_items": []}
     school = current_school(request)
     roles = roles_at(user, school)
-    items = [("Home", reverse("home"))]
+    items = [("Home", link("home"))]
     if roles & REGISTER_MANAGERS:
-        items.append(("To-do", reverse("compliance:todo")))
+        items.append(("To-do", link("compliance:todo")))
     if roles & (REGISTER_MANAGERS | CLASSROOM_STAFF):
-        items.append(("SEN register", reverse("pupils:register")))
-        items.append(("Provision", reverse("provision:provisions")))
+        items.append(("SEN register", link("pupils:register")))
+        items.append(("Provision", link("provision:provisions")))
     if roles & CLASSROOM_STAFF:
-        items.append(("Passports to read", reverse("profiles:to_read")))
+        items.append(("Passports to read", link("profiles:to_read")))
     if roles & REGISTER_MANAGERS:
         items += [
-            ("Staff", reverse("schools:staff")),
-            ("Groups", reverse("schools:groups")),
-            ("Outcome bank", reverse("support:bank")),
-            ("Import and export", reverse("interop:hub")),
-            ("Audit log", reverse("audit:school_log")),
+            ("Staff", link("schools:staff")),
+            ("Groups", link("schools:groups")),
+            ("Outcome bank", link("support:bank")),
+            ("Import and export", link("interop:hub")),
+            ("Audit log", link("audit:school_log")),
         ]
     if roles & (REGISTER_MANAGERS | {Role.GOVERNOR}):
-        items.append(("Overview", reverse("schools:overview")))
+        items.append(("Overview", link("schools:overview")))
     in_la = is_la_officer(user)
     if in_la:
-        items.append(("Schools in your area", reverse("schools:la_overview")))
-        items.append(("EHC requests", reverse("ehc:la_requests")))
+        items.append(("Schools in your area", link("schools:la_overview")))
+        items.append(("EHC requests", link("ehc:la_requests")))
     if is_parent(user):
-        items.append(("Your children", reverse("pupils:my_children")))
+        items.append(("Your children", link("pupils:my_children")))
     path = request.path
     nav = [
         {"text": text, "href": href, "active": path == href or (href != "/" and path.startswith(href))}
