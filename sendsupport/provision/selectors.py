@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from django.db import connections
@@ -192,11 +193,18 @@ def school_costs(
     return remembered(key, lambda: _work_out_costs(school, day, Provision.objects.filter(school=school)))
 
 
+# A provision's cost depends on nothing but its facts, the year and the day, all immutable values: each
+# process works each one out once. When a session is registered, only that provision's facts change,
+# so the school's costs are read again but only that provision is costed again. The answers are
+# shared, as the school's remembered costs already are: readers must not change them.
+_cost_of = lru_cache(maxsize=2048)(costing.cost_of)
+
+
 def _work_out_costs(school: School, day: date, provisions: QuerySet[Provision]) -> SchoolCosts:
     year = year_for(school, day)
     result = SchoolCosts(year=year)
     for facts in provision_facts(provisions, school, year, day=day):
-        cost = costing.cost_of(facts, year, day)
+        cost = _cost_of(facts, year, day)
         result.provisions[facts.provision_id] = cost
         if facts.hourly_pence == 0:
             result.uncosted.add(facts.provision_id)

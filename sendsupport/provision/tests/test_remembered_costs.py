@@ -11,6 +11,7 @@ from django.test import override_settings
 
 from sendsupport.core import dates
 from sendsupport.provision.choices import DelivererRole
+from sendsupport.provision.models import Provision, ProvisionMember
 from sendsupport.provision.selectors import school_costs
 from sendsupport.provision.services.funding import set_role_cost
 from sendsupport.provision.services.sessions import register_session
@@ -94,3 +95,32 @@ def test_a_change_to_the_schools_teaching_weeks_is_in_the_costs_at_once(provisio
     policy.save()
     assert costs_version(school.pk) != costs_before
     assert school_costs(school, day=DAY).total("planned_year") != before
+
+
+def test_after_a_session_only_its_provision_is_costed_again(
+    provision, school, role_costs, intervention, pupil, other_pupil, ta
+):
+    reading = Provision.objects.create(
+        school=school,
+        intervention=intervention,
+        name="Reading group B",
+        deliverer_role=DelivererRole.TEACHER,
+        sessions_per_week=2,
+        session_minutes=20,
+        starts_on=date(2026, 9, 7),
+    )
+    ProvisionMember.objects.create(provision=reading, pupil=pupil, joined_on=date(2026, 9, 7))
+    before = school_costs(school, day=DAY)
+    register_session(
+        provision=provision,
+        by=ta,
+        held_on=date(2026, 9, 15),
+        minutes=30,
+        attendance={pupil.pk: "present", other_pupil.pk: "present"},
+        today=DAY,
+    )
+    after = school_costs(school, day=DAY)
+    assert after is not before  # the school's costs were read again
+    assert after.provisions[reading.pk] is before.provisions[reading.pk]  # the other group's answer stands
+    assert after.provisions[provision.pk].delivered_to_date == 900  # half an hour of a TA at £18 an hour
+    assert after.pupil_total(pupil.pk, "delivered_to_date") == 450  # Maya bore half of it
