@@ -59,6 +59,11 @@ def test_with_remembering_off_every_reader_works_them_out(provision, school, rol
 DAY = date(2026, 10, 1)
 
 
+def half_hour_on_15_september(provision, by, attendance: dict[int, str]) -> None:
+    """A session of the group registered as the TA does it, through the service."""
+    register_session(provision=provision, by=by, held_on=date(2026, 9, 15), minutes=30, attendance=attendance, today=DAY)
+
+
 def test_a_concern_raised_leaves_the_costs_standing(
     provision, school, role_costs, pupil, teacher, django_assert_num_queries
 ):
@@ -74,14 +79,7 @@ def test_a_concern_raised_leaves_the_costs_standing(
 def test_a_session_registered_is_in_the_costs_at_once(provision, school, role_costs, pupil, other_pupil, ta):
     before = school_costs(school, day=DAY)
     assert before.total("delivered_to_date") == 0
-    register_session(
-        provision=provision,
-        by=ta,
-        held_on=date(2026, 9, 15),
-        minutes=30,
-        attendance={pupil.pk: "present", other_pupil.pk: "absent"},
-        today=DAY,
-    )
+    half_hour_on_15_september(provision, ta, {pupil.pk: "present", other_pupil.pk: "absent"})
     after = school_costs(school, day=DAY)
     assert after.total("delivered_to_date") == 900  # half an hour of a TA at £18 an hour
     assert after.pupil_total(pupil.pk, "delivered_to_date") == 900  # the one pupil there bears it all
@@ -111,14 +109,7 @@ def test_after_a_session_only_its_provision_is_costed_again(
     )
     ProvisionMember.objects.create(provision=reading, pupil=pupil, joined_on=date(2026, 9, 7))
     before = school_costs(school, day=DAY)
-    register_session(
-        provision=provision,
-        by=ta,
-        held_on=date(2026, 9, 15),
-        minutes=30,
-        attendance={pupil.pk: "present", other_pupil.pk: "present"},
-        today=DAY,
-    )
+    half_hour_on_15_september(provision, ta, {pupil.pk: "present", other_pupil.pk: "present"})
     after = school_costs(school, day=DAY)
     assert after is not before  # the school's costs were read again
     assert after.provisions[reading.pk] is before.provisions[reading.pk]  # the other group's answer stands
