@@ -61,7 +61,9 @@ DAY = date(2026, 10, 1)
 
 def half_hour_on_15_september(provision, by, attendance: dict[int, str]) -> None:
     """A session of the group registered as the TA does it, through the service."""
-    register_session(provision=provision, by=by, held_on=date(2026, 9, 15), minutes=30, attendance=attendance, today=DAY)
+    register_session(
+        provision=provision, by=by, held_on=date(2026, 9, 15), minutes=30, attendance=attendance, today=DAY
+    )
 
 
 def test_a_concern_raised_leaves_the_costs_standing(
