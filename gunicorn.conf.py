@@ -21,9 +21,10 @@ preload_app = True
 keepalive = 20
 
 
-def when_ready(server: Any) -> None:  # noqa: ARG001 - gunicorn's hook signature
-    from sendsupport.core.warm import warm_up  # the application is loaded by now (preload_app)
+def when_ready(server: Any) -> None:
+    if server.cfg.preload_app:  # the application is loaded in this process (not with --no-preload)
+        from sendsupport.core.warm import warm_up
 
-    warm_up()
+        warm_up()
     gc.collect()
     gc.freeze()
