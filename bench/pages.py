@@ -9,7 +9,9 @@ Uses DATABASE_URL if set, otherwise a fresh temporary SQLite file. Migrates, see
 free loopback port, and requests every page in turn, round after round, so that whatever else the
 machine is doing falls on every page alike. Prints, for each page, p50 and p95 latency, the queries
 it makes and its size (counted once in-process with Django's test client), and its throughput ratio
-to the trivial signed-in page (``/health/`` with a session): 1.0 means as fast as that page.
+to the trivial signed-in page (``/health/`` with a session): 1.0 means as fast as that page. A p50
+ratio beside it compares middle times, which one slow request cannot move; a target counts as met
+only when both ratios reach it.
 
 Besides the main pages it measures the capabilities that came later, without targets: the provision
 map (120 provisions and ``--sessions`` delivered sessions, as ``bench/provision_map.py`` seeds them),
@@ -325,25 +327,34 @@ def print_table(pages: list[Page]) -> bool:
     trivial = next(p for p in pages if p.name == "trivial signed-in")
     anonymous = next(p for p in pages if p.name == "anonymous /health/")
     trivial_mean = statistics.fmean(trivial.latencies)
+    trivial_median = statistics.median(trivial.latencies)
     print()
-    print("| Page | p50 ms | p95 ms | max ms | ratio | target | queries | KB |")
-    print("|---|---|---|---|---|---|---|---|")
+    # The ratio is the throughput of a page against the trivial page's (their mean times); the p50
+    # ratio compares middle times, which one slow request cannot move. A target is met only when
+    # both reach it: a single slow trivial request once made every mean ratio read "met".
+    print("| Page | p50 ms | p95 ms | max ms | ratio | p50 ratio | target | queries | KB |")
+    print("|---|---|---|---|---|---|---|---|---|")
     met = True
     for page in pages:
         cuts = statistics.quantiles(page.latencies, n=100, method="inclusive")
         ratio = trivial_mean / statistics.fmean(page.latencies)
+        middle = trivial_median / statistics.median(page.latencies)
         target = ""
         if page.target is not None:
-            ok = ratio >= page.target
+            ok = min(ratio, middle) >= page.target
             met &= ok
             target = f">= {page.target} {'met' if ok else 'NOT met'}"
         print(
-            f"| {page.name} | {cuts[49]:.1f} | {cuts[94]:.1f} | {max(page.latencies):.1f} | {ratio:.2f} | {target} | {page.queries} | "
-            f"{(page.size or 0) / 1024:.0f} |"
+            f"| {page.name} | {cuts[49]:.1f} | {cuts[94]:.1f} | {max(page.latencies):.1f} | {ratio:.2f} | "
+            f"{middle:.2f} | {target} | {page.queries} | {(page.size or 0) / 1024:.0f} |"
         )
     slowdown = trivial_mean / statistics.fmean(anonymous.latencies)
-    print(f"\nTrivial signed-in page against anonymous /health/: {slowdown:.2f}x (target at most 1.2x)")
-    met &= slowdown <= 1.2
+    slowdown_middle = trivial_median / statistics.median(anonymous.latencies)
+    print(
+        f"\nTrivial signed-in page against anonymous /health/: {slowdown:.2f}x by mean times, "
+        f"{slowdown_middle:.2f}x by p50 (target at most 1.2x)"
+    )
+    met &= max(slowdown, slowdown_middle) <= 1.2
     print(f"Machine load (1, 5, 15 min): {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return met
 
