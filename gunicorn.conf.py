@@ -1,7 +1,7 @@
 """gunicorn's settings for sendsupport (the README's serving command and the benchmarks use it).
 
 The application is loaded once in the master process, with every view imported and every template
-compiled (``sendsupport.core.warm``: otherwise each worker paid about 0.9 s on its first request
+compiled (``sendsupport.core.warm``: otherwise each worker paid about 0.7 s on its first request
 after every start). Then every object it made is frozen out of the garbage collector's reach
 before the workers fork: the workers' collections then walk only what a request makes, and the
 shared pages of memory stay shared (no copy-on-write from the collector touching them). Under load,
@@ -22,7 +22,7 @@ keepalive = 20
 
 
 def when_ready(server: Any) -> None:
-    if server.cfg.preload_app:  # the application is loaded in this process (not with --no-preload)
+    if server.cfg.preload_app:  # the application is loaded in this process (preload_app above)
         from sendsupport.core.warm import warm_up
 
         warm_up()

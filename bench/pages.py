@@ -179,8 +179,8 @@ def add_schools(school_id: int, schools: int, pupils: int) -> None:
 
 def settle() -> None:
     """On PostgreSQL, vacuum and analyse what the seed wrote, as autovacuum would have done in a real
-    database long before anyone measured it; otherwise autovacuum starts on the seeded tables during
-    the run, and single requests wait for it (seen: one of 570 requests took 750 ms)."""
+    database long before anyone measured it: the seed writes hundreds of thousands of rows, and
+    without this their statistics are stale while the pages are measured."""
     from django.db import connection
 
     if connection.vendor == "postgresql":

@@ -2,7 +2,7 @@
 
 Every read starts from the parent: the child is found through ``pupils.selectors.children_of`` (only
 adults recorded with parental responsibility), and that finding is remembered for the request, so each
-part of the record filters on the child alone (``scope_for``) rather than rebuilding the scope of the
+part of the record filters on the child alone (``scoped_for_pupil``) rather than rebuilding the scope of the
 user's visible pupils for every query: the answer is the same, for a pupil the user has just been
 shown to see. Parents see only what the school has shared: a plan once agreed or once the parents were
 consulted on it, reviews, and meeting records the school marked as shared.
@@ -21,12 +21,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from sendsupport.accounts.access import request_memo
 from sendsupport.meetings.models import Meeting
 from sendsupport.provision.models import ProvisionMember
 from sendsupport.pupils.models import Pupil
-from sendsupport.pupils.selectors import children_of
-from sendsupport.pupils.selectors import scoped_for_pupil as scope_for
+from sendsupport.pupils.selectors import children_of, remember_seen, scoped_for_pupil
 from sendsupport.schools.models import LocalOfferRead, LocalOfferService, SchoolSenco
 from sendsupport.schools.selectors import SencoContact
 from sendsupport.support.choices import Rating, lower_first
@@ -128,19 +126,9 @@ def get_child(user: Any, pupil_id: int) -> Pupil:
     )
     if pupil is None:
         raise Http404("Not found")
-    _remember_child(user, pupil)
+    # children_of has just shown both: the page's sections need not ask the database again.
+    remember_seen(user, pupil, parental_responsibility=True)
     return pupil
-
-
-def _remember_child(user: Any, pupil: Pupil) -> None:
-    """Record for the request what ``children_of`` has just shown: the user sees this pupil and holds
-    parental responsibility for them. ``pupils.rules.can_see_pupil`` and
-    ``pupils.selectors.holds_parental_responsibility`` read these keys (as ``get_visible_pupil`` records
-    the first), so the page's sections do not ask the database again."""
-    memo = request_memo(user)
-    if memo is not None:
-        memo[("visible_pupil", pupil.pk)] = True
-        memo[("parental_responsibility", pupil.pk)] = True
 
 
 def _name(user: Any) -> str:
@@ -173,7 +161,7 @@ def _how_often(provision: Any) -> str:
 
 def _support(user: Any, pupil: Pupil, today: date) -> list[SupportItem]:
     members = (
-        scope_for(ProvisionMember.objects, user, pupil)
+        scoped_for_pupil(ProvisionMember.objects, user, pupil)
         .filter(pupil=pupil, joined_on__lte=today)
         .filter(Q(left_on__isnull=True) | Q(left_on__gte=today))
         .filter(Q(provision__ends_on__isnull=True) | Q(provision__ends_on__gte=today))
@@ -212,13 +200,13 @@ def child_page(user: Any, pupil: Pupil, *, today: date) -> ChildPage:
     # Every cycle, with or without a plan: the one still open is the voice section's (the review to
     # send views before), kept on the pupil so that section does not read the cycles again.
     cycles = list(
-        scope_for(Cycle.objects, user, pupil)
+        scoped_for_pupil(Cycle.objects, user, pupil)
         .filter(pupil=pupil)
         .select_related("plan", "review", "class_teacher")
         .prefetch_related(
             Prefetch(
                 "plan__outcomes",
-                queryset=scope_for(Outcome.objects, user, pupil)
+                queryset=scoped_for_pupil(Outcome.objects, user, pupil)
                 .filter(pupil=pupil)
                 .select_related("rating")
                 .order_by("position", "id"),
@@ -282,7 +270,7 @@ def child_page(user: Any, pupil: Pupil, *, today: date) -> ChildPage:
     # Only shared records: the parent's rule in ``Meeting.objects.visible_to``, which adds nothing
     # more for a pupil the user sees (staff see every record, and this list keeps the shared ones).
     meetings = (
-        scope_for(Meeting.objects, user, pupil)
+        scoped_for_pupil(Meeting.objects, user, pupil)
         .filter(pupil=pupil, shared_with_parents_on__isnull=False)
         .only("pk", "pupil_id", "held_on", "kind")
         .order_by("-held_on", "-pk")

@@ -39,10 +39,21 @@ def get_visible_pupil(user: Any, pupil_id: int) -> Pupil:
     )
     if pupil is None:
         raise Http404("No such pupil")
-    memo = request_memo(user)
-    if memo is not None:  # found through visible_pupils: the view_pupil rule need not ask again
-        memo[("visible_pupil", pupil.pk)] = True
+    remember_seen(user, pupil)  # found through visible_pupils: the view_pupil rule need not ask again
     return pupil
+
+
+def remember_seen(user: Any, pupil: Pupil, *, parental_responsibility: bool = False) -> None:
+    """Record for the request what a scoped read has just shown: ``user`` sees ``pupil`` and, for a
+    parent found through ``children_of``, holds parental responsibility for them.
+    ``pupils.rules.can_see_pupil`` and ``holds_parental_responsibility`` read these answers instead of
+    asking the database again. Outside a request nothing is recorded."""
+    memo = request_memo(user)
+    if memo is None:
+        return
+    memo[("visible_pupil", pupil.pk)] = True
+    if parental_responsibility:
+        memo[("parental_responsibility", pupil.pk)] = True
 
 
 def still_on_roll(day: date | None = None) -> Q:
@@ -414,7 +425,7 @@ def managed_local_authority_ids(user: Any) -> set[int]:
 
 def scoped_for_pupil(manager: Any, user: Any, pupil: Pupil) -> Any:
     """``manager`` (a model reaching a pupil by ``pupil``, not staff-only) scoped for ``user``: the
-    manager itself when ``user`` sees ``pupil`` (as ``get_visible_pupil`` or the portal's ``get_child`` recorded), since then
+    manager itself when ``user`` sees ``pupil`` (as ``remember_seen`` recorded), since then
     ``visible_to(user).filter(pupil=pupil)`` and ``filter(pupil=pupil)`` are the same rows; the
     scoped queryset otherwise. Callers always go on to filter on ``pupil``."""
     from sendsupport.pupils.rules import can_see_pupil  # the rules import the pupils' selectors
