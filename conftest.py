@@ -223,14 +223,16 @@ def login(client):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """The API's throttles count calls in the cache; each test starts with nothing counted. The
-    to-do list remembered by this process goes too: a test's database is rolled back afterwards, so
-    the next test may reuse the same ids and records versions."""
+    to-do list and the pages remembered by this process go too: a test's database is rolled back
+    afterwards, so the next test may reuse the same ids and records versions."""
     from django.core.cache import cache
 
+    from sendsupport.audit.remembered_pages import forget_every_page
     from sendsupport.schools.memo import forget_everything
 
     cache.clear()
     forget_everything()
+    forget_every_page()
     yield
     cache.clear()
 

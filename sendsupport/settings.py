@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "sendsupport.pupils.middleware.PupilReadAuditMiddleware",  # every successful read of a pupil is logged
+    "sendsupport.audit.remembered_pages.RememberPagesMiddleware",  # keeps main pages as their views made them
     # Axes must come last so it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]
@@ -142,7 +143,7 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "sendsupport.accounts.backends.ModelBackend",  # Django's, reading the signed-in user with SQL written once
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -191,6 +192,7 @@ SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)
 # The idle time-out is kept by accounts.middleware.IdleTimeoutMiddleware: one session write a minute
 # at most, not one on every request.
 SESSION_SAVE_EVERY_REQUEST = False
+SESSION_ENGINE = "sendsupport.accounts.sessions"  # Django's database sessions, read with SQL written once
 # How often activity moves the session's end forward. In tests an hour, so that how long a test takes
 # never changes how many queries a page makes; tests of the idle time-out set it themselves.
 SESSION_ACTIVITY_REFRESH_SECONDS = 3600 if MODE == "test" else 60
@@ -198,6 +200,10 @@ SESSION_ACTIVITY_REFRESH_SECONDS = 3600 if MODE == "test" else 60
 # out again at once when any record of the school changes; this only bounds changes made outside
 # the application, such as by hand in the database). 0 works it out on every request.
 REMEMBER_LISTS_SECONDS = env_int("REMEMBER_LISTS_SECONDS", 600)
+# The main pages are remembered whole, per person, until a record they show changes, within the same
+# time limit (audit.remembered_pages): at most this many bytes of pages in each web process.
+# 0 turns remembering pages off.
+REMEMBER_PAGES_BYTES = env_int("REMEMBER_PAGES_BYTES", 32 * 1024 * 1024)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.db.models import QuerySet
 
+from sendsupport.core import rows
 from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Role, School
 
 STAFF_ROLES = REGISTER_MANAGERS | CLASSROOM_STAFF
@@ -74,15 +76,44 @@ def memoised_schools(user: Any) -> dict[int, School] | None:
 def _memberships(user: Any) -> tuple[dict[int, frozenset[str]], dict[int, School]]:
     """The user's active roles by school and those schools, in one query: every signed-in page needs
     both (the navigation reads the roles, the account bar and most views the current school)."""
-    from sendsupport.schools.models import StaffMembership
+    from django.db import connection
+
+    from sendsupport.schools.models import LocalAuthority
 
     found: dict[int, set[str]] = {}
     schools: dict[int, School] = {}
-    rows = StaffMembership.objects.filter(user=user, active=True).select_related("school__local_authority")
-    for membership in rows:
-        found.setdefault(membership.school_id, set()).add(membership.role)
-        schools[membership.school_id] = membership.school
+    school_width = rows.width(School)
+    with connection.cursor() as cursor:
+        cursor.execute(_memberships_sql(), [user.pk, True])
+        for role, *values in cursor.fetchall():
+            school = rows.instance(School, values[:school_width])
+            School.local_authority.field.set_cached_value(school, rows.instance(LocalAuthority, values[school_width:]))
+            school = schools.setdefault(school.pk, school)
+            found.setdefault(school.pk, set()).add(role)
     return {school_id: frozenset(roles) for school_id, roles in found.items()}, schools
+
+
+@functools.cache
+def _memberships_sql() -> str:
+    """The user's active roles with their schools and each school's local authority. Written as SQL:
+    every signed-in page reads it, and building it with the ORM cost more than answering it."""
+    from django.db import connection
+
+    from sendsupport.schools.models import LocalAuthority, StaffMembership
+
+    quote = connection.ops.quote_name
+    membership = StaffMembership._meta
+    authority = LocalAuthority._meta
+    school = School._meta
+    # Every name comes from the models, never from input; the user is a parameter.
+    return (
+        f"SELECT m.{quote(membership.get_field('role').column)}, {rows.columns(School, 's')}, "  # noqa: S608
+        f"{rows.columns(LocalAuthority, 'la')} FROM {quote(membership.db_table)} m "
+        f"JOIN {quote(school.db_table)} s ON s.{quote(school.pk.column)} = m.{quote(membership.get_field('school').column)} "
+        f"JOIN {quote(authority.db_table)} la "
+        f"ON la.{quote(authority.pk.column)} = s.{quote(school.get_field('local_authority').column)} "
+        f"WHERE m.{quote(membership.get_field('user').column)} = %s AND m.{quote(membership.get_field('active').column)} = %s"
+    )
 
 
 def roles_at(user: Any, school: School | None) -> set[str]:
@@ -131,23 +162,32 @@ def remember_standing(user: Any, *, parent: bool, la_officer: bool) -> None:
 
 def _standing(user: Any) -> dict[str, bool]:
     """Whether the user is a parent and an LA officer, in one query: the navigation asks both on
-    every page."""
+    every page. Written as SQL: built with the ORM's subqueries, this one query cost more than the
+    rest of an empty signed-in page."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(_standing_sql(), [user.pk, user.pk, True])
+        is_parent, is_la_officer = cursor.fetchone()
+    return {"is_parent": bool(is_parent), "is_la_officer": bool(is_la_officer)}
+
+
+@functools.cache
+def _standing_sql() -> str:
     from django.contrib.auth import get_user_model
-    from django.db.models import Exists, OuterRef
+    from django.db import connection
 
     from sendsupport.schools.models import LocalAuthorityMembership
 
-    users = get_user_model()
     # Reached through the user's reverse relation (as ``user.contacts`` is): accounts sits below pupils.
-    contacts = users._meta.get_field("contacts").related_model
+    contacts = get_user_model()._meta.get_field("contacts").related_model._meta
+    officers = LocalAuthorityMembership._meta
+    quote = connection.ops.quote_name
+    # Table and column names come from the models, never from input; the user is a parameter.
     return (
-        users.objects.filter(pk=user.pk)
-        .annotate(
-            is_parent=Exists(contacts.objects.filter(user=OuterRef("pk"))),
-            is_la_officer=Exists(LocalAuthorityMembership.objects.filter(user=OuterRef("pk"), active=True)),
-        )
-        .values("is_parent", "is_la_officer")
-        .get()
+        f"SELECT EXISTS(SELECT 1 FROM {quote(contacts.db_table)} WHERE {quote(contacts.get_field('user').column)} = %s), "  # noqa: S608
+        f"EXISTS(SELECT 1 FROM {quote(officers.db_table)} WHERE {quote(officers.get_field('user').column)} = %s "
+        f"AND {quote(officers.get_field('active').column)} = %s)"
     )
 
 
@@ -186,3 +226,22 @@ def staff_school_ids(user: Any) -> set[int]:
     if known is not None:  # in a request: from the roles already read
         return set(known)
     return set(school_ids_with_roles(user, STAFF_ROLES).values_list("school_id", flat=True))
+
+
+def memoised_school_ids(user: Any) -> list[int]:
+    """In a request, the ids of every school where the user holds an active role; outside one, []."""
+    if request_memo(user) is None or not _active(user):
+        return []
+    return sorted(_memoised(user, "memberships", lambda: _memberships(user))[0])
+
+
+def reach(user: Any) -> tuple | None:
+    """Everything that decides what this user may see and what their menu shows, as read once this
+    request: their active roles by school, and whether they are a parent and an LA officer. A page
+    remembered for one reach is never served for another (``audit.remembered_pages``). None
+    outside a request."""
+    if request_memo(user) is None or not _active(user):
+        return None
+    by_school = _memoised(user, "memberships", lambda: _memberships(user))[0]
+    roles = tuple(sorted((school_id, tuple(sorted(held))) for school_id, held in by_school.items()))
+    return roles, is_parent(user), is_la_officer(user)

@@ -12,7 +12,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 
 from sendsupport.audit.models import AuditEvent
 from sendsupport.core.request_id import current_request_id
@@ -27,6 +27,64 @@ class Reads:
 
 
 _reads: ContextVar[Reads | None] = ContextVar("sendsupport_audit_reads", default=None)
+
+
+@dataclass(frozen=True)
+class PupilRef:
+    """A pupil as the audit log needs one (its id and school), for entries written again later."""
+
+    pk: int
+    school_id: int
+
+
+@dataclass(frozen=True)
+class Written:
+    """The read entries one page wrote, to write again when the same page is served again unchanged
+    (``audit.remembered_pages``): each call to a recorder with its arguments, and the pupils the
+    page found but left to the read-audit middleware."""
+
+    calls: tuple[tuple[str, tuple], ...]
+    found: tuple[PupilRef, ...]
+
+
+_written: ContextVar[list | None] = ContextVar("sendsupport_audit_written", default=None)
+
+
+def begin_capture() -> Any:
+    """Start keeping a copy of every read entry written (the token goes to ``end_capture``)."""
+    return _written.set([])
+
+
+def end_capture(token: Any) -> Written:
+    calls = _written.get() or []
+    _written.reset(token)
+    reads = _reads.get() or Reads()
+    found = tuple(
+        PupilRef(pk=pk, school_id=pupil.school_id) for pk, pupil in reads.found.items() if pk not in reads.logged
+    )
+    return Written(calls=tuple(calls), found=found)
+
+
+def _keep(kind: str, *arguments: Any) -> None:
+    written = _written.get()
+    if written is not None:
+        written.append((kind, arguments))
+
+
+def write_again(*, user: Any, written: Written) -> None:
+    """Write a remembered page's read entries for this request, as the page itself wrote them."""
+    for kind, arguments in written.calls:
+        if kind == "view":
+            pupil, what = arguments
+            record_view(user=user, pupil=pupil, what=what)
+        elif kind == "export":
+            school_id, pupil, what = arguments
+            record_export(user=user, school_id=school_id, pupil=pupil, what=what)
+        else:
+            shown, what = arguments
+            record_list_view(user=user, shown=shown, what=what)
+    for pupil in written.found:
+        note_found(pupil)
 
 
 def begin_reads() -> Any:
@@ -62,10 +120,11 @@ def _actor_fields(user: Any) -> dict[str, Any]:
 def record_view(*, user: Any, pupil: Any, what: str) -> AuditEvent:
     """Log that ``user`` saw part of ``pupil``'s record (``what`` says which part)."""
     _note_logged([pupil.pk])
+    _keep("view", PupilRef(pk=pupil.pk, school_id=pupil.school_id), what)
     return AuditEvent.objects.create(
         **_actor_fields(user),
         school_id=pupil.school_id,
-        pupil=pupil,
+        pupil_id=pupil.pk,
         action=AuditEvent.Action.VIEWED,
         object_type="pupil",
         object_id=str(pupil.pk),
@@ -77,10 +136,11 @@ def record_export(*, user: Any, school_id: int, pupil: Any | None, what: str) ->
     """Log that data left the system (a file, a document, an API response of many pupils)."""
     if pupil is not None:
         _note_logged([pupil.pk])
+    _keep("export", school_id, None if pupil is None else PupilRef(pk=pupil.pk, school_id=pupil.school_id), what)
     return AuditEvent.objects.create(
         **_actor_fields(user),
         school_id=school_id,
-        pupil=pupil,
+        pupil_id=None if pupil is None else pupil.pk,
         action=AuditEvent.Action.EXPORTED,
         object_type="pupil" if pupil else "school",
         object_id=str(pupil.pk) if pupil else str(school_id),
@@ -94,6 +154,7 @@ def record_list_view(*, user: Any, shown: Iterable[tuple[int, int]], what: str) 
     in one query. Returns the number of entries written."""
     pairs = dict((pupil_id, school_id) for school_id, pupil_id in shown)
     _note_logged(pairs)
+    _keep("list", tuple((school_id, pupil_id) for pupil_id, school_id in pairs.items()), what)
     if not pairs:
         return 0
     # Every row shares all but three fields: prepare one event's values once and vary only the
@@ -126,13 +187,15 @@ def _insert_fields() -> list[Any]:
 def _insert_in_one_statement(fields: list[Any], rows: list[list[Any]]) -> None:
     """Write the rows with one statement. ``bulk_create`` splits rows into batches by the database's
     limit on parameters (999 on SQLite), so a long list would cost more queries than a short one and a
-    page's query count would grow with its length; ``executemany`` sends one statement for all."""
+    page's query count would grow with its length; ``executemany`` sends one statement for all, in one
+    transaction: outside one, each row would be committed on its own (about 60 microseconds a row on
+    SQLite, 3 ms for the register's 50 pupils, against under 1 ms for all of them at once)."""
     quote = connection.ops.quote_name
     # Names come from the model, never from input; every value is a parameter.
     columns = ", ".join(quote(field.column) for field in fields)
     placeholders = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {quote(AuditEvent._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
-    with connection.cursor() as cursor:
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         cursor.executemany(sql, rows)
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from sendsupport.accounts.school_context import school_for
+from sendsupport.audit.remembered_pages import remember_page
 from sendsupport.audit.services import record_list_view
 from sendsupport.compliance import services
 from sendsupport.compliance.basis import basis_from_slug
@@ -56,6 +57,7 @@ def _query(request: HttpRequest, *, without: tuple[str, ...] = ("page", "select"
 
 
 @login_required
+@remember_page
 def todo(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "manage_school")
     titles = duty_titles()

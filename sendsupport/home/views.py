@@ -10,6 +10,7 @@ from django.shortcuts import render
 
 from sendsupport.accounts.access import is_la_officer, is_parent, roles_at
 from sendsupport.accounts.school_context import current_school
+from sendsupport.audit.remembered_pages import remember_page
 from sendsupport.audit.services import pupils_shown, record_list_view
 from sendsupport.compliance.engine import most_urgent, todo_list
 from sendsupport.compliance.school_duties import school_items
@@ -23,6 +24,7 @@ HOME_TODO_PUPILS = 5
 
 
 @login_required
+@remember_page
 def home(request: HttpRequest) -> HttpResponse:
     school = current_school(request)
     roles = roles_at(request.user, school)

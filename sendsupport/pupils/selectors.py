@@ -324,6 +324,24 @@ def shareable_figures(school: School) -> ShareableFigures:
     )
 
 
+def _la_schools(user: Any) -> list[dict[str, Any]]:
+    """The schools in the LA officer's authorities, by name: read once per request."""
+    from sendsupport.accounts.access import la_ids_for, memoised
+
+    return memoised(
+        user,
+        "la-schools",
+        lambda: list(
+            School.objects.filter(local_authority_id__in=la_ids_for(user)).order_by("name").values("pk", "name", "urn")
+        ),
+    )
+
+
+def la_school_ids(request: Any, user: Any) -> list[int]:
+    """The ids of the schools in the LA officer's authorities (``remember_page``'s ``schools``)."""
+    return [school["pk"] for school in _la_schools(user)]
+
+
 def la_school_counts(user: Any) -> list[dict[str, Any]]:
     """For an LA officer: each school in their authority with register counts, no pupil detail.
 
@@ -334,9 +352,7 @@ def la_school_counts(user: Any) -> list[dict[str, Any]]:
     from sendsupport.accounts.access import la_ids_for
 
     authorities = la_ids_for(user)
-    schools = list(
-        School.objects.filter(local_authority_id__in=authorities).order_by("name").values("pk", "name", "urn")
-    )
+    schools = _la_schools(user)
     if not schools:
         return []
     # Counting an authority's pupils reads every one of them (200,000 for 200 schools), so each web

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from sendsupport.accounts.access import is_parent, is_staff_at, is_staff_for, manages
 from sendsupport.accounts.school_context import current_school, school_for
+from sendsupport.audit.remembered_pages import remember_page
 from sendsupport.audit.services import pupils_shown, record_list_view, record_view
 from sendsupport.core.models import OutboundEmail
 from sendsupport.core.numbers import ascii_int
@@ -34,6 +35,7 @@ REGISTER_PAGE_SIZE = 50
 
 
 @login_required
+@remember_page
 def register(request: HttpRequest) -> HttpResponse:
     """The SEN register, or with "Everyone on roll" (and from the header search) the whole roll."""
     school = current_school(request)
@@ -160,6 +162,7 @@ def class_list(request: HttpRequest, group_id: int) -> HttpResponse:
 
 
 @login_required
+@remember_page
 def pupil_detail(request: HttpRequest, pupil_id: int) -> HttpResponse:
     pupil = selectors.get_visible_pupil(request.user, pupil_id)
     # Staff at the pupil's school see the whole record; a parent sees their own child's, minus others' contacts.

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 from django.apps import apps
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from sendsupport.schools.models import RecordsVersion, School
@@ -47,6 +47,11 @@ WATCHED_APPS = (
 # that only changes to records of these apps move: a note, a plan or a meeting saved leaves the
 # year's costs standing, and the to-do list worked out again after it does not cost the year again.
 COSTS_APPS = ("sendsupport.provision.", "sendsupport.schools.")
+# A remembered page (``audit.remembered_pages``) shows more than the to-do list reads: people's
+# names, the link book, emails sent. Changes to records outside ``WATCHED_APPS`` move this one token,
+# shared by every school, so that no remembered page outlives them. Only bookkeeping that no page
+# shows is left out (``NOT_ON_ANY_PAGE``).
+PAGES = "pages"
 MAX_ENTRIES = 32  # schools x people x pages at once in one process; the least recently used goes first
 
 _lock = threading.Lock()
@@ -72,6 +77,13 @@ def records_versions(school_ids: Iterable[int]) -> tuple[str, ...]:
     return _tokens([EVERY_SCHOOL, *(school_scope(school_id) for school_id in school_ids)])
 
 
+def page_versions(school_ids: Iterable[int]) -> tuple[str, ...]:
+    """The tokens that must be unchanged for a remembered page about these schools to stand: their
+    records versions and ``PAGES``, which every other change moves (a user's name, a link book entry,
+    an email sent). One query."""
+    return _tokens([EVERY_SCHOOL, PAGES, *(school_scope(school_id) for school_id in sorted(set(school_ids)))])
+
+
 def costs_version(school_id: int) -> tuple[str, ...]:
     """The tokens that must be unchanged for the school's remembered costs to stand: only changes to
     provision records and to the school's calendar and policy move them (``COSTS_APPS``). One query."""
@@ -79,7 +91,13 @@ def costs_version(school_id: int) -> tuple[str, ...]:
 
 
 def _tokens(scopes: list[str]) -> tuple[str, ...]:
-    found = dict(RecordsVersion.objects.filter(scope__in=scopes).values_list("scope", "token"))
+    # Written as SQL: every remembered page reads its versions, and the ORM took ten times as long
+    # to build this query as the database took to answer it.
+    table = connection.ops.quote_name(RecordsVersion._meta.db_table)
+    placeholders = ", ".join(["%s"] * len(scopes))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT scope, token FROM {table} WHERE scope IN ({placeholders})", scopes)  # noqa: S608
+        found = dict(cursor.fetchall())
     return tuple(found.get(scope, "") for scope in scopes)
 
 
@@ -219,6 +237,62 @@ def _moves_costs(model: type[models.Model]) -> bool:
 UNWATCHED = ("schools.RecordsVersion", "pupils.CurrentSEN", "schools.LocalOfferRead")
 
 
+# Written on every request or sign-in, or kept for the system's own use, and shown on no remembered
+# page: moving the pages token for them would forget every page on every sign-in.
+NOT_ON_ANY_PAGE = (
+    "admin.LogEntry",
+    "auth.Permission",
+    "contenttypes.ContentType",
+    "sessions.Session",
+    "axes.AccessFailureLog",
+    "axes.AccessAttempt",
+    "axes.AccessAttemptExpiration",
+    "axes.AccessLog",
+    "otp_totp.TOTPDevice",
+    "otp_static.StaticDevice",
+    "otp_static.StaticToken",
+    "django_tasks_database.DBTaskResult",
+    "audit.AuditEvent",
+    # Kept in step with records whose own changes move a version.
+    "schools.RecordsVersion",
+    "pupils.CurrentSEN",
+)
+# A save that changes only these fields of a user is a sign-in (Django's ``update_last_login``).
+SIGN_IN_FIELDS = frozenset({"last_login"})
+
+
+def page_only_models() -> list[type[models.Model]]:
+    """Models whose changes move only the pages token: every model neither watched nor left out. History
+    tables are left out too: a history row is written with its record (or link), whose own signal
+    moves a version."""
+    watched = set(watched_models())
+    return [
+        model
+        for model in apps.get_models()
+        if model not in watched
+        and model._meta.label not in NOT_ON_ANY_PAGE
+        and not any(field.name in ("history_id", "m2m_history_id") for field in model._meta.fields)
+    ]
+
+
+def pages_changed() -> None:
+    """Forget every remembered page, in every process (one query)."""
+    RecordsVersion.objects.bulk_create(
+        [RecordsVersion(scope=PAGES, token=secrets.token_hex(8))],
+        update_conflicts=True,
+        unique_fields=["scope"],
+        update_fields=["token"],
+    )
+
+
+def _on_page_only_change(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    update_fields = kwargs.get("update_fields")
+    if update_fields is not None and frozenset(update_fields) <= SIGN_IN_FIELDS:
+        return
+    if kwargs.get("action", "post_").startswith("post_"):
+        pages_changed()
+
+
 def watched_models() -> list[type[models.Model]]:
     return [
         model
@@ -239,4 +313,12 @@ def connect() -> None:
         for field in model._meta.local_many_to_many:
             m2m_changed.connect(
                 _on_m2m, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}", weak=False
+            )
+    for model in page_only_models():
+        uid = f"pages-version-{model._meta.label}"
+        post_save.connect(_on_page_only_change, sender=model, dispatch_uid=uid, weak=False)
+        post_delete.connect(_on_page_only_change, sender=model, dispatch_uid=uid, weak=False)
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                _on_page_only_change, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}", weak=False
             )

@@ -15,12 +15,13 @@ from sendsupport.accounts.access import is_la_officer
 from sendsupport.accounts.forms import StaffEditForm, StaffInviteForm
 from sendsupport.accounts.school_context import school_for
 from sendsupport.accounts.selectors import pending_staff_invitations
+from sendsupport.audit.remembered_pages import remember_page
 from sendsupport.core.dates import today
 from sendsupport.core.outbox import latest_for_keys
 from sendsupport.core.permissions import base_url
 from sendsupport.core.suppression import withheld_note
 from sendsupport.core.views import form_page, try_service
-from sendsupport.pupils.selectors import la_school_counts, shareable_figures
+from sendsupport.pupils.selectors import la_school_counts, la_school_ids, shareable_figures
 from sendsupport.schools import services as school_services
 from sendsupport.schools.forms import GroupForm, PolicyForm, SencoForm, StaffTwoFactorForm, TermsForm
 from sendsupport.schools.models import AcademicYear, SchoolPolicy, StaffMembership
@@ -181,6 +182,7 @@ def group_add(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@remember_page
 def overview(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "view_school_aggregates")
     return render(
@@ -191,6 +193,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@remember_page(schools=la_school_ids)
 def la_overview(request: HttpRequest) -> HttpResponse:
     if not is_la_officer(request.user):
         raise Http404("Not found")

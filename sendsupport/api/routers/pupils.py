@@ -31,6 +31,7 @@ from sendsupport.api.schemas import (
     SearchQuery,
 )
 from sendsupport.api.selectors import PupilFilters, api_pupils, get_api_pupil
+from sendsupport.audit.remembered_pages import remember_page
 from sendsupport.audit.services import pupils_shown, record_export, record_list_view, record_view
 from sendsupport.pupils.codes import YEAR_GROUPS, BroadArea, NeedType, Provision
 from sendsupport.pupils.models import Pupil
@@ -147,6 +148,7 @@ def pupil_detail_out(pupil: Pupil, *, staff: bool) -> dict:
 
 
 @router.get("", response={200: PupilPage, **UNAUTHORISED, **INVALID}, summary="List pupils", operation_id="list_pupils")
+@remember_page(who=caller)
 def list_pupils(request: HttpRequest, query: Query[PupilListQuery]) -> dict:
     """The pupils you may see, filtered, in surname order. Each school's pupils listed are logged in its audit log."""
     user = caller(request)

@@ -14,7 +14,7 @@ import pytest
 from sendsupport.support.tests import helpers
 
 BASELINES = {
-    "api:list_pupils": 8,  # with the audit entries in one INSERT; the roles and whether a parent, read once (the plan then uses the school index)
+    "api:list_pupils": 9,  # +1: the versions under which the page is remembered (audit.remembered_pages); with the audit entries in one INSERT; the roles and whether a parent, read once (the plan then uses the school index)
     "api:list_sen_statuses": 8,  # the roles and whether a parent, read once a request
     "api:list_needs": 7,  # asked second: the token's last use is written at most once a minute
     "api:list_cycles": 8,

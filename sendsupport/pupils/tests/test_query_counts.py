@@ -31,22 +31,23 @@ BASELINES = {
     # -2 for everyone (every signed-in page): the current school comes with the roles, and whether a
     # parent and whether an LA officer are asked in one query.
     # +1 for the SENCO: the school's costs version, under which the year's costs are remembered.
-    ("pupils:detail", "senco"): 58,  # provision costs run even with no provision; +1 link book; +1 views
+    # +1: the versions under which the page is remembered (audit.remembered_pages); the parent's is not remembered.
+    ("pupils:detail", "senco"): 59,  # provision costs run even with no provision; +1 link book; +1 views
     (
         "pupils:detail",
         "teacher",
-    ): 21,  # +1 provision; +1 is the teacher chosen to read the link book; +1 the latest views
+    ): 22,  # +1 provision; +1 is the teacher chosen to read the link book; +1 the latest views
     (
         "pupils:detail",
         "parent",
     ): 18,  # +2: the link book (parental responsibility, the latest message); +1 the review coming
     # the register, with 10 or 500 pupils
-    # the register: its pupils' audit entries are written in one INSERT
-    ("pupils:register", "all"): 9,
-    ("pupils:register", "filtered"): 9,
-    ("pupils:register", "search"): 9,
-    ("pupils:register", "page-2"): 9,
-    ("pupils:register", "teacher's class"): 10,
+    # the register: its pupils' audit entries are written in one INSERT; +1: the versions under which the page is remembered (audit.remembered_pages)
+    ("pupils:register", "all"): 10,
+    ("pupils:register", "filtered"): 10,
+    ("pupils:register", "search"): 10,
+    ("pupils:register", "page-2"): 10,
+    ("pupils:register", "teacher's class"): 11,
     # a class list, with 3 or 120 pupils in the class
     ("pupils:class_list", "any"): 7,  # -3: the identity reads, and the staff schools from the roles
 }

@@ -22,8 +22,9 @@ pytestmark = pytest.mark.django_db
 # for every school's counts (was two: the on-roll totals and the SEN counts read the pupils apiece),
 # and the navigation's two; and before the counts, the schools' records versions (under which each
 # web process remembers the counts: asked again with nothing changed, the grouped query is skipped).
-LA_OVERVIEW = 7
-GOVERNORS_OVERVIEW = 6
+# +1: the versions under which the page is remembered (audit.remembered_pages).
+LA_OVERVIEW = 8
+GOVERNORS_OVERVIEW = 7
 
 
 def more_schools(la, count: int) -> list[School]:

@@ -20,8 +20,9 @@ from sendsupport.support.selectors import plans_for_teacher
 from sendsupport.support.tests import helpers
 
 BASELINES = {
-    "support:timeline": 12,  # -1: the open concerns are picked from the list of all concerns, not read again
-    "support:plan": 12,  # +1: the provisions during the plan (provision_tags.plan_provision)
+    # +1: the versions under which the page is remembered (audit.remembered_pages)
+    "support:timeline": 13,  # -1: the open concerns are picked from the list of all concerns, not read again
+    "support:plan": 13,  # +1: the provisions during the plan (provision_tags.plan_provision)
     "support:cycle": 15,
     "plans_for_teacher": 3,
 }

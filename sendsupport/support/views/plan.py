@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from sendsupport.audit.remembered_pages import remember_page
 from sendsupport.audit.services import record_export, record_view
 from sendsupport.core.dates import today
 from sendsupport.core.numbers import ascii_int
@@ -61,6 +62,7 @@ def _context(request: HttpRequest, cycle: Cycle, plan: Plan, *, staff: bool) -> 
 
 
 @login_required
+@remember_page
 def plan_page(request: HttpRequest, pupil_id: int, number: int) -> HttpResponse:
     """Staff see the full plan; a parent sees the parent-friendly version at the same address."""
     cycle = cycle_for(request, pupil_id, number, "support.view", related=selectors.PLAN_PAGE_RELATED)

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from sendsupport.audit.remembered_pages import remember_page
 from sendsupport.audit.services import record_view
 from sendsupport.core.dates import today
 from sendsupport.support import selectors, services
@@ -28,6 +29,7 @@ from sendsupport.support.views._helpers import (
 
 
 @login_required
+@remember_page
 def timeline(request: HttpRequest, pupil_id: int) -> HttpResponse:
     pupil = pupil_for(request, pupil_id, "support.view")
     staff_view = is_staff_view(request, pupil)
