@@ -314,7 +314,9 @@ def run(pages: list[Page], base: str, facts: dict, rounds: int) -> None:
     # cold too, and a session registered would make the costs cold for the page after a note.
     kinds = list(dict.fromkeys(page.after for page in pages))
     for phase in ([page for page in pages if page.after == kind] for kind in kinds):
-        for _ in range(3):  # warm up both workers
+        # Warm up both workers: each keeps its own remembered pages, and which worker answers a
+        # request is the kernel's choice, so a few rounds could leave one of them cold for a page.
+        for _ in range(10):
             for page in phase:
                 fetch(by_who[page.who], base, page, facts["token"])
         for _ in range(rounds):
