@@ -307,18 +307,13 @@ def connect() -> None:
     """Listen for changes to every watched model (called once, when the app loads). Receivers are
     connected per model, not for all senders, so that deleting unwatched records stays a fast delete."""
     for model in watched_models():
-        uid = f"records-version-{model._meta.label}"
-        post_save.connect(_on_save_or_delete, sender=model, dispatch_uid=uid, weak=False)
-        post_delete.connect(_on_save_or_delete, sender=model, dispatch_uid=uid, weak=False)
-        for field in model._meta.local_many_to_many:
-            m2m_changed.connect(
-                _on_m2m, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}", weak=False
-            )
+        _listen(model, f"records-version-{model._meta.label}", _on_save_or_delete, _on_m2m)
     for model in page_only_models():
-        uid = f"pages-version-{model._meta.label}"
-        post_save.connect(_on_page_only_change, sender=model, dispatch_uid=uid, weak=False)
-        post_delete.connect(_on_page_only_change, sender=model, dispatch_uid=uid, weak=False)
-        for field in model._meta.local_many_to_many:
-            m2m_changed.connect(
-                _on_page_only_change, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}", weak=False
-            )
+        _listen(model, f"pages-version-{model._meta.label}", _on_page_only_change, _on_page_only_change)
+
+
+def _listen(model: type[models.Model], uid: str, on_change: Callable, on_links: Callable) -> None:
+    post_save.connect(on_change, sender=model, dispatch_uid=uid, weak=False)
+    post_delete.connect(on_change, sender=model, dispatch_uid=uid, weak=False)
+    for field in model._meta.local_many_to_many:
+        m2m_changed.connect(on_links, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}", weak=False)
