@@ -1,0 +1,49 @@
+"""On PostgreSQL, the entries a read writes are committed without waiting for the disk, in a
+transaction of their own; changes to records, and anything inside another transaction, always wait."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from sendsupport.audit.models import AuditEvent
+from sendsupport.audit.services import record_export, record_list_view, record_view
+from sendsupport.pupils import services as pupil_services
+
+NOT_WAITING = "SET LOCAL synchronous_commit TO OFF"
+
+
+def _sent(write) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        write()
+    return [query["sql"] for query in queries.captured_queries]
+
+
+def _expected(entries: int) -> list[str]:
+    return [NOT_WAITING] * entries if connection.vendor == "postgresql" else []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_read_entries_on_their_own_do_not_wait_for_the_disk(senco, pupil, other_pupil):
+    before = AuditEvent.objects.count()
+    sent = _sent(lambda: record_view(user=senco, pupil=pupil, what="Viewed the pupil's record"))
+    sent += _sent(lambda: record_export(user=senco, school_id=pupil.school_id, pupil=None, what="API: listed 2"))
+    shown = [(pupil.school_id, pupil.pk), (other_pupil.school_id, other_pupil.pk)]
+    sent += _sent(lambda: record_list_view(user=senco, shown=shown, what="Saw the pupil listed"))
+    assert [sql for sql in sent if "synchronous_commit" in sql] == _expected(3)
+    assert AuditEvent.objects.count() == before + 4  # every entry is written, and committed
+
+
+@pytest.mark.django_db(transaction=True)
+def test_changes_and_entries_inside_another_transaction_wait(senco, pupil, settings):
+    sent = _sent(lambda: pupil_services.update_pupil(pupil=pupil, by=senco, preferred_first_name="Mimi"))
+
+    def inside_a_transaction() -> None:
+        with transaction.atomic():
+            record_view(user=senco, pupil=pupil, what="Viewed the pupil's record")
+
+    sent += _sent(inside_a_transaction)
+    settings.AUDIT_READS_WAIT_FOR_DISK = True
+    sent += _sent(lambda: record_view(user=senco, pupil=pupil, what="Viewed the pupil's record"))
+    assert not [sql for sql in sent if "synchronous_commit" in sql]
