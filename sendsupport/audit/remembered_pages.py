@@ -5,7 +5,7 @@ find nothing changed since the last one. Working such a page out again costs ten
 an empty signed-in page (queries, thousands of objects, templates). A view marked with
 ``remember_page`` is kept, as the bytes it sent, in each web process, under a key made of:
 
-- the address with its query string, and the day;
+- the address with its query string and host, and the day;
 - the person, everything that decides what they may see and what their menu shows (their roles by
   school, whether they are a parent or an LA officer, read afresh on every request, so a role taken
   away takes effect at once), the school they are working in and whether they have given their
@@ -98,7 +98,7 @@ def remember_page(
                 result = view(request, *args, **kwargs)
             finally:
                 written = end_capture(token)
-            setattr(request, PENDING_ATTR, (key, written))
+            setattr(request, PENDING_ATTR, (key, written, request.META.get("CSRF_COOKIE")))
             return result
 
         # The API reads a route's parameters from its signature: give it the view's, with the
@@ -121,7 +121,7 @@ def _key(request: HttpRequest, user: Any, schools: Callable[[HttpRequest, Any], 
     school = current_school(request) if getattr(request, "user", None) is user else None
     verified = getattr(user, "is_verified", None)
     return (
-        request.get_full_path(),
+        request.build_absolute_uri(),  # the address with its query string, and the host it was asked of
         dates.today(),
         user.pk,
         who,
@@ -171,9 +171,9 @@ def keep(request: HttpRequest, response: Any) -> None:
     pending = getattr(request, PENDING_ATTR, None)
     if pending is None or not _may_keep(request, response):
         return
-    key, written = pending
+    key, written, csrf_secret = pending
     used_csrf = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
-    if used_csrf and key[6] is None:
+    if used_csrf and csrf_secret is None:
         return  # drawn with a CSRF secret made just now: another browser could not post its forms
     page = RememberedPage(
         status=response.status_code,

@@ -194,3 +194,12 @@ def test_the_api_list_is_remembered_per_token_owner_and_logged_each_time(senco, 
     assert first.status_code == again.status_code == 200
     assert again.json() == first.json() and again["Content-Type"] == first["Content-Type"]
     assert _entries(mark) == logged_first and len(logged_first) == 3  # one export, two pupils listed
+
+
+def test_a_page_asked_of_another_host_is_drawn_for_it(senco, pupil):
+    client = _signed_in(senco)
+    url = reverse("pupils:detail", args=[pupil.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url, headers={"host": "localhost"})  # its links name the host they were asked of
+    assert len(queries) > REMEMBERED_QUERIES
