@@ -49,11 +49,12 @@ class AuditEvent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+"
     )
     actor_name = models.CharField(max_length=150, blank=True)
+    # No index of their own: each leads an index in Meta, and every entry written pays for each index.
     school = models.ForeignKey(
-        "schools.School", on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+"
+        "schools.School", on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+", db_index=False
     )
     pupil = models.ForeignKey(
-        "pupils.Pupil", on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+"
+        "pupils.Pupil", on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+", db_index=False
     )
     action = models.CharField(max_length=10, choices=Action.choices)
     object_type = models.CharField(max_length=60)
