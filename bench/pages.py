@@ -37,6 +37,7 @@ import statistics
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -314,11 +315,15 @@ def run(pages: list[Page], base: str, facts: dict, rounds: int) -> None:
     # cold too, and a session registered would make the costs cold for the page after a note.
     kinds = list(dict.fromkeys(page.after for page in pages))
     for phase in ([page for page in pages if page.after == kind] for kind in kinds):
-        # Warm up both workers: each keeps its own remembered pages, and which worker answers a
-        # request is the kernel's choice, so a few rounds could leave one of them cold for a page.
-        for _ in range(10):
-            for page in phase:
-                fetch(by_who[page.who], base, page, facts["token"])
+        # Warm up both workers: each keeps its own remembered pages, and an idle worker tends to win
+        # every connection, so rounds one request at a time could leave the other cold for a page
+        # until a measured request found it. Two requests at once are answered by both workers.
+        with ThreadPoolExecutor(max_workers=2) as both:
+            for _ in range(5):
+                for page in phase:
+                    twice = [both.submit(fetch, by_who[page.who], base, page, facts["token"]) for _ in range(2)]
+                    for answer in twice:
+                        answer.result()
         for _ in range(rounds):
             for page in phase:
                 changed_before(page, facts)

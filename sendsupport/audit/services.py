@@ -140,41 +140,24 @@ def _not_waiting_for_the_disk() -> Iterator[None]:
         yield
 
 
-def record_view(*, user: Any, pupil: Any, what: str) -> AuditEvent:
+def record_view(*, user: Any, pupil: Any, what: str) -> None:
     """Log that ``user`` saw part of ``pupil``'s record (``what`` says which part)."""
     _note_logged([pupil.pk])
     _keep("view", PupilRef(pk=pupil.pk, school_id=pupil.school_id), what)
-    with _not_waiting_for_the_disk():
-        return _create_read_entry(
-            user,
-            school_id=pupil.school_id,
-            pupil_id=pupil.pk,
-            action=AuditEvent.Action.VIEWED,
-            object_type="pupil",
-            object_id=str(pupil.pk),
-            what=what,
-        )
+    pupil_ref = (pupil.school_id, pupil.pk, str(pupil.pk))
+    _write_read_entries(user, action=AuditEvent.Action.VIEWED, object_type="pupil", what=what, rows=[pupil_ref])
 
 
-def _create_read_entry(user: Any, *, what: str, **fields: Any) -> AuditEvent:
-    return AuditEvent.objects.create(**_actor_fields(user), summary=what[:300], **fields)
-
-
-def record_export(*, user: Any, school_id: int, pupil: Any | None, what: str) -> AuditEvent:
+def record_export(*, user: Any, school_id: int, pupil: Any | None, what: str) -> None:
     """Log that data left the system (a file, a document, an API response of many pupils)."""
     if pupil is not None:
         _note_logged([pupil.pk])
     _keep("export", school_id, None if pupil is None else PupilRef(pk=pupil.pk, school_id=pupil.school_id), what)
-    with _not_waiting_for_the_disk():
-        return _create_read_entry(
-            user,
-            school_id=school_id,
-            pupil_id=None if pupil is None else pupil.pk,
-            action=AuditEvent.Action.EXPORTED,
-            object_type="pupil" if pupil else "school",
-            object_id=str(pupil.pk) if pupil else str(school_id),
-            what=what,
-        )
+    if pupil is None:
+        row, object_type = (school_id, None, str(school_id)), "school"
+    else:
+        row, object_type = (school_id, pupil.pk, str(pupil.pk)), "pupil"
+    _write_read_entries(user, action=AuditEvent.Action.EXPORTED, object_type=object_type, what=what, rows=[row])
 
 
 def record_list_view(*, user: Any, shown: Iterable[tuple[int, int]], what: str) -> int:
@@ -186,13 +169,22 @@ def record_list_view(*, user: Any, shown: Iterable[tuple[int, int]], what: str) 
     _keep("list", tuple((school_id, pupil_id) for pupil_id, school_id in pairs.items()), what)
     if not pairs:
         return 0
-    # Every row shares all but three fields: prepare one event's values once and vary only the
-    # school, the pupil and the object id per row. Building a model instance and preparing every
-    # field for each of hundreds of pupils cost more than the insert itself.
+    rows = [(school_id, pupil_id, str(pupil_id)) for pupil_id, school_id in pairs.items()]
+    _write_read_entries(user, action=AuditEvent.Action.VIEWED, object_type="pupil", what=what, rows=rows)
+    return len(rows)
+
+
+def _write_read_entries(
+    user: Any, *, action: str, object_type: str, what: str, rows: list[tuple[int | None, int | None, str]]
+) -> None:
+    """Write entries that share all but their school, pupil and object id, one for each of ``rows``
+    (school id, pupil id, object id), in one statement. One event's values are prepared once and
+    only those three vary per row: building and saving a model instance for each entry cost more
+    than the insert itself, on every page a person reads."""
     template = AuditEvent(
         **_actor_fields(user),
-        action=AuditEvent.Action.VIEWED,
-        object_type="pupil",
+        action=action,
+        object_type=object_type,
         summary=what[:300],
         request_id=current_request_id(),
     )
@@ -200,14 +192,13 @@ def record_list_view(*, user: Any, shown: Iterable[tuple[int, int]], what: str) 
     prepared = [field.get_db_prep_save(field.pre_save(template, True), connection) for field in fields]
     names = [field.name for field in fields]
     school_at, pupil_at, object_at = names.index("school"), names.index("pupil"), names.index("object_id")
-    rows = []
-    for pupil_id, school_id in pairs.items():
+    values = []
+    for school_id, pupil_id, object_id in rows:
         row = prepared.copy()
-        row[school_at], row[pupil_at], row[object_at] = school_id, pupil_id, str(pupil_id)
-        rows.append(row)
+        row[school_at], row[pupil_at], row[object_at] = school_id, pupil_id, object_id
+        values.append(row)
     with _not_waiting_for_the_disk():
-        _insert_in_one_statement(fields, rows)
-    return len(rows)
+        _insert_in_one_statement(fields, values)
 
 
 def _insert_fields() -> list[Any]:

@@ -13,7 +13,8 @@ from sendsupport.audit.services import record_view
 
 @pytest.fixture
 def entry(pupil, senco) -> AuditEvent:
-    return record_view(user=senco, pupil=pupil, what="Viewed the pupil's record")
+    record_view(user=senco, pupil=pupil, what="Viewed the pupil's record")
+    return AuditEvent.objects.latest("pk")
 
 
 @pytest.mark.django_db
