@@ -190,6 +190,10 @@ def _write_read_entries(
     )
     fields = _insert_fields()
     prepared = [field.get_db_prep_save(field.pre_save(template, True), connection) for field in fields]
+    if connection.vendor == "postgresql":
+        with _not_waiting_for_the_disk():
+            _insert_as_arrays(fields, prepared, rows)
+        return
     names = [field.name for field in fields]
     school_at, pupil_at, object_at = names.index("school"), names.index("pupil"), names.index("object_id")
     values = []
@@ -199,6 +203,35 @@ def _write_read_entries(
         values.append(row)
     with _not_waiting_for_the_disk():
         _insert_in_one_statement(fields, values)
+
+
+VARYING = ("school", "pupil", "object_id")  # what differs between the entries of one read
+
+
+def _insert_as_arrays(fields: list[Any], prepared: list[Any], rows: list[tuple[int | None, int | None, str]]) -> None:
+    """PostgreSQL: the shared values once and the varying ones as three arrays, unnested into rows.
+    As a statement of many rows, the driver quoted every value of every row in Python (about 40
+    microseconds an entry, 2 ms for the register's 50); this sends 11 parameters for any number."""
+    quote = connection.ops.quote_name
+    select, shared = [], []
+    for model_field, value in zip(fields, prepared, strict=True):
+        if model_field.name in VARYING:
+            select.append(f"entry.{quote(model_field.name)}")
+        else:
+            select.append(f"CAST(%s AS {model_field.db_type(connection)})")
+            shared.append(value)
+    by_name = {model_field.name: model_field for model_field in fields}
+    arrays = ", ".join(f"CAST(%s AS {by_name[name].db_type(connection)}[])" for name in VARYING)
+    columns = ", ".join(quote(model_field.column) for model_field in fields)
+    aliases = ", ".join(quote(name) for name in VARYING)
+    # Names and types come from the model, never from input; every value is a parameter.
+    sql = (
+        f"INSERT INTO {quote(AuditEvent._meta.db_table)} ({columns}) "  # noqa: S608
+        f"SELECT {', '.join(select)} FROM unnest({arrays}) AS entry({aliases})"
+    )
+    varying = [list(column) for column in zip(*rows, strict=True)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*shared, *varying])
 
 
 def _insert_fields() -> list[Any]:
