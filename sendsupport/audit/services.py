@@ -74,7 +74,16 @@ def _keep(kind: str, *arguments: Any) -> None:
 
 
 def write_again(*, user: Any, written: Written) -> None:
-    """Write a remembered page's read entries for this request, as the page itself wrote them."""
+    """Write a remembered page's read entries for this request, as the page itself wrote them, in one
+    transaction (an API list writes two kinds: one commit, not two)."""
+    if written.calls:
+        with _not_waiting_for_the_disk():
+            _write_calls_again(user, written)
+    for pupil in written.found:
+        note_found(pupil)
+
+
+def _write_calls_again(user: Any, written: Written) -> None:
     for kind, arguments in written.calls:
         if kind == "view":
             pupil, what = arguments
@@ -85,8 +94,6 @@ def write_again(*, user: Any, written: Written) -> None:
         else:
             shown, what = arguments
             record_list_view(user=user, shown=shown, what=what)
-    for pupil in written.found:
-        note_found(pupil)
 
 
 def begin_reads() -> Any:

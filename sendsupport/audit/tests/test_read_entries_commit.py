@@ -8,7 +8,14 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from sendsupport.audit.models import AuditEvent
-from sendsupport.audit.services import record_export, record_list_view, record_view
+from sendsupport.audit.services import (
+    begin_capture,
+    end_capture,
+    record_export,
+    record_list_view,
+    record_view,
+    write_again,
+)
 from sendsupport.pupils import services as pupil_services
 
 NOT_WAITING = "SET LOCAL synchronous_commit TO OFF"
@@ -47,3 +54,16 @@ def test_changes_and_entries_inside_another_transaction_wait(senco, pupil, setti
     settings.AUDIT_READS_WAIT_FOR_DISK = True
     sent += _sent(lambda: record_view(user=senco, pupil=pupil, what="Viewed the pupil's record"))
     assert not [sql for sql in sent if "synchronous_commit" in sql]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_remembered_pages_entries_are_written_again_in_one_transaction(senco, pupil, other_pupil):
+    token = begin_capture()
+    record_export(user=senco, school_id=pupil.school_id, pupil=None, what="API: listed 2 pupils")
+    shown = [(pupil.school_id, pupil.pk), (other_pupil.school_id, other_pupil.pk)]
+    record_list_view(user=senco, shown=shown, what="API: listed among pupils")
+    written = end_capture(token)
+    before = AuditEvent.objects.count()
+    sent = _sent(lambda: write_again(user=senco, written=written))
+    assert [sql for sql in sent if "synchronous_commit" in sql] == _expected(1)
+    assert AuditEvent.objects.count() == before + 3
