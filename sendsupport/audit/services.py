@@ -7,6 +7,7 @@ middleware (``pupils.middleware``) logs a "viewed" event for each pupil found bu
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -39,17 +40,22 @@ class PupilRef:
     school_id: int
 
 
+Row = tuple[int | None, int | None, str]  # school id, pupil id, object id
+VARYING = ("school", "pupil", "object_id")  # the fields that differ between the entries of one read, as in a Row
+Batch = tuple[str, str, str, tuple[Row, ...]]  # action, object type, summary, rows
+
+
 @dataclass(frozen=True)
 class Written:
     """The read entries one page wrote, to write again when the same page is served again unchanged
-    (``audit.remembered_pages``): each call to a recorder with its arguments, and the pupils the
+    (``audit.remembered_pages``): each batch as ``_write_read_entries`` wrote it, and the pupils the
     page found but left to the read-audit middleware."""
 
-    calls: tuple[tuple[str, tuple], ...]
+    batches: tuple[Batch, ...]
     found: tuple[PupilRef, ...]
 
 
-_written: ContextVar[list | None] = ContextVar("sendsupport_audit_written", default=None)
+_written: ContextVar[list[Batch] | None] = ContextVar("sendsupport_audit_written", default=None)
 
 
 def begin_capture() -> Any:
@@ -58,42 +64,24 @@ def begin_capture() -> Any:
 
 
 def end_capture(token: Any) -> Written:
-    calls = _written.get() or []
+    batches = _written.get() or []
     _written.reset(token)
     reads = _reads.get() or Reads()
     found = tuple(
         PupilRef(pk=pk, school_id=pupil.school_id) for pk, pupil in reads.found.items() if pk not in reads.logged
     )
-    return Written(calls=tuple(calls), found=found)
-
-
-def _keep(kind: str, *arguments: Any) -> None:
-    written = _written.get()
-    if written is not None:
-        written.append((kind, arguments))
+    return Written(batches=tuple(batches), found=found)
 
 
 def write_again(*, user: Any, written: Written) -> None:
     """Write a remembered page's read entries for this request, as the page itself wrote them, in one
-    transaction (an API list writes two kinds: one commit, not two)."""
-    if written.calls:
+    transaction (an API list writes an export and a list: one commit, not two)."""
+    if written.batches:
         with _not_waiting_for_the_disk():
-            _write_calls_again(user, written)
+            for action, object_type, what, rows in written.batches:
+                _write_read_entries(user, action=action, object_type=object_type, what=what, rows=rows)
     for pupil in written.found:
         note_found(pupil)
-
-
-def _write_calls_again(user: Any, written: Written) -> None:
-    for kind, arguments in written.calls:
-        if kind == "view":
-            pupil, what = arguments
-            record_view(user=user, pupil=pupil, what=what)
-        elif kind == "export":
-            school_id, pupil, what = arguments
-            record_export(user=user, school_id=school_id, pupil=pupil, what=what)
-        else:
-            shown, what = arguments
-            record_list_view(user=user, shown=shown, what=what)
 
 
 def begin_reads() -> Any:
@@ -150,7 +138,6 @@ def _not_waiting_for_the_disk() -> Iterator[None]:
 def record_view(*, user: Any, pupil: Any, what: str) -> None:
     """Log that ``user`` saw part of ``pupil``'s record (``what`` says which part)."""
     _note_logged([pupil.pk])
-    _keep("view", PupilRef(pk=pupil.pk, school_id=pupil.school_id), what)
     pupil_ref = (pupil.school_id, pupil.pk, str(pupil.pk))
     _write_read_entries(user, action=AuditEvent.Action.VIEWED, object_type="pupil", what=what, rows=[pupil_ref])
 
@@ -159,7 +146,6 @@ def record_export(*, user: Any, school_id: int, pupil: Any | None, what: str) ->
     """Log that data left the system (a file, a document, an API response of many pupils)."""
     if pupil is not None:
         _note_logged([pupil.pk])
-    _keep("export", school_id, None if pupil is None else PupilRef(pk=pupil.pk, school_id=pupil.school_id), what)
     if pupil is None:
         row, object_type = (school_id, None, str(school_id)), "school"
     else:
@@ -173,7 +159,6 @@ def record_list_view(*, user: Any, shown: Iterable[tuple[int, int]], what: str) 
     in one query. Returns the number of entries written."""
     pairs = dict((pupil_id, school_id) for school_id, pupil_id in shown)
     _note_logged(pairs)
-    _keep("list", tuple((school_id, pupil_id) for pupil_id, school_id in pairs.items()), what)
     if not pairs:
         return 0
     rows = [(school_id, pupil_id, str(pupil_id)) for pupil_id, school_id in pairs.items()]
@@ -181,13 +166,15 @@ def record_list_view(*, user: Any, shown: Iterable[tuple[int, int]], what: str) 
     return len(rows)
 
 
-def _write_read_entries(
-    user: Any, *, action: str, object_type: str, what: str, rows: list[tuple[int | None, int | None, str]]
-) -> None:
+def _write_read_entries(user: Any, *, action: str, object_type: str, what: str, rows: Iterable[Row]) -> None:
     """Write entries that share all but their school, pupil and object id, one for each of ``rows``
     (school id, pupil id, object id), in one statement. One event's values are prepared once and
     only those three vary per row: building and saving a model instance for each entry cost more
     than the insert itself, on every page a person reads."""
+    rows = tuple(rows)
+    written = _written.get()
+    if written is not None:
+        written.append((action, object_type, what, rows))
     template = AuditEvent(
         **_actor_fields(user),
         action=action,
@@ -197,73 +184,63 @@ def _write_read_entries(
     )
     fields = _insert_fields()
     prepared = [field.get_db_prep_save(field.pre_save(template, True), connection) for field in fields]
-    if connection.vendor == "postgresql":
-        with _not_waiting_for_the_disk():
-            _insert_as_arrays(fields, prepared, rows)
-        return
     names = [field.name for field in fields]
-    school_at, pupil_at, object_at = names.index("school"), names.index("pupil"), names.index("object_id")
-    values = []
-    for school_id, pupil_id, object_id in rows:
-        row = prepared.copy()
-        row[school_at], row[pupil_at], row[object_at] = school_id, pupil_id, object_id
-        values.append(row)
-    with _not_waiting_for_the_disk():
-        _insert_in_one_statement(fields, values)
+    varying_at = [names.index(name) for name in VARYING]
+    with _not_waiting_for_the_disk(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # The shared values once and the varying ones as three arrays: as a statement of many
+            # rows, the driver quoted every value of every entry in Python (2 ms for 50 entries).
+            shared = [value for index, value in enumerate(prepared) if index not in varying_at]
+            cursor.execute(_array_insert_sql(), [*shared, *(list(column) for column in zip(*rows, strict=True))])
+            return
+        values = []
+        for row in rows:
+            values.append(prepared.copy())
+            for index, value in zip(varying_at, row, strict=True):
+                values[-1][index] = value
+        _insert_in_one_statement(cursor, fields, values)
 
 
-VARYING = ("school", "pupil", "object_id")  # what differs between the entries of one read
-
-
-def _insert_as_arrays(fields: list[Any], prepared: list[Any], rows: list[tuple[int | None, int | None, str]]) -> None:
-    """PostgreSQL: the shared values once and the varying ones as three arrays, unnested into rows.
-    As a statement of many rows, the driver quoted every value of every row in Python (about 40
-    microseconds an entry, 2 ms for the register's 50); this sends 11 parameters for any number."""
+@functools.cache
+def _array_insert_sql() -> str:
+    """PostgreSQL: insert one row per element of three arrays (``VARYING``), sharing the rest."""
     quote = connection.ops.quote_name
-    select, shared = [], []
-    for model_field, value in zip(fields, prepared, strict=True):
-        if model_field.name in VARYING:
-            select.append(f"entry.{quote(model_field.name)}")
-        else:
-            select.append(f"CAST(%s AS {model_field.db_type(connection)})")
-            shared.append(value)
-    by_name = {model_field.name: model_field for model_field in fields}
+    fields = _insert_fields()
+    by_name = {field.name: field for field in fields}
+    select = [
+        f"entry.{quote(field.name)}" if field.name in VARYING else f"CAST(%s AS {field.db_type(connection)})"
+        for field in fields
+    ]
     arrays = ", ".join(f"CAST(%s AS {by_name[name].db_type(connection)}[])" for name in VARYING)
-    columns = ", ".join(quote(model_field.column) for model_field in fields)
-    aliases = ", ".join(quote(name) for name in VARYING)
     # Names and types come from the model, never from input; every value is a parameter.
-    sql = (
-        f"INSERT INTO {quote(AuditEvent._meta.db_table)} ({columns}) "  # noqa: S608
-        f"SELECT {', '.join(select)} FROM unnest({arrays}) AS entry({aliases})"
+    return (
+        f"INSERT INTO {quote(AuditEvent._meta.db_table)} ({', '.join(quote(field.column) for field in fields)}) "  # noqa: S608
+        f"SELECT {', '.join(select)} FROM unnest({arrays}) AS entry({', '.join(quote(name) for name in VARYING)})"
     )
-    varying = [list(column) for column in zip(*rows, strict=True)]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*shared, *varying])
 
 
-def _insert_fields() -> list[Any]:
-    return [field for field in AuditEvent._meta.concrete_fields if not field.primary_key]
+@functools.cache
+def _insert_fields() -> tuple[Any, ...]:
+    return tuple(field for field in AuditEvent._meta.concrete_fields if not field.primary_key)
 
 
-def _insert_in_one_statement(fields: list[Any], rows: list[list[Any]]) -> None:
+def _insert_in_one_statement(cursor: Any, fields: tuple[Any, ...], rows: list[list[Any]]) -> None:
     """Write the rows with one statement. ``bulk_create`` splits rows into batches by the database's
     limit on parameters (999 on SQLite), so a long list would cost more queries than a short one and a
     page's query count would grow with its length. Rows that fit under the limit go as one statement
-    of many rows (one round trip to PostgreSQL, where ``executemany`` makes one a row: 3 ms for the
-    register's 50 pupils); a longer list goes with ``executemany``, which is one statement too, in one
-    transaction (outside one, SQLite would commit each row on its own)."""
+    of many rows; a longer list goes with ``executemany``, which is one statement too, in one
+    transaction (outside one, SQLite would commit each row on its own: 3 ms for 50 entries)."""
     quote = connection.ops.quote_name
     # Names come from the model, never from input; every value is a parameter.
     columns = ", ".join(quote(field.column) for field in fields)
     one_row = "(" + ", ".join(["%s"] * len(fields)) + ")"
     insert = f"INSERT INTO {quote(AuditEvent._meta.db_table)} ({columns}) VALUES "  # noqa: S608
     limit = connection.features.max_query_params
-    with connection.cursor() as cursor:
-        if limit is None or len(rows) * len(fields) <= limit:
-            cursor.execute(insert + ", ".join([one_row] * len(rows)), [value for row in rows for value in row])
-            return
-        with transaction.atomic(savepoint=False):
-            cursor.executemany(insert + one_row, rows)
+    if limit is None or len(rows) * len(fields) <= limit:
+        cursor.execute(insert + ", ".join([one_row] * len(rows)), [value for row in rows for value in row])
+        return
+    with transaction.atomic(savepoint=False):
+        cursor.executemany(insert + one_row, rows)
 
 
 def pupils_shown(pupils: Iterable[Any]) -> list[tuple[int, int]]:

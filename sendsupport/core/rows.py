@@ -33,7 +33,9 @@ def width(model: type[models.Model]) -> int:
     return len(_fields(model))
 
 
-def _converters(model: type[models.Model]) -> list[tuple[int, list, Any]]:
+@functools.cache
+def _converters(vendor: str, model: type[models.Model]) -> list[tuple[int, list, Any]]:
+    """The ORM's converters for each field of ``model`` that has any, on the database ``vendor``."""
     found = []
     for index, field in enumerate(_fields(model)):
         column = field.get_col(model._meta.db_table)
@@ -43,16 +45,10 @@ def _converters(model: type[models.Model]) -> list[tuple[int, list, Any]]:
     return found
 
 
-_known: dict[tuple[str, type[models.Model]], list[tuple[int, list, Any]]] = {}
-
-
 def instance(model: type[M], values: Sequence[Any]) -> M:
     """``model`` from the values ``columns(model, ...)`` selected, as the ORM would have built it."""
-    key = (connection.vendor, model)
-    if key not in _known:
-        _known[key] = _converters(model)
     row = list(values)
-    for index, converters, column in _known[key]:
+    for index, converters, column in _converters(connection.vendor, model):
         value = row[index]
         for convert in converters:
             value = convert(value, column, connection)
