@@ -79,7 +79,32 @@ def sign_in(page, username: str, password: str) -> None:
         page.keyboard.press("Enter")
 
 
+# What Chromium says when a script ran into a page that a click had just sent elsewhere: the
+# old document is torn down under axe ("reading 'documentElement'"), or the new one has no axe yet.
+NAVIGATION_RACES = ("reading 'documentElement'", "Execution context was destroyed", "axe is not defined")
+
+
 def axe_violations(page) -> list[dict]:
+    """axe-core's violations on the page once it has loaded.
+
+    A click on a link returns as soon as the navigation starts, so a check straight after it can
+    meet the page between two documents (seen in CI, not locally): it waits for the load and, if
+    the document still changed under it, checks the new one again.
+    """
+    from playwright.sync_api import Error as PlaywrightError
+
+    for _ in range(2):
+        page.wait_for_load_state("load")
+        try:
+            return _run_axe(page)
+        except PlaywrightError as error:
+            if not any(race in str(error) for race in NAVIGATION_RACES):
+                raise
+    page.wait_for_load_state("load")
+    return _run_axe(page)
+
+
+def _run_axe(page) -> list[dict]:
     page.evaluate(AXE_SOURCE.read_text())
     result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
     return result["violations"]
