@@ -3,20 +3,33 @@
 Every signed-in request reads its session. Built with the ORM, that one small query cost about as
 much as the rest of an empty signed-in page; the SQL below asks the database the same question
 (the session with this key that has not expired), and everything else is Django's.
+
+Each process also remembers what the session data it last read said once its signature was
+checked: the same signed text always says the same thing, and checking the signature and
+unpacking it again cost about 0.1 ms of every signed-in request. A session whose data changes is
+written as new text, so it is checked afresh.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 from types import SimpleNamespace
 from typing import Any
 
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
+from django.core import signing
 from django.db import connections, router
 from django.utils import timezone
 
 
 class SessionStore(DatabaseSessionStore):
+    def decode(self, session_data: str) -> dict[str, Any]:
+        checked = _checked_json(session_data, self.key_salt) if self.serializer is signing.JSONSerializer else None
+        if checked is None:  # Django's own path: it logs the tampering and starts an empty session
+            return super().decode(session_data)
+        return json.loads(checked)  # a fresh dictionary each time: callers change it
+
     def _get_session_from_db(self) -> Any:
         if not self.session_key:  # Django's store validates the key: a bad one is None here
             self._session_key = None
@@ -44,3 +57,14 @@ def _sql(vendor: str) -> str:
         f"SELECT {quote(meta.get_field('session_data').column)} FROM {quote(meta.db_table)} "  # noqa: S608
         f"WHERE {quote(meta.get_field('session_key').column)} = %s AND {quote(meta.get_field('expire_date').column)} > %s"
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _checked_json(session_data: str, salt: str) -> str | None:
+    """The session's data as JSON once its signature is checked (as ``SessionBase.decode`` does), or
+    None if it does not check out. The key is the whole signed text, never trusted without it."""
+    try:
+        data = signing.loads(session_data, salt=salt, serializer=signing.JSONSerializer)
+    except Exception:  # noqa: BLE001 - any failure is Django's to report, as it does
+        return None
+    return json.dumps(data)
