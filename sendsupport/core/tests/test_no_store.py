@@ -46,3 +46,28 @@ def test_api_answers_say_no_store(senco, pupil, client):
 def test_a_signed_out_request_is_left_alone(client, db):
     # The health check shows nothing personal; the rule is for what signed-in people see.
     assert not no_store(client.get(reverse("health")))
+
+
+def test_the_headers_are_the_ones_djangos_never_cache_helpers_write(senco, login):
+    from django.http import HttpResponse
+    from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+    by_django = HttpResponse()
+    add_never_cache_headers(by_django)
+    patch_cache_control(by_django, no_store=True, private=True)
+    response = login(senco).get(reverse("health"))
+    assert response["Cache-Control"] == by_django["Cache-Control"]
+    assert response.has_header("Expires")
+
+
+def test_a_views_own_cache_control_is_kept_and_made_no_store(senco, login, rf):
+    from django.http import HttpResponse
+
+    from sendsupport.core.middleware import NoStoreForSignedInMiddleware
+
+    request = rf.get("/")
+    request.user = senco
+    response = NoStoreForSignedInMiddleware(lambda request: HttpResponse(headers={"Cache-Control": "public"}))(request)
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"no-store", "private", "no-cache", "must-revalidate", "max-age=0"} <= directives
+    assert "public" not in directives
