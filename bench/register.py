@@ -11,7 +11,8 @@ loopback port, signs in with the standard library's HTTP client, then requests t
 from __future__ import annotations
 
 import argparse
-import http.cookiejar
+import http.client
+import http.cookies
 import os
 import random
 import re
@@ -133,9 +134,41 @@ def stop_server(server: subprocess.Popen) -> None:
             server.wait()
 
 
+class Cookies(urllib.request.BaseHandler):
+    """Keeps the cookies the server sets and sends them back, as a browser does, for one site.
+
+    The standard library's ``CookieJar`` checks every cookie's domain, path and expiry against every
+    request in Python: about 0.25 ms a request on the client's side, which the benchmark counted
+    as the signed-in pages' time. The server sets only host cookies for ``/`` here, so sending
+    what it last set is the same answer, for a dictionary lookup.
+    """
+
+    def __init__(self) -> None:
+        self.values: dict[str, str] = {}
+        self.header = ""
+
+    def http_request(self, request: urllib.request.Request) -> urllib.request.Request:
+        if self.header:
+            request.add_unredirected_header("Cookie", self.header)
+        return request
+
+    def http_response(
+        self, request: urllib.request.Request, response: http.client.HTTPResponse
+    ) -> http.client.HTTPResponse:
+        set_cookies = response.headers.get_all("Set-Cookie")
+        if set_cookies:
+            for line in set_cookies:
+                for name, morsel in http.cookies.SimpleCookie(line).items():
+                    if morsel.value and morsel["max-age"] != "0":
+                        self.values[name] = morsel.value
+                    else:
+                        self.values.pop(name, None)
+            self.header = "; ".join(f"{name}={value}" for name, value in self.values.items())
+        return response
+
+
 def signed_in_opener(base: str, username: str, password: str) -> urllib.request.OpenerDirector:
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    opener = urllib.request.build_opener(Cookies())
     with opener.open(f"{base}/sign-in/", timeout=30) as response:
         page = response.read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
