@@ -205,7 +205,7 @@ REMEMBER_LISTS_SECONDS = env_int("REMEMBER_LISTS_SECONDS", 600)
 # 0 turns remembering pages off.
 REMEMBER_PAGES_BYTES = env_int("REMEMBER_PAGES_BYTES", 32 * 1024 * 1024)
 # On PostgreSQL the audit log's "viewed" and "exported" entries are committed without waiting for the
-# disk, as safe as every write on SQLite (audit.services._not_waiting_for_the_disk); 1 makes them wait.
+# disk, as safe as every write on SQLite (audit.services._without_waiting_for_the_disk); 1 makes them wait.
 AUDIT_READS_WAIT_FOR_DISK = env_bool("AUDIT_READS_WAIT_FOR_DISK", False)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

@@ -1,5 +1,6 @@
-"""On PostgreSQL, the entries a read writes are committed without waiting for the disk, in a
-transaction of their own; changes to records, and anything inside another transaction, always wait."""
+"""On PostgreSQL, the entries a read writes are committed without waiting for the disk, each list
+by one statement that is its own transaction; changes to records, and anything inside another
+transaction, always wait."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from sendsupport.audit.services import (
 )
 from sendsupport.pupils import services as pupil_services
 
-NOT_WAITING = "SET LOCAL synchronous_commit TO OFF"
+NOT_WAITING = "set_config('synchronous_commit', 'off', true)"
 
 
 def _sent(write) -> list[str]:
@@ -27,8 +28,15 @@ def _sent(write) -> list[str]:
     return [query["sql"] for query in queries.captured_queries]
 
 
-def _expected(entries: int) -> list[str]:
-    return [NOT_WAITING] * entries if connection.vendor == "postgresql" else []
+def _not_waiting(sent: list[str]) -> int:
+    """How many statements sent set ``synchronous_commit`` off; each of them also wrote entries."""
+    found = [sql for sql in sent if "synchronous_commit" in sql]
+    assert all(NOT_WAITING in sql and sql.startswith("INSERT INTO") for sql in found), found
+    return len(found)
+
+
+def _expected(statements: int) -> int:
+    return statements if connection.vendor == "postgresql" else 0
 
 
 @pytest.mark.django_db(transaction=True)
@@ -38,7 +46,8 @@ def test_read_entries_on_their_own_do_not_wait_for_the_disk(senco, pupil, other_
     sent += _sent(lambda: record_export(user=senco, school_id=pupil.school_id, pupil=None, what="API: listed 2"))
     shown = [(pupil.school_id, pupil.pk), (other_pupil.school_id, other_pupil.pk)]
     sent += _sent(lambda: record_list_view(user=senco, shown=shown, what="Saw the pupil listed"))
-    assert [sql for sql in sent if "synchronous_commit" in sql] == _expected(3)
+    assert _not_waiting(sent) == _expected(3)
+    assert len(sent) == 3  # one statement for each list of entries, begin and commit included
     assert AuditEvent.objects.count() == before + 4  # every entry is written, and committed
 
 
@@ -53,11 +62,11 @@ def test_changes_and_entries_inside_another_transaction_wait(senco, pupil, setti
     sent += _sent(inside_a_transaction)
     settings.AUDIT_READS_WAIT_FOR_DISK = True
     sent += _sent(lambda: record_view(user=senco, pupil=pupil, what="Viewed the pupil's record"))
-    assert not [sql for sql in sent if "synchronous_commit" in sql]
+    assert _not_waiting(sent) == 0
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_remembered_pages_entries_are_written_again_in_one_transaction(senco, pupil, other_pupil):
+def test_a_remembered_pages_entries_are_written_again_one_statement_a_list(senco, pupil, other_pupil):
     token = begin_capture()
     record_export(user=senco, school_id=pupil.school_id, pupil=None, what="API: listed 2 pupils")
     shown = [(pupil.school_id, pupil.pk), (other_pupil.school_id, other_pupil.pk)]
@@ -65,5 +74,19 @@ def test_a_remembered_pages_entries_are_written_again_in_one_transaction(senco, 
     written = end_capture(token)
     before = AuditEvent.objects.count()
     sent = _sent(lambda: write_again(user=senco, written=written))
-    assert [sql for sql in sent if "synchronous_commit" in sql] == _expected(1)
+    assert _not_waiting(sent) == _expected(2)
+    assert len(sent) == 2
     assert AuditEvent.objects.count() == before + 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_what_is_written_next_on_the_connection_waits_again(senco, pupil):
+    if connection.vendor != "postgresql":
+        pytest.skip("synchronous_commit is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        (before,) = cursor.fetchone()
+        record_view(user=senco, pupil=pupil, what="Viewed the pupil's record")
+        cursor.execute("SHOW synchronous_commit")
+        (after,) = cursor.fetchone()
+    assert before == after == "on"
