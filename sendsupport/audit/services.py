@@ -177,8 +177,7 @@ def _write_read_entries(user: Any, *, action: str, object_type: str, what: str, 
     )
     fields = _insert_fields()
     prepared = [field.get_db_prep_save(field.pre_save(template, True), connection) for field in fields]
-    names = [field.name for field in fields]
-    varying_at = [names.index(name) for name in VARYING]
+    varying_at = _varying_positions()
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # The shared values once and the varying ones as three arrays: as a statement of many
@@ -228,6 +227,13 @@ def _array_insert_sql(*, without_waiting: bool) -> str:
 @functools.cache
 def _insert_fields() -> tuple[Any, ...]:
     return tuple(field for field in AuditEvent._meta.concrete_fields if not field.primary_key)
+
+
+@functools.cache
+def _varying_positions() -> tuple[int, ...]:
+    """Where the ``VARYING`` fields sit among ``_insert_fields()``, in a ``Row``'s order."""
+    names = [field.name for field in _insert_fields()]
+    return tuple(names.index(name) for name in VARYING)
 
 
 def _insert_in_one_statement(cursor: Any, fields: tuple[Any, ...], rows: list[list[Any]]) -> None:
