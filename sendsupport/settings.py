@@ -137,6 +137,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The connection is kept between requests as on PostgreSQL (DB_CONN_MAX_AGE): opening one reads
     # and parses the whole schema of about 200 tables, which cost 8 ms of every request's 12 ms on
     # /health/. runserver (the demo) still closes each request thread's connection itself.
+# The reads every request makes go as prepared statements on PostgreSQL (``core.prepared``): planning
+# them cost more than running them. 0 for a connection pooler that does not keep prepared statements.
+DB_PREPARED_STATEMENTS = env_bool("DB_PREPARED_STATEMENTS", True)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django turns psycopg's prepared statements off unless asked; only ``core.prepared``'s cursors
+    # prepare (Django's own cursors bind values in the client and never do), so the count is unused.
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 5 if DB_PREPARED_STATEMENTS else None
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

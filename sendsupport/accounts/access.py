@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import QuerySet
 
-from sendsupport.core import rows
+from sendsupport.core import prepared, rows
+from sendsupport.schools.memo import EVERY_SCHOOL, PAGES, SCHOOL_SCOPE_PREFIX
 from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Role, School
 
 STAFF_ROLES = REGISTER_MANAGERS | CLASSROOM_STAFF
@@ -49,7 +51,7 @@ def memoised_school_ids_with_roles(user: Any, roles: frozenset[str] | set[str]) 
     roles read once per request; outside a request ``None`` (use ``school_ids_with_roles``)."""
     if request_memo(user) is None or not _active(user):
         return None
-    by_school = _memoised(user, "memberships", lambda: _memberships(user))[0]
+    by_school = _who(user)["memberships"][0]
     return sorted(school_id for school_id, held in by_school.items() if held & roles)
 
 
@@ -70,50 +72,107 @@ def memoised_schools(user: Any) -> dict[int, School] | None:
     read in the same query as the roles; outside a request ``None`` (use ``schools_for``)."""
     if request_memo(user) is None or not _active(user):
         return None
-    return _memoised(user, "memberships", lambda: _memberships(user))[1]
+    return _who(user)["memberships"][1]
 
 
-def _memberships(user: Any) -> tuple[dict[int, frozenset[str]], dict[int, School]]:
-    """The user's active roles by school and those schools, in one query: every signed-in page needs
-    both (the navigation reads the roles, the account bar and most views the current school)."""
-    from django.db import connection
+def _who(user: Any) -> dict[str, Any]:
+    """This request's memo, holding the user's roles with their schools ("memberships"), whether they
+    are a parent and an LA officer ("standing"), and the versions of the records of those schools
+    ("versions", see ``memoised_page_versions``): read together, in one query, the first time any of
+    them is asked for. Every signed-in page asks for the first two (the navigation and the account
+    bar), and every remembered page for the versions; as three queries they cost two more round
+    trips to the database on every page."""
+    memo = request_memo(user)
+    if "memberships" not in memo or "standing" not in memo:
+        for key, value in _read_who(user).items():
+            memo.setdefault(key, value)  # what a caller already recorded (``remember_standing``) stands
+    return memo
 
+
+def _read_who(user: Any) -> dict[str, Any]:
     from sendsupport.schools.models import LocalAuthority
 
     found: dict[int, set[str]] = {}
     schools: dict[int, School] = {}
+    school_versions: dict[int, str] = {}
     school_width = rows.width(School)
-    with connection.cursor() as cursor:
-        cursor.execute(_memberships_sql(), [user.pk, True])
-        for role, *values in cursor.fetchall():
-            school = rows.instance(School, values[:school_width])
-            School.local_authority.field.set_cached_value(school, rows.instance(LocalAuthority, values[school_width:]))
-            school = schools.setdefault(school.pk, school)
-            found.setdefault(school.pk, set()).add(role)
-    return {school_id: frozenset(roles) for school_id, roles in found.items()}, schools
+    authority_width = rows.width(LocalAuthority)
+    with prepared.cursor() as cursor:
+        cursor.execute(_who_sql(), [user.pk, user.pk, True, EVERY_SCHOOL, PAGES, SCHOOL_SCOPE_PREFIX, user.pk, True])
+        fetched = cursor.fetchall()
+    parent, la_officer, every_school, pages = fetched[0][:4]
+    for row in fetched:
+        role, *values = row[4:]
+        if role is None:  # no role anywhere: the one row carries only the flags and tokens
+            continue
+        school = rows.instance(School, values[:school_width])
+        authority = rows.instance(LocalAuthority, values[school_width : school_width + authority_width])
+        School.local_authority.field.set_cached_value(school, authority)
+        school = schools.setdefault(school.pk, school)
+        found.setdefault(school.pk, set()).add(role)
+        school_versions[school.pk] = values[school_width + authority_width] or ""
+    ids = sorted(found)
+    return {
+        "memberships": ({school_id: frozenset(roles) for school_id, roles in found.items()}, schools),
+        "standing": {"is_parent": bool(parent), "is_la_officer": bool(la_officer)},
+        "versions": (ids, (every_school or "", pages or "", *(school_versions[school_id] for school_id in ids))),
+    }
 
 
 @functools.cache
-def _memberships_sql() -> str:
-    """The user's active roles with their schools and each school's local authority. Written as SQL:
-    every signed-in page reads it, and building it with the ORM cost more than answering it."""
+def _who_sql() -> str:
+    """Whether the user is a parent and an LA officer, the versions every school's pages share, and
+    one row per active role with its school, the school's local authority and the school's records
+    version; a user with no role gets one row of the first four. Written as SQL once per process:
+    built with the ORM's subqueries, these reads cost more than the rest of an empty signed-in page."""
+    from django.contrib.auth import get_user_model
     from django.db import connection
 
-    from sendsupport.schools.models import LocalAuthority, StaffMembership
+    from sendsupport.schools.models import LocalAuthority, LocalAuthorityMembership, RecordsVersion, StaffMembership
 
     quote = connection.ops.quote_name
+    # Reached through the user's reverse relation (as ``user.contacts`` is): accounts sits below pupils.
+    contacts = get_user_model()._meta.get_field("contacts").related_model._meta
+    officers = LocalAuthorityMembership._meta
     membership = StaffMembership._meta
     authority = LocalAuthority._meta
     school = School._meta
-    # Every name comes from the models, never from input; the user is a parameter.
-    return (
-        f"SELECT m.{quote(membership.get_field('role').column)}, {rows.columns(School, 's')}, "  # noqa: S608
-        f"{rows.columns(LocalAuthority, 'la')} FROM {quote(membership.db_table)} m "
-        f"JOIN {quote(school.db_table)} s ON s.{quote(school.pk.column)} = m.{quote(membership.get_field('school').column)} "
-        f"JOIN {quote(authority.db_table)} la "
-        f"ON la.{quote(authority.pk.column)} = s.{quote(school.get_field('local_authority').column)} "
-        f"WHERE m.{quote(membership.get_field('user').column)} = %s AND m.{quote(membership.get_field('active').column)} = %s"
+    versions = RecordsVersion._meta
+    scope, token = quote(versions.get_field("scope").column), quote(versions.get_field("token").column)
+    version_table = quote(versions.db_table)
+
+    def column(meta: Any, alias: str, name: str) -> str:
+        return f"{alias}.{quote(meta.get_field(name).column)}"
+
+    # Every name comes from the models, never from input; the user, flags and scopes are parameters.
+    standing = (
+        f"SELECT EXISTS(SELECT 1 FROM {quote(contacts.db_table)} c WHERE {column(contacts, 'c', 'user')} = %s) AS p, "  # noqa: S608
+        f"EXISTS(SELECT 1 FROM {quote(officers.db_table)} o WHERE {column(officers, 'o', 'user')} = %s "
+        f"AND {column(officers, 'o', 'active')} = %s) AS o, "
+        f"(SELECT {token} FROM {version_table} WHERE {scope} = %s) AS every_school, "
+        f"(SELECT {token} FROM {version_table} WHERE {scope} = %s) AS pages"
     )
+    roles = (
+        f"SELECT {column(membership, 'm', 'role')} AS role, {rows.columns(School, 's')}, "  # noqa: S608
+        f"{rows.columns(LocalAuthority, 'la')}, v.{token} AS school_version "
+        f"FROM {quote(membership.db_table)} m "
+        f"JOIN {quote(school.db_table)} s ON s.{quote(school.pk.column)} = {column(membership, 'm', 'school')} "
+        f"JOIN {quote(authority.db_table)} la ON la.{quote(authority.pk.column)} = {column(school, 's', 'local_authority')} "
+        f"LEFT JOIN {version_table} v ON v.{scope} = %s || CAST(s.{quote(school.pk.column)} AS VARCHAR(20)) "
+        f"WHERE {column(membership, 'm', 'user')} = %s AND {column(membership, 'm', 'active')} = %s"
+    )
+    return f"SELECT st.p, st.o, st.every_school, st.pages, r.* FROM ({standing}) st LEFT JOIN ({roles}) r ON 1 = 1"  # noqa: S608
+
+
+def memoised_page_versions(user: Any, school_ids: Iterable[int]) -> tuple[str, ...] | None:
+    """In a request, ``schools.memo.page_versions(school_ids)`` when ``school_ids`` are exactly the
+    schools where the user holds a role, as read with their roles; otherwise None (ask
+    ``page_versions``). Read before the page is drawn, as ``page_versions`` would be, so a change
+    made while it is drawn is seen on the next visit."""
+    if request_memo(user) is None or not _active(user):
+        return None
+    ids, versions = _who(user)["versions"]
+    return versions if sorted(set(school_ids)) == ids else None
 
 
 def roles_at(user: Any, school: School | None) -> set[str]:
@@ -122,7 +181,7 @@ def roles_at(user: Any, school: School | None) -> set[str]:
         return set()
     if request_memo(user) is None:
         return set(school.memberships.filter(user=user, active=True).values_list("role", flat=True))
-    return set(_memoised(user, "memberships", lambda: _memberships(user))[0].get(school.pk, ()))
+    return set(_who(user)["memberships"][0].get(school.pk, ()))
 
 
 def works_at_several(user: Any) -> bool:
@@ -131,7 +190,7 @@ def works_at_several(user: Any) -> bool:
         return False
     if request_memo(user) is None:
         return user.memberships.filter(active=True).count() > 1
-    by_school = _memoised(user, "memberships", lambda: _memberships(user))[0]
+    by_school = _who(user)["memberships"][0]
     return sum(len(roles) for roles in by_school.values()) > 1
 
 
@@ -141,7 +200,7 @@ def is_parent(user: Any) -> bool:
         return False
     if request_memo(user) is None:
         return user.contacts.exists()
-    return _memoised(user, "standing", lambda: _standing(user))["is_parent"]
+    return _who(user)["standing"]["is_parent"]
 
 
 def is_la_officer(user: Any) -> bool:
@@ -149,7 +208,7 @@ def is_la_officer(user: Any) -> bool:
         return False
     if request_memo(user) is None:
         return la_ids_for(user).exists()
-    return _memoised(user, "standing", lambda: _standing(user))["is_la_officer"]
+    return _who(user)["standing"]["is_la_officer"]
 
 
 def remember_standing(user: Any, *, parent: bool, la_officer: bool) -> None:
@@ -158,37 +217,6 @@ def remember_standing(user: Any, *, parent: bool, la_officer: bool) -> None:
     memo = request_memo(user)
     if memo is not None:
         memo["standing"] = {"is_parent": parent, "is_la_officer": la_officer}
-
-
-def _standing(user: Any) -> dict[str, bool]:
-    """Whether the user is a parent and an LA officer, in one query: the navigation asks both on
-    every page. Written as SQL: built with the ORM's subqueries, this one query cost more than the
-    rest of an empty signed-in page."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute(_standing_sql(), [user.pk, user.pk, True])
-        is_parent, is_la_officer = cursor.fetchone()
-    return {"is_parent": bool(is_parent), "is_la_officer": bool(is_la_officer)}
-
-
-@functools.cache
-def _standing_sql() -> str:
-    from django.contrib.auth import get_user_model
-    from django.db import connection
-
-    from sendsupport.schools.models import LocalAuthorityMembership
-
-    # Reached through the user's reverse relation (as ``user.contacts`` is): accounts sits below pupils.
-    contacts = get_user_model()._meta.get_field("contacts").related_model._meta
-    officers = LocalAuthorityMembership._meta
-    quote = connection.ops.quote_name
-    # Table and column names come from the models, never from input; the user is a parameter.
-    return (
-        f"SELECT EXISTS(SELECT 1 FROM {quote(contacts.db_table)} WHERE {quote(contacts.get_field('user').column)} = %s), "  # noqa: S608
-        f"EXISTS(SELECT 1 FROM {quote(officers.db_table)} WHERE {quote(officers.get_field('user').column)} = %s "
-        f"AND {quote(officers.get_field('active').column)} = %s)"
-    )
 
 
 def la_ids_for(user: Any) -> QuerySet:
@@ -232,7 +260,7 @@ def memoised_school_ids(user: Any) -> list[int]:
     """In a request, the ids of every school where the user holds an active role; outside one, []."""
     if request_memo(user) is None or not _active(user):
         return []
-    return sorted(_memoised(user, "memberships", lambda: _memberships(user))[0])
+    return sorted(_who(user)["memberships"][0])
 
 
 def reach(user: Any) -> tuple | None:
@@ -242,6 +270,6 @@ def reach(user: Any) -> tuple | None:
     outside a request."""
     if request_memo(user) is None or not _active(user):
         return None
-    by_school = _memoised(user, "memberships", lambda: _memberships(user))[0]
+    by_school = _who(user)["memberships"][0]
     roles = tuple(sorted((school_id, tuple(sorted(held))) for school_id, held in by_school.items()))
     return roles, is_parent(user), is_la_officer(user)

@@ -15,13 +15,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
 from django.db import connection
 
-from sendsupport.core import rows
+from sendsupport.core import prepared, rows
 
 
 class ModelBackend(DjangoModelBackend):
     def get_user(self, user_id: Any) -> Any:
         users = get_user_model()
-        with connection.cursor() as cursor:
+        with prepared.cursor() as cursor:
             cursor.execute(_sql(), [user_id])
             row = cursor.fetchone()
         if row is None:

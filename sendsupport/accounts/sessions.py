@@ -22,6 +22,8 @@ from django.core import signing
 from django.db import connections, router
 from django.utils import timezone
 
+from sendsupport.core import prepared
+
 
 class SessionStore(DatabaseSessionStore):
     def decode(self, session_data: str) -> dict[str, Any]:
@@ -36,7 +38,7 @@ class SessionStore(DatabaseSessionStore):
             return None
         connection = connections[router.db_for_read(self.model)]
         now = connection.ops.adapt_datetimefield_value(timezone.now())
-        with connection.cursor() as cursor:
+        with prepared.cursor(connection) as cursor:
             cursor.execute(_sql(connection.vendor), [self.session_key, now])
             row = cursor.fetchone()
         if row is None:

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from sendsupport.accounts.access import MEMO_ATTR, memoised_schools, remember_standing
 from sendsupport.api.models import ApiToken
-from sendsupport.core import rows
+from sendsupport.core import prepared, rows
 from sendsupport.pupils.models import Contact
 from sendsupport.schools.models import LocalAuthorityMembership, StaffMembership
 
@@ -136,7 +136,7 @@ def _live_token(key_hash: str, prefix: str, now: datetime) -> ApiToken | None:
     Written as SQL once per process: every API call asks it, and the ORM took longer to build the
     query than the database to answer it."""
     users = get_user_model()
-    with connection.cursor() as cursor:
+    with prepared.cursor() as cursor:
         cursor.execute(_live_token_sql(), [key_hash, prefix, connection.ops.adapt_datetimefield_value(now), True])
         row = cursor.fetchone()
     if row is None:

@@ -37,9 +37,8 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 
-from sendsupport.accounts.access import memoised_school_ids, reach
+from sendsupport.accounts.access import memoised_page_versions, memoised_school_ids, reach
 from sendsupport.accounts.school_context import current_school
 from sendsupport.audit.services import Written, begin_capture, end_capture, write_again
 from sendsupport.core import dates
@@ -128,8 +127,16 @@ def _key(request: HttpRequest, user: Any, schools: Callable[[HttpRequest, Any], 
         school.pk if school is not None else None,
         bool(verified()) if callable(verified) else None,
         request.META.get("CSRF_COOKIE"),
-        page_versions(shown),
+        _versions(user, shown),
     )
+
+
+def _versions(user: Any, shown: Iterable[int]) -> tuple[str, ...]:
+    """The versions of the records of ``shown``: read with the user's roles when those are their schools
+    (most pages), otherwise in a query of their own."""
+    shown = tuple(shown)
+    known = memoised_page_versions(user, shown)
+    return known if known is not None else page_versions(shown)
 
 
 def _messages_waiting(request: HttpRequest) -> bool:
@@ -152,7 +159,10 @@ def _recall(key: tuple) -> RememberedPage | None:
 def _serve(request: HttpRequest, user: Any, page: RememberedPage) -> HttpResponse:
     write_again(user=user, written=page.written)
     if page.used_csrf:
-        get_token(request)  # the page's forms carry a token: keep the cookie fresh as drawing it would
+        # The page's forms carry a token: send the cookie again with a fresh expiry, as drawing the
+        # page did. This is what ``get_token`` does when the browser has a secret (a page that used
+        # one is only remembered then), without masking a new token nobody reads (about 0.06 ms).
+        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
     response = HttpResponse(page.content, status=page.status)
     for name, value in page.headers:
         response[name] = value

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from sendsupport.audit.models import AuditEvent
+from sendsupport.core import prepared
 from sendsupport.core.request_id import current_request_id
 
 
@@ -176,22 +177,22 @@ def _write_read_entries(user: Any, *, action: str, object_type: str, what: str, 
         request_id=current_request_id(),
     )
     fields = _insert_fields()
-    prepared = [field.get_db_prep_save(field.pre_save(template, True), connection) for field in fields]
+    values = [field.get_db_prep_save(field.pre_save(template, True), connection) for field in fields]
     varying_at = _varying_positions()
-    with connection.cursor() as cursor:
+    with prepared.cursor() as cursor:
         if connection.vendor == "postgresql":
             # The shared values once and the varying ones as three arrays: as a statement of many
             # rows, the driver quoted every value of every entry in Python (2 ms for 50 entries).
-            shared = [value for index, value in enumerate(prepared) if index not in varying_at]
+            shared = [value for index, value in enumerate(values) if index not in varying_at]
             insert = _array_insert_sql(without_waiting=_without_waiting_for_the_disk())
             cursor.execute(insert, [*shared, *(list(column) for column in zip(*rows, strict=True))])
             return
-        values = []
+        per_row = []
         for row in rows:
-            values.append(prepared.copy())
+            per_row.append(values.copy())
             for index, value in zip(varying_at, row, strict=True):
-                values[-1][index] = value
-        _insert_in_one_statement(cursor, fields, values)
+                per_row[-1][index] = value
+        _insert_in_one_statement(cursor, fields, per_row)
 
 
 @functools.cache

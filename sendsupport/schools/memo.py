@@ -24,6 +24,7 @@ from django.conf import settings
 from django.db import connection, models
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from sendsupport.core import prepared
 from sendsupport.schools.models import RecordsVersion, School
 
 T = TypeVar("T")
@@ -59,8 +60,11 @@ _remembered: OrderedDict[tuple, tuple[float, Any]] = OrderedDict()
 _paths: dict[type[models.Model], tuple[str, ...] | None] = {}
 
 
+SCHOOL_SCOPE_PREFIX = "school:"
+
+
 def school_scope(school_id: int) -> str:
-    return f"school:{school_id}"
+    return f"{SCHOOL_SCOPE_PREFIX}{school_id}"
 
 
 def costs_scope(school_id: int) -> str:
@@ -95,7 +99,7 @@ def _tokens(scopes: list[str]) -> tuple[str, ...]:
     # to build this query as the database took to answer it.
     table = connection.ops.quote_name(RecordsVersion._meta.db_table)
     placeholders = ", ".join(["%s"] * len(scopes))
-    with connection.cursor() as cursor:
+    with prepared.cursor() as cursor:
         cursor.execute(f"SELECT scope, token FROM {table} WHERE scope IN ({placeholders})", scopes)  # noqa: S608
         found = dict(cursor.fetchall())
     return tuple(found.get(scope, "") for scope in scopes)

@@ -9,7 +9,18 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from sendsupport.accounts.access import MEMO_ATTR, manages, roles_at
+from sendsupport.accounts.access import (
+    MEMO_ATTR,
+    is_la_officer,
+    is_parent,
+    manages,
+    memoised_page_versions,
+    memoised_school_ids,
+    reach,
+    remember_standing,
+    roles_at,
+)
+from sendsupport.schools.memo import page_versions, records_changed
 from sendsupport.schools.models import Role, StaffMembership
 
 pytestmark = pytest.mark.django_db
@@ -28,13 +39,16 @@ def test_a_page_reads_the_roles_once(path, senco, pupil, client):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path.format(pupil=pupil.pk))
     assert response.status_code == 200
-    assert reads_of("schools_staffmembership", queries.captured_queries) == 1
-    # The current school comes joined to the roles: no query of its own.
-    assert reads_of("schools_school", queries.captured_queries) == 0
-    # Parenthood and LA membership are asked together, in one query.
+    # The roles, with their schools, whether a parent or an LA officer, and the records versions
+    # of the user's schools are asked together, in one query.
     asking = [q["sql"] for q in queries.captured_queries if '"pupils_contact"' in q["sql"] and "EXISTS" in q["sql"]]
-    assert len(asking) == 1 and '"schools_localauthoritymembership"' in asking[0]
+    assert len(asking) == 1
+    for table in ("schools_school", "pupils_contact", "schools_localauthoritymembership", "schools_recordsversion"):
+        assert f'"{table}"' in asking[0], table
     assert sum('"schools_localauthoritymembership"' in q["sql"] for q in queries.captured_queries) == 1
+    # No other query reads the roles, and the current school comes joined to them.
+    assert reads_of("schools_staffmembership", queries.captured_queries) == 0
+    assert reads_of("schools_school", queries.captured_queries) == 0
 
 
 def test_the_pupil_rule_does_not_ask_again_for_a_pupil_just_found(senco, pupil, client):
@@ -85,3 +99,30 @@ def test_parent_and_la_flags_in_a_request_match_outside_it(senco, la_officer, pa
         assert (is_parent(user), is_la_officer(user)) == (a_parent, officer)  # outside a request: read afresh
         setattr(user, MEMO_ATTR, {})
         assert (is_parent(user), is_la_officer(user)) == (a_parent, officer)  # in a request: one query for both
+
+
+def test_a_parent_with_no_role_is_answered_by_the_same_one_query(parent, django_assert_num_queries):
+    setattr(parent, MEMO_ATTR, {})
+    with django_assert_num_queries(1):
+        assert is_parent(parent) and not is_la_officer(parent)
+        assert reach(parent) == ((), True, False)
+        versions = memoised_page_versions(parent, [])
+    assert versions == page_versions([])
+
+
+def test_the_versions_read_with_the_roles_are_those_of_the_users_schools(senco, school, other_school):
+    StaffMembership.objects.create(user=senco, school=other_school, role=Role.TEACHER)
+    records_changed([school.pk])  # a version for one school, none yet for the other
+    setattr(senco, MEMO_ATTR, {})
+    both = [other_school.pk, school.pk]
+    assert memoised_page_versions(senco, both) == page_versions(both)
+    assert memoised_page_versions(senco, [school.pk]) is None  # not their schools: asked on its own
+    records_changed([other_school.pk])
+    assert memoised_page_versions(senco, both) != page_versions(both)  # read once, for this request
+
+
+def test_a_standing_already_recorded_is_kept(la_officer):
+    setattr(la_officer, MEMO_ATTR, {})
+    remember_standing(la_officer, parent=True, la_officer=True)
+    assert memoised_school_ids(la_officer) == []
+    assert is_parent(la_officer) and is_la_officer(la_officer)

@@ -19,9 +19,10 @@ from sendsupport.schools.models import StaffMembership
 
 pytestmark = pytest.mark.django_db
 
-# A visit served from memory reads the session, the user, their roles, whether they are a parent or an
-# LA officer and the records' versions, and writes its audit entries: nothing of the page itself.
-REMEMBERED_READS = 5
+# A visit served from memory reads the session, the user, and in one query their roles, whether they
+# are a parent or an LA officer and the records' versions, and writes its audit entries: nothing of
+# the page itself.
+REMEMBERED_READS = 3
 REMEMBERED_QUERIES = REMEMBERED_READS + 1  # a pupil's page: one audit entry written
 
 
@@ -140,6 +141,20 @@ def test_the_forms_of_a_remembered_page_still_post(senco, pupil):
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     response = client.post(reverse("support:concern_new", args=[pupil.pk]), _concern(token))
     assert response.status_code == 302  # recorded, not refused as a forged request
+
+
+def test_a_remembered_page_with_a_form_renews_the_csrf_cookie_as_drawing_it_did(senco, pupil, settings):
+    client = _signed_in(senco)
+    secret = client.cookies[settings.CSRF_COOKIE_NAME].value
+    url = reverse("support:timeline", args=[pupil.pk])
+    drawn = client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url)
+    assert len(queries) == REMEMBERED_QUERIES  # served from memory
+    for response in (drawn, again):
+        cookie = response.cookies[settings.CSRF_COOKIE_NAME]
+        assert cookie.value == secret  # the same secret, sent again with a fresh expiry
+        assert cookie["max-age"] == settings.CSRF_COOKIE_AGE
 
 
 def test_a_page_that_showed_a_message_is_not_shown_again(senco, pupil):

@@ -1,9 +1,10 @@
 """The register (SEN only or everyone on roll) and the class list: one exact number of queries, few pupils or many.
 
 Exact baselines per view, as NetBox keeps them (in test_query_counts.BASELINES): a change that adds a query
-must change the number there on purpose. Today a page's request, header and navigation take 9 (session, user,
-school, roles once per request, the navigation's two checks, the session saved); the register adds the roll's
-year groups, the count, the filter's groups and the page of pupils; a chosen class adds reading that group.
+must change the number there on purpose. Today a page's request, header and navigation take 3 (session, user,
+and one query for the roles with their schools, whether a parent or an LA officer and the versions: accounts.access);
+the register adds the roll's year groups, the count, the page of pupils, their audit entries and the filter's
+groups; a chosen class adds reading that group.
 """
 
 from __future__ import annotations

@@ -219,6 +219,7 @@ def test_the_report_reads_in_the_same_number_of_queries_however_many_records(
 
 
 # +1 the EHC requests section, +1 the inclusion decisions section (one query each, whatever the numbers).
+# -1: the roles, whether a parent or an LA officer are one query (accounts.access).
 QUERIES = (
-    25  # -2 the identity reads; -9: the school's costs, asked for by two sections, are worked out once (remembered)
+    24  # -2 the identity reads; -9: the school's costs, asked for by two sections, are worked out once (remembered)
 )

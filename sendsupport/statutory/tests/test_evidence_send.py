@@ -18,9 +18,10 @@ from sendsupport.statutory.models import EHCRequest, EvidencePack
 from sendsupport.statutory.tests import evidence_records
 
 TODAY = date(2025, 11, 20)
-# The pack's 21 reads (test_evidence_pack), plus the session, the user and their roles, the pupil,
-# the pack, the "viewed" audit entry and the page's navigation: the same however long the record.
-PAGE_QUERIES = 28
+# The pack's 21 reads (test_evidence_pack), plus the session, the user, their roles with whether a
+# parent or an LA officer (one query: accounts.access), the pupil, the pack and the "viewed" audit
+# entry: the same however long the record.
+PAGE_QUERIES = 27
 
 
 def _state():

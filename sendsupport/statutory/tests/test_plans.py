@@ -19,7 +19,8 @@ pytestmark = pytest.mark.django_db
 
 # The EHC page with a plan whose provision is linked: the pupil and rules, requests, plans with their lines,
 # reviews and advice, and the provision app's costing (eight queries, whatever the number of provisions).
-QUERIES = 21
+# -1: the roles, whether a parent or an LA officer are one query (accounts.access).
+QUERIES = 20
 
 
 def test_it_moves_a_pupil_on_sen_support_to_e_from_the_issue_date_with_their_needs(pupil, senco):
