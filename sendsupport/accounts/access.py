@@ -9,7 +9,14 @@ from typing import Any
 from django.db.models import QuerySet
 
 from sendsupport.core import prepared, rows
-from sendsupport.schools.memo import EVERY_SCHOOL, PAGES, SCHOOL_SCOPE_PREFIX
+from sendsupport.schools.memo import (
+    EVERY_SCHOOL,
+    PAGES,
+    SCHOOL_SCOPE_PREFIX,
+    page_scopes,
+    school_scope,
+    tokens_in_order,
+)
 from sendsupport.schools.models import CLASSROOM_STAFF, REGISTER_MANAGERS, Role, School
 
 STAFF_ROLES = REGISTER_MANAGERS | CLASSROOM_STAFF
@@ -83,7 +90,7 @@ def _who(user: Any) -> dict[str, Any]:
     bar), and every remembered page for the versions; as three queries they cost two more round
     trips to the database on every page."""
     memo = request_memo(user)
-    if "memberships" not in memo or "standing" not in memo:
+    if "memberships" not in memo:  # all three are read together; only "standing" may come first
         for key, value in _read_who(user).items():
             memo.setdefault(key, value)  # what a caller already recorded (``remember_standing``) stands
     return memo
@@ -94,13 +101,13 @@ def _read_who(user: Any) -> dict[str, Any]:
 
     found: dict[int, set[str]] = {}
     schools: dict[int, School] = {}
-    school_versions: dict[int, str] = {}
+    tokens: dict[str, str | None] = {}
     school_width = rows.width(School)
     authority_width = rows.width(LocalAuthority)
     with prepared.cursor() as cursor:
         cursor.execute(_who_sql(), [user.pk, user.pk, True, EVERY_SCHOOL, PAGES, SCHOOL_SCOPE_PREFIX, user.pk, True])
         fetched = cursor.fetchall()
-    parent, la_officer, every_school, pages = fetched[0][:4]
+    parent, la_officer, tokens[EVERY_SCHOOL], tokens[PAGES] = fetched[0][:4]
     for row in fetched:
         role, *values = row[4:]
         if role is None:  # no role anywhere: the one row carries only the flags and tokens
@@ -110,12 +117,12 @@ def _read_who(user: Any) -> dict[str, Any]:
         School.local_authority.field.set_cached_value(school, authority)
         school = schools.setdefault(school.pk, school)
         found.setdefault(school.pk, set()).add(role)
-        school_versions[school.pk] = values[school_width + authority_width] or ""
+        tokens[school_scope(school.pk)] = values[school_width + authority_width]
     ids = sorted(found)
     return {
         "memberships": ({school_id: frozenset(roles) for school_id, roles in found.items()}, schools),
         "standing": {"is_parent": bool(parent), "is_la_officer": bool(la_officer)},
-        "versions": (ids, (every_school or "", pages or "", *(school_versions[school_id] for school_id in ids))),
+        "versions": (ids, tokens_in_order(page_scopes(ids), tokens)),
     }
 
 

@@ -85,7 +85,18 @@ def page_versions(school_ids: Iterable[int]) -> tuple[str, ...]:
     """The tokens that must be unchanged for a remembered page about these schools to stand: their
     records versions and ``PAGES``, which every other change moves (a user's name, a link book entry,
     an email sent). One query."""
-    return _tokens([EVERY_SCHOOL, PAGES, *(school_scope(school_id) for school_id in sorted(set(school_ids)))])
+    return _tokens(page_scopes(school_ids))
+
+
+def page_scopes(school_ids: Iterable[int]) -> list[str]:
+    """The scopes whose tokens ``page_versions`` reads, in the order it gives them."""
+    return [EVERY_SCHOOL, PAGES, *(school_scope(school_id) for school_id in sorted(set(school_ids)))]
+
+
+def tokens_in_order(scopes: list[str], found: dict[str, str | None]) -> tuple[str, ...]:
+    """The tokens of ``scopes`` from ``found`` (scope: token, read by the caller), as ``_tokens``
+    gives them: "" for a scope that has none yet."""
+    return tuple(found.get(scope) or "" for scope in scopes)
 
 
 def costs_version(school_id: int) -> tuple[str, ...]:
@@ -102,7 +113,7 @@ def _tokens(scopes: list[str]) -> tuple[str, ...]:
     with prepared.cursor() as cursor:
         cursor.execute(f"SELECT scope, token FROM {table} WHERE scope IN ({placeholders})", scopes)  # noqa: S608
         found = dict(cursor.fetchall())
-    return tuple(found.get(scope, "") for scope in scopes)
+    return tokens_in_order(scopes, found)
 
 
 def records_changed(school_ids: Iterable[int | None], *, costs: bool = True) -> None:
