@@ -237,6 +237,22 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture
+def fix_today(monkeypatch):
+    """Fix "today" for one test: ``fix_today(date(2026, 10, 5))``.
+
+    Costs are projected from what was delivered up to today, so a test about a pupil who is over the
+    element 2 threshold early in the year must say which day it is, or it fails once enough of the
+    year has gone by with no sessions recorded.
+    """
+
+    def _fix(day: date) -> date:
+        monkeypatch.setattr("sendsupport.core.dates.today", lambda: day)
+        return day
+
+    return _fix
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _modules_loaded_before_a_test_fixes_today():
     """Load every view and the demo command before any test fixes "today" with monkeypatch.

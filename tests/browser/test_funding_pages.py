@@ -3,6 +3,8 @@ adds an extra cost to a provision, records the year's funding and a pupil's elem
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from playwright.sync_api import expect
 
@@ -15,7 +17,9 @@ from tests.browser.conftest import assert_accessible, sign_in
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_the_senco_costs_provision_and_records_funding(page, senco, school, pupil):
+def test_the_senco_costs_provision_and_records_funding(page, senco, school, pupil, fix_today):
+    # Early in the year, so that the one-to-one, with nothing yet delivered, is projected over £6,000.
+    fix_today(date(2026, 10, 5))
     start, _ = dates.academic_year_bounds(dates.today())
     intervention = Intervention.objects.create(
         school=school, name="One-to-one reading", area="cognition", description="x", delivered_by=DelivererRole.TEACHER

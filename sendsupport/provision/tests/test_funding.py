@@ -4,7 +4,7 @@ teacher, TA, parent or governor sees a cost anywhere on these pages or on the pu
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -25,6 +25,15 @@ from sendsupport.provision.selectors import school_costs
 from sendsupport.provision.tests.funding_fixtures import *  # noqa: F403 (the fixtures)
 
 pytestmark = pytest.mark.django_db
+
+# The fixtures' year is 2026 to 2027. Early in the autumn term Maya's one-to-one, with nothing yet
+# delivered, is projected over the element 2 threshold.
+AUTUMN_DAY = date(2026, 10, 5)
+
+
+@pytest.fixture(autouse=True)
+def _in_the_autumn_term(fix_today):
+    fix_today(AUTUMN_DAY)
 
 
 def _refused(response, field: str, message: str) -> None:
