@@ -92,12 +92,15 @@ def remember_page(
             page = _recall(key)
             if page is not None:
                 return _serve(request, user, page)
+            # The browser's secret as it came (the one in the key), read before the view: drawing a
+            # form for a browser with none makes one, and that page must not be kept.
+            secret_sent = request.META.get("CSRF_COOKIE")
             token = begin_capture()
             try:
                 result = view(request, *args, **kwargs)
             finally:
                 written = end_capture(token)
-            setattr(request, PENDING_ATTR, (key, written, request.META.get("CSRF_COOKIE")))
+            setattr(request, PENDING_ATTR, (key, written, secret_sent))
             return result
 
         # The API reads a route's parameters from its signature: give it the view's, with the
@@ -161,7 +164,8 @@ def _serve(request: HttpRequest, user: Any, page: RememberedPage) -> HttpRespons
     if page.used_csrf:
         # The page's forms carry a token: send the cookie again with a fresh expiry, as drawing the
         # page did. This is what ``get_token`` does when the browser has a secret (a page that used
-        # one is only remembered then), without masking a new token nobody reads (about 0.06 ms).
+        # one is only kept when the browser sent it, and the key holds it, so this one sent it too),
+        # without masking a new token nobody reads (about 0.06 ms).
         request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
     response = HttpResponse(page.content, status=page.status)
     for name, value in page.headers:
@@ -184,7 +188,9 @@ def keep(request: HttpRequest, response: Any) -> None:
     key, written, csrf_secret = pending
     used_csrf = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
     if used_csrf and csrf_secret is None:
-        return  # drawn with a CSRF secret made just now: another browser could not post its forms
+        # Drawn with a CSRF secret made just now for a browser that sent none: the page's forms are
+        # for that secret only, and the next browser with none (the same key) would get them.
+        return
     page = RememberedPage(
         status=response.status_code,
         content=response.content,

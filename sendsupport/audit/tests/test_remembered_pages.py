@@ -157,6 +157,28 @@ def test_a_remembered_page_with_a_form_renews_the_csrf_cookie_as_drawing_it_did(
         assert cookie["max-age"] == settings.CSRF_COOKIE_AGE
 
 
+def test_a_page_drawn_for_a_browser_with_no_csrf_cookie_is_not_served_again(senco, pupil, settings):
+    """A browser with no CSRF cookie yet (cookies cleared, or the cookie expired before the session) is
+    given a new secret as the page is drawn. That page's forms carry a token for that secret only, so
+    it is never served to another request: the next cookieless visit is drawn afresh, with its own
+    secret, and its form posts."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(senco)
+    url = reverse("support:timeline", args=[pupil.pk])
+    first = client.get(url)
+    assert first.status_code == 200
+    client.cookies.pop(settings.CSRF_COOKIE_NAME)  # the browser loses its cookie again
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(url)
+    assert second.status_code == 200
+    assert len(queries) > REMEMBERED_QUERIES  # drawn again, not served from memory
+    secret = second.cookies[settings.CSRF_COOKIE_NAME].value
+    assert secret != first.cookies[settings.CSRF_COOKIE_NAME].value
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', second.content.decode()).group(1)
+    response = client.post(reverse("support:concern_new", args=[pupil.pk]), _concern(token))
+    assert response.status_code == 302  # recorded, not refused as a forged request
+
+
 def test_a_page_that_showed_a_message_is_not_shown_again(senco, pupil):
     client = _signed_in(senco)
     url = reverse("support:timeline", args=[pupil.pk])
