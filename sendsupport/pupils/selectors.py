@@ -16,7 +16,7 @@ from typing import Any
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
-from sendsupport.accounts.access import is_staff_for, memoised, request_memo, staff_school_ids
+from sendsupport.accounts.access import is_active_user, is_staff_for, memoised, request_memo, staff_school_ids
 from sendsupport.core import dates, prepared
 from sendsupport.core.suppression import Shown, Sum, suppress, suppress_column
 from sendsupport.pupils.codes import Provision, year_groups_for_phase
@@ -332,7 +332,6 @@ def _la_schools(user: Any) -> list[dict[str, Any]]:
     the query is SQL written once and prepared on PostgreSQL: built with the ORM and planned afresh
     each time, it cost about as much as the rest of a remembered visit.
     """
-    from sendsupport.accounts.access import is_active_user, memoised
 
     def read() -> list[dict[str, Any]]:
         if not is_active_user(user):
