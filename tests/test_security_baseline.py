@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -23,6 +22,7 @@ from django.utils import timezone
 
 from conftest import PASSWORD
 from sendsupport.accounts.middleware import IdleTimeoutMiddleware
+from sendsupport.accounts.models import UserSession
 from sendsupport.accounts.tests.helpers import sign_in
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -167,20 +167,20 @@ def test_sessions_end_after_30_minutes_without_activity(senco, client):
     assert settings.SESSION_COOKIE_HTTPONLY is True
     response = sign_in(client, "senco", PASSWORD)
     assert response.cookies["sessionid"]["httponly"] is True
-    session = Session.objects.get(session_key=client.session.session_key)
+    session = UserSession.objects.get(session_key=client.session.session_key)
     assert abs((session.expire_date - timezone.now()) - timedelta(minutes=30)) < timedelta(seconds=30)
 
     # Activity more than a minute after the last refresh moves the end forward...
     stored = client.session
     stored[IdleTimeoutMiddleware.KEY] = int(time.time()) - 61
     stored.save()
-    Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() + timedelta(minutes=1))
+    UserSession.objects.filter(pk=session.pk).update(expire_date=timezone.now() + timedelta(minutes=1))
     assert client.get(reverse("home")).status_code == 200
     session.refresh_from_db()
     assert session.expire_date - timezone.now() > timedelta(minutes=29)
 
     # ...and after 30 idle minutes the session is over.
-    Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() - timedelta(seconds=1))
+    UserSession.objects.filter(pk=session.pk).update(expire_date=timezone.now() - timedelta(seconds=1))
     response = client.get(reverse("home"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
@@ -190,14 +190,15 @@ def test_sessions_end_after_30_minutes_without_activity(senco, client):
 @override_settings(SESSION_ACTIVITY_REFRESH_SECONDS=60)
 def test_a_signed_in_page_writes_the_session_at_most_once_a_minute(senco, client):
     """Saving the session on every request made every signed-in page pay for a write."""
+    sessions = UserSession._meta.db_table
     sign_in(client, "senco", PASSWORD)
     client.get(reverse("home"))
     with CaptureQueriesContext(connection) as first:
         client.get(reverse("home"))
-    assert not [q for q in first.captured_queries if "django_session" in q["sql"] and "UPDATE" in q["sql"]]
+    assert not [q for q in first.captured_queries if sessions in q["sql"] and "UPDATE" in q["sql"]]
     stored = client.session
     stored[IdleTimeoutMiddleware.KEY] = int(time.time()) - 61
     stored.save()
     with CaptureQueriesContext(connection) as later:
         client.get(reverse("home"))
-    assert [q for q in later.captured_queries if "django_session" in q["sql"] and "UPDATE" in q["sql"]]
+    assert [q for q in later.captured_queries if sessions in q["sql"] and "UPDATE" in q["sql"]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -88,3 +89,28 @@ class Invitation(models.Model):
 
     def usable(self, now=None) -> bool:
         return self.used_at is None and (now or timezone.now()) < self.expires_at
+
+
+class UserSession(AbstractBaseSession):
+    """A browser's signed-in session: Django's database session, with whose it is beside it.
+
+    ``user`` is written from the session's own data each time it is saved (``accounts.sessions``),
+    never from anything the browser sends, so the session and its user are read in one statement on
+    every signed-in request. Deleting an account deletes its sessions. The database does not hold the
+    two together: a session is saved with the id its data names, which need not be an account's any
+    more by the time it is written (the read joins, and finds nobody).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, related_name="+", db_constraint=False
+    )
+
+    class Meta(AbstractBaseSession.Meta):
+        verbose_name = "signed-in session"
+        verbose_name_plural = "signed-in sessions"
+
+    @classmethod
+    def get_session_store_class(cls) -> type:
+        from sendsupport.accounts.sessions import SessionStore
+
+        return SessionStore

@@ -1,8 +1,12 @@
-"""Django's database sessions, read with a query written once instead of built on every request.
+"""Django's database sessions, read with their user in one statement written once.
 
-Every signed-in request reads its session. Built with the ORM, that one small query cost about as
-much as the rest of an empty signed-in page; the SQL below asks the database the same question
-(the session with this key that has not expired), and everything else is Django's.
+Every signed-in request reads its session and then its user. Built with the ORM, each of those
+small queries cost about as much as the rest of an empty signed-in page. The session row keeps whose
+it is (``accounts.models.UserSession``, the pattern Django documents for extending its database
+sessions), so the SQL below reads the session that has not expired and that person's row together;
+``accounts.backends.ModelBackend.get_user`` takes the row from here when it asks for the same person,
+and Django's own checks (the signed session, the password hash in it, an active account) run as
+they always do.
 
 Each process also remembers what the session data it last read said once its signature was
 checked: the same signed text always says the same thing, and checking the signature and
@@ -14,18 +18,46 @@ from __future__ import annotations
 
 import functools
 import json
+from contextvars import ContextVar
 from types import SimpleNamespace
 from typing import Any
 
+from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.signals import request_started
 from django.db import connections, router
 from django.utils import timezone
 
-from sendsupport.core import prepared
+from sendsupport.core import prepared, rows
+
+
+class UserReadWithSession(SimpleNamespace):
+    """The user row the last session read found beside it: ``user_id`` and the row's ``values``
+    (``None`` when the session names nobody or nobody by that id exists)."""
+
+    user_id: Any
+    values: tuple | None
+
+
+# What the latest session read in this request found beside the session, for the one ``get_user``
+# that follows it; taken once (``take_user_read_with_session``) and cleared when a request starts.
+_read_with_session: ContextVar[UserReadWithSession | None] = ContextVar("user_read_with_session", default=None)
 
 
 class SessionStore(DatabaseSessionStore):
+    @classmethod
+    def get_model_class(cls) -> type:
+        from sendsupport.accounts.models import UserSession
+
+        return UserSession
+
+    def create_model_instance(self, data: dict[str, Any]) -> Any:
+        session = super().create_model_instance(data)
+        session.user_id = _user_id(data.get(SESSION_KEY))
+        return session
+
     def decode(self, session_data: str) -> dict[str, Any]:
         checked = _checked_json(session_data, self.key_salt) if self.serializer is signing.JSONSerializer else None
         if checked is None:  # Django's own path: it logs the tampering and starts an empty session
@@ -33,6 +65,7 @@ class SessionStore(DatabaseSessionStore):
         return json.loads(checked)  # a fresh dictionary each time: callers change it
 
     def _get_session_from_db(self) -> Any:
+        _read_with_session.set(None)
         if not self.session_key:  # Django's store validates the key: a bad one is None here
             self._session_key = None
             return None
@@ -44,20 +77,58 @@ class SessionStore(DatabaseSessionStore):
         if row is None:
             self._session_key = None
             return None
-        return SimpleNamespace(session_key=self.session_key, session_data=row[0])
+        session_data, user_id, *user = row
+        found = user if user[0] is not None else None  # the join found nobody: no row to hand on
+        _read_with_session.set(UserReadWithSession(user_id=user_id, values=found))
+        return SimpleNamespace(session_key=self.session_key, session_data=session_data)
+
+
+def take_user_read_with_session(user_id: Any) -> tuple | None:
+    """The row of user ``user_id`` read with this request's session, once, or None if the session
+    read found someone else or nothing (the caller then reads the user itself)."""
+    read = _read_with_session.get()
+    _read_with_session.set(None)
+    if read is None or read.values is None or read.user_id != user_id:
+        return None
+    return read.values
+
+
+def _forget_read_with_session(**kwargs: Any) -> None:
+    _read_with_session.set(None)
+
+
+request_started.connect(_forget_read_with_session, dispatch_uid="sendsupport_forget_user_read_with_session")
+
+
+def _user_id(value: Any) -> Any:
+    """The id a session's data names as its user, as the database keeps it, or None."""
+    if value is None:
+        return None
+    try:
+        return get_user_model()._meta.pk.to_python(value)
+    except ValidationError:
+        return None
 
 
 @functools.cache
 def _sql(vendor: str) -> str:
-    from django.contrib.sessions.models import Session
     from django.db import connection
 
+    from sendsupport.accounts.models import UserSession
+
+    users = get_user_model()
     quote = connection.ops.quote_name
-    meta = Session._meta
-    # Names come from the model, never from input; the key and the time are parameters.
+    session = UserSession._meta
+
+    def column(name: str) -> str:
+        return f"s.{quote(session.get_field(name).column)}"
+
+    # Names come from the models, never from input; the key and the time are parameters.
     return (
-        f"SELECT {quote(meta.get_field('session_data').column)} FROM {quote(meta.db_table)} "  # noqa: S608
-        f"WHERE {quote(meta.get_field('session_key').column)} = %s AND {quote(meta.get_field('expire_date').column)} > %s"
+        f"SELECT {column('session_data')}, {column('user')}, {rows.columns(users, 'u')} "  # noqa: S608
+        f"FROM {quote(session.db_table)} s "
+        f"LEFT JOIN {quote(users._meta.db_table)} u ON u.{quote(users._meta.pk.column)} = {column('user')} "
+        f"WHERE {column('session_key')} = %s AND {column('expire_date')} > %s"
     )
 
 

@@ -259,6 +259,7 @@ NOT_ON_ANY_PAGE = (
     "auth.Permission",
     "contenttypes.ContentType",
     "sessions.Session",
+    "accounts.UserSession",
     "axes.AccessFailureLog",
     "axes.AccessAttempt",
     "axes.AccessAttemptExpiration",

@@ -7,9 +7,9 @@ import logging
 from datetime import timedelta
 
 import pytest
-from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from sendsupport.accounts.models import UserSession
 from sendsupport.accounts.sessions import SessionStore
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,7 @@ def test_changed_data_is_read_as_changed():
 
 def test_tampered_data_gives_an_empty_session_and_is_logged(caplog):
     key = saved_session(_auth_user_id="7")
-    row = Session.objects.get(session_key=key)
+    row = UserSession.objects.get(session_key=key)
     signed = row.session_data
     row.session_data = signed[:-3] + ("AAA" if not signed.endswith("AAA") else "BBB")
     row.save()
@@ -54,7 +54,7 @@ def test_tampered_data_gives_an_empty_session_and_is_logged(caplog):
 
 def test_an_expired_session_is_not_read():
     key = saved_session(_auth_user_id="7")
-    Session.objects.filter(session_key=key).update(expire_date=timezone.now() - timedelta(seconds=1))
+    UserSession.objects.filter(session_key=key).update(expire_date=timezone.now() - timedelta(seconds=1))
     store = SessionStore(session_key=key)
     assert "_auth_user_id" not in store
     assert store.session_key is None

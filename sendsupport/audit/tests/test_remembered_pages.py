@@ -19,10 +19,10 @@ from sendsupport.schools.models import StaffMembership
 
 pytestmark = pytest.mark.django_db
 
-# A visit served from memory reads the session, the user, and in one query their roles, whether they
-# are a parent or an LA officer and the records' versions, and writes its audit entries: nothing of
-# the page itself.
-REMEMBERED_READS = 3
+# A visit served from memory reads the session with its user (one query), and in one query their roles,
+# whether they are a parent or an LA officer and the records' versions, and writes its audit entries:
+# nothing of the page itself.
+REMEMBERED_READS = 2
 REMEMBERED_QUERIES = REMEMBERED_READS + 1  # a pupil's page: one audit entry written
 
 

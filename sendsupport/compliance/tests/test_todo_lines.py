@@ -129,7 +129,8 @@ def test_the_query_count_is_fixed(pupils, senco, teacher, school, class_4a, djan
 
 
 # -2: the roles, whether a parent or an LA officer and the versions are one query (accounts.access).
-PAGE_QUERIES = 49  # +1: the versions under which the page is remembered (audit.remembered_pages); the list (its records version, 13 of them for the provision duties), the filter form's year groups, groups and staff, the school items (SENCO and the SEN information report's last publication), the session and the menu
+# -1: the session is read with its user, in one query (accounts.sessions).
+PAGE_QUERIES = 48  # +1: the versions under which the page is remembered (audit.remembered_pages); the list (its records version, 13 of them for the provision duties), the filter form's year groups, groups and staff, the school items (SENCO and the SEN information report's last publication), the session with its user and the menu
 
 
 @pytest.mark.parametrize("pupils", [3, 30])

@@ -175,4 +175,5 @@ def test_the_trail_reads_in_the_same_number_of_queries_however_long_the_history(
 
 # +1 since the visibility condition asks once whether the user is a parent (a PDF has no navigation to ask first).
 # -1: that is now asked in the same query as the roles (accounts.access).
-QUERIES = 43
+# -1: the session is read with its user, in one query (accounts.sessions).
+QUERIES = 42

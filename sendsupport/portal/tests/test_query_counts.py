@@ -31,7 +31,8 @@ pytestmark = pytest.mark.django_db
 # (the link book's rule, the EHC sections) ask no more (two queries before); the review coming for
 # sending views is the open cycle among the cycles the page has already read (one query before).
 # -1: the roles, whether a parent or an LA officer are one query (accounts.access).
-BASELINE = 17
+# -1: the session is read with its user, in one query (accounts.sessions).
+BASELINE = 16
 
 
 def _count(client, url) -> int:

@@ -15,10 +15,11 @@ from sendsupport.provision.models import FundingAllocation, Provision, Provision
 
 pytestmark = pytest.mark.django_db
 
-# The session, the user, the school and the menu; then the policy, the year's costs (school_costs), the
-# funding streams, the allocations, the pupils over the threshold and their top-ups.
+# The session with its user, the school and the menu; then the policy, the year's costs (school_costs),
+# the funding streams, the allocations, the pupils over the threshold and their top-ups.
 # -1 each: the roles, whether a parent or an LA officer are one query (accounts.access).
-BASELINES = {"provision:funding": 23, "provision:costs": 8}
+# -1 each: the session is read with its user, in one query (accounts.sessions).
+BASELINES = {"provision:funding": 22, "provision:costs": 7}
 
 
 @pytest.fixture(autouse=True)

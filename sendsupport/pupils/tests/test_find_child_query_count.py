@@ -1,8 +1,9 @@
 """The register (SEN only or everyone on roll) and the class list: one exact number of queries, few pupils or many.
 
 Exact baselines per view, as NetBox keeps them (in test_query_counts.BASELINES): a change that adds a query
-must change the number there on purpose. Today a page's request, header and navigation take 3 (session, user,
-and one query for the roles with their schools, whether a parent or an LA officer and the versions: accounts.access);
+must change the number there on purpose. Today a page's request, header and navigation take 2 (the session with
+its user: accounts.sessions, and one query for the roles with their schools, whether a parent or an LA officer and
+the versions: accounts.access);
 the register adds the roll's year groups, the count, the page of pupils, their audit entries and the filter's
 groups; a chosen class adds reading that group.
 """

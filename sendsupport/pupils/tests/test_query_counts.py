@@ -34,27 +34,31 @@ BASELINES = {
     # +1: the versions under which the page is remembered (audit.remembered_pages); the parent's is not remembered.
     # -1 for everyone: the roles, whether a parent or an LA officer and the versions are one query
     # (accounts.access); -1 more for staff: the versions of their schools come in that query too.
-    ("pupils:detail", "senco"): 57,  # provision costs run even with no provision; +1 link book; +1 views
+    # -1 for everyone (every signed-in page): the session is read with its user, in one query
+    # (accounts.sessions).
+    ("pupils:detail", "senco"): 56,  # provision costs run even with no provision; +1 link book; +1 views
     (
         "pupils:detail",
         "teacher",
-    ): 20,  # +1 provision; +1 is the teacher chosen to read the link book; +1 the latest views
+    ): 19,  # +1 provision; +1 is the teacher chosen to read the link book; +1 the latest views
     (
         "pupils:detail",
         "parent",
-    ): 17,  # +2: the link book (parental responsibility, the latest message); +1 the review coming
+    ): 16,  # +2: the link book (parental responsibility, the latest message); +1 the review coming
     # the register, with 10 or 500 pupils
     # the register: its pupils' audit entries are written in one INSERT; +1: the versions under which the page is remembered (audit.remembered_pages)
     # -2: the roles, whether a parent or an LA officer and the versions are one query (accounts.access)
-    ("pupils:register", "all"): 8,
-    ("pupils:register", "filtered"): 8,
-    ("pupils:register", "search"): 8,
-    ("pupils:register", "page-2"): 8,
-    ("pupils:register", "teacher's class"): 9,
+    # -1: the session is read with its user, in one query (accounts.sessions)
+    ("pupils:register", "all"): 7,
+    ("pupils:register", "filtered"): 7,
+    ("pupils:register", "search"): 7,
+    ("pupils:register", "page-2"): 7,
+    ("pupils:register", "teacher's class"): 8,
     # a class list, with 3 or 120 pupils in the class
     # -3: the identity reads, and the staff schools from the roles; -1: the roles, whether a parent
-    # or an LA officer are one query (accounts.access)
-    ("pupils:class_list", "any"): 6,
+    # or an LA officer are one query (accounts.access); -1: the session is read with its user, in one
+    # query (accounts.sessions)
+    ("pupils:class_list", "any"): 5,
 }
 
 

@@ -18,16 +18,17 @@ from sendsupport.schools.models import School
 
 pytestmark = pytest.mark.django_db
 
-# The session, the user, the roles with whether a parent or an LA officer (one query: accounts.access),
-# the schools, one grouped query for every school's counts (was two: the on-roll totals and the SEN
-# counts read the pupils apiece); and before the counts, the schools' records versions (under which each
+# The session with its user (one query: accounts.sessions), the roles with whether a parent or an LA
+# officer (one query: accounts.access), the schools, one grouped query for every school's counts (was
+# two: the on-roll totals and the SEN counts read the pupils apiece); and before the counts, the schools' records versions (under which each
 # web process remembers the counts: asked again with nothing changed, the grouped query is skipped).
 # +1: the versions under which the page is remembered (audit.remembered_pages).
 # -1: the roles, whether a parent or an LA officer and the versions are one query (accounts.access);
 # the LA overview names its area's schools, so still reads their versions on its own. The governors'
 # overview -2: its versions (the governor's school) come in that query too.
-LA_OVERVIEW = 7
-GOVERNORS_OVERVIEW = 5
+# -1 each: the session is read with its user, in one query (accounts.sessions).
+LA_OVERVIEW = 6
+GOVERNORS_OVERVIEW = 4
 
 
 def more_schools(la, count: int) -> list[School]:

@@ -220,6 +220,7 @@ def test_the_report_reads_in_the_same_number_of_queries_however_many_records(
 
 # +1 the EHC requests section, +1 the inclusion decisions section (one query each, whatever the numbers).
 # -1: the roles, whether a parent or an LA officer are one query (accounts.access).
+# -1: the session is read with its user, in one query (accounts.sessions).
 QUERIES = (
-    24  # -2 the identity reads; -9: the school's costs, asked for by two sections, are worked out once (remembered)
+    23  # -2 the identity reads; -9: the school's costs, asked for by two sections, are worked out once (remembered)
 )

@@ -18,10 +18,10 @@ from sendsupport.statutory.models import EHCRequest, EvidencePack
 from sendsupport.statutory.tests import evidence_records
 
 TODAY = date(2025, 11, 20)
-# The pack's 21 reads (test_evidence_pack), plus the session, the user, their roles with whether a
-# parent or an LA officer (one query: accounts.access), the pupil, the pack and the "viewed" audit
-# entry: the same however long the record.
-PAGE_QUERIES = 27
+# The pack's 21 reads (test_evidence_pack), plus the session with its user (one query:
+# accounts.sessions), their roles with whether a parent or an LA officer (one query: accounts.access),
+# the pupil, the pack and the "viewed" audit entry: the same however long the record.
+PAGE_QUERIES = 26
 
 
 def _state():

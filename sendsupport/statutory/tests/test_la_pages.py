@@ -37,10 +37,10 @@ def test_the_list_puts_overdue_steps_first_then_the_soonest_due(pupil, other_pup
     assert "Overdue" in html and "Decision whether to assess" in html
 
 
-# The session and the user, the menu's roles, schools and LA check (one query: accounts.access), the
-# requests with their pupils and schools (one query), and the audit entries for every child shown (one
-# statement).
-LIST_QUERIES = 5
+# The session with its user (one query: accounts.sessions), the menu's roles, schools and LA check (one
+# query: accounts.access), the requests with their pupils and schools (one query), and the audit entries
+# for every child shown (one statement).
+LIST_QUERIES = 4
 
 
 @pytest.mark.parametrize("count", [1, 12])

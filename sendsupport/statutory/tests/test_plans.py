@@ -20,7 +20,8 @@ pytestmark = pytest.mark.django_db
 # The EHC page with a plan whose provision is linked: the pupil and rules, requests, plans with their lines,
 # reviews and advice, and the provision app's costing (eight queries, whatever the number of provisions).
 # -1: the roles, whether a parent or an LA officer are one query (accounts.access).
-QUERIES = 20
+# -1: the session is read with its user, in one query (accounts.sessions).
+QUERIES = 19
 
 
 def test_it_moves_a_pupil_on_sen_support_to_e_from_the_issue_date_with_their_needs(pupil, senco):

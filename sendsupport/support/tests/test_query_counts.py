@@ -23,9 +23,10 @@ BASELINES = {
     # +1: the versions under which the page is remembered (audit.remembered_pages)
     # -1 for each page: the roles, whether a parent or an LA officer and the versions are one query
     # (accounts.access); -1 more for the remembered timeline and plan: their versions come in it too.
-    "support:timeline": 11,  # -1: the open concerns are picked from the list of all concerns, not read again
-    "support:plan": 11,  # +1: the provisions during the plan (provision_tags.plan_provision)
-    "support:cycle": 14,
+    # -1 for each page: the session is read with its user, in one query (accounts.sessions).
+    "support:timeline": 10,  # -1: the open concerns are picked from the list of all concerns, not read again
+    "support:plan": 10,  # +1: the provisions during the plan (provision_tags.plan_provision)
+    "support:cycle": 13,
     "plans_for_teacher": 3,
 }
 

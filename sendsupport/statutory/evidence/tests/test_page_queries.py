@@ -15,8 +15,8 @@ from sendsupport.statutory.evidence.pack import build_pack
 from sendsupport.statutory.tests import evidence_records
 
 pytestmark = pytest.mark.django_db
-# As ``test_evidence_send.PAGE_QUERIES``: the pack's 21 reads and the page's own 6.
-PAGE_QUERIES = 27
+# As ``test_evidence_send.PAGE_QUERIES``: the pack's 21 reads and the page's own 5.
+PAGE_QUERIES = 26
 # Outside a request nothing is remembered about the user: the pack reads through ``visible_to``.
 BUILD_QUERIES = 21
 

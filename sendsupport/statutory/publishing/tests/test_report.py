@@ -173,5 +173,5 @@ def test_the_report_page_query_count_is_fixed(complete, senco, login, rows, djan
         assert client.get(reverse("publishing:public_report", args=[complete.urn])).status_code == 200
 
 
-REPORT_PAGE_QUERIES = 13  # session, user, roles with their schools and the menu's parent and LA checks (one query), the draft, the register counts, SENCO, training, library, actions, publications
+REPORT_PAGE_QUERIES = 12  # the session with its user (one query), roles with their schools and the menu's parent and LA checks (one query), the draft, the register counts, SENCO, training, library, actions, publications
 PUBLIC_PAGE_QUERIES = 3  # the school, the report, the strategy (whether to link it)

@@ -17,7 +17,8 @@ from sendsupport.support.profiles import services
 from sendsupport.support.profiles.tests.conftest import write
 
 # -1 each: the roles, whether a parent or an LA officer are one query (accounts.access).
-BASELINES = {"profiles:passport": 15, "profiles:versions": 6}  # 17 own words (voice), 18 adjustments (inclusion)
+# -1 each: the session is read with its user, in one query (accounts.sessions).
+BASELINES = {"profiles:passport": 14, "profiles:versions": 5}  # 17 own words (voice), 18 adjustments (inclusion)
 
 
 def _count(client, url) -> int:
