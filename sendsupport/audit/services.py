@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,6 +43,8 @@ class PupilRef:
 
 Row = tuple[int | None, int | None, str]  # school id, pupil id, object id
 VARYING = ("school", "pupil", "object_id")  # the fields that differ between the entries of one read, as in a Row
+# The fields that differ between the entries of several reads written together (``write_again``).
+BATCH_VARYING = ("action", "object_type", "summary", *VARYING)
 Batch = tuple[str, str, str, tuple[Row, ...]]  # action, object type, summary, rows
 
 
@@ -75,10 +77,19 @@ def end_capture(token: Any) -> Written:
 
 
 def write_again(*, user: Any, written: Written) -> None:
-    """Write a remembered page's read entries for this request, as the page itself wrote them: each
-    list of entries one statement (an API list writes an export and a list)."""
-    for action, object_type, what, rows in written.batches:
+    """Write a remembered page's read entries for this request, as the page itself wrote them, in one
+    statement: an API list writes an export and a list, two statements when drawn, and each
+    statement cost a round trip to the database on every visit."""
+    if len(written.batches) == 1:
+        action, object_type, what, rows = written.batches[0]
         _write_read_entries(user, action=action, object_type=object_type, what=what, rows=rows)
+    elif written.batches:
+        rows = [
+            (action, object_type, what[:300], *row)
+            for action, object_type, what, batch in written.batches
+            for row in batch
+        ]
+        _insert_entries(user, fixed={}, varying=BATCH_VARYING, rows=rows)
     for pupil in written.found:
         note_found(pupil)
 
@@ -170,34 +181,39 @@ def _write_read_entries(user: Any, *, action: str, object_type: str, what: str, 
     written = _written.get()
     if written is not None:
         written.append((action, object_type, what, rows))
-    template = AuditEvent(
-        **_actor_fields(user),
-        action=action,
-        object_type=object_type,
-        summary=what[:300],
-        request_id=current_request_id(),
-    )
-    fields = _insert_fields()
-    values = [field.get_db_prep_save(field.pre_save(template, True), connection) for field in fields]
-    varying_at = _varying_positions()
-    shared = [value for index, value in enumerate(values) if index not in varying_at]
+    fixed = {"action": action, "object_type": object_type, "summary": what[:300]}
+    _insert_entries(user, fixed=fixed, varying=VARYING, rows=rows)
+
+
+def _insert_entries(user: Any, *, fixed: dict[str, Any], varying: tuple[str, ...], rows: Sequence[tuple]) -> None:
+    """Insert one entry by ``user`` per row of ``rows`` (the values of the fields ``varying``, in that
+    order), the other fields the same for all: ``fixed``, the actor, the time and the request."""
+    if not rows:
+        return
+    template = AuditEvent(**_actor_fields(user), **fixed, request_id=current_request_id())
+    varying_at = _varying_positions(varying)
+    shared = [
+        field.get_db_prep_save(field.pre_save(template, True), connection)
+        for index, field in enumerate(_insert_fields())
+        if index not in varying_at
+    ]
     with prepared.cursor() as cursor:
         if connection.vendor == "postgresql":
-            # The shared values once and the varying ones as three arrays: as a statement of many
-            # rows, the driver quoted every value of every entry in Python (2 ms for 50 entries).
-            insert = _array_insert_sql(without_waiting=_without_waiting_for_the_disk())
+            # The shared values once and the varying ones as arrays: as a statement of many rows,
+            # the driver quoted every value of every entry in Python (2 ms for 50 entries).
+            insert = _array_insert_sql(varying, without_waiting=_without_waiting_for_the_disk())
             cursor.execute(insert, [*shared, *(list(column) for column in zip(*rows, strict=True))])
         else:
             # The shared values once and the varying ones as one JSON array of rows: the same short
             # statement whatever the list's length (SQLite keeps it compiled), where a statement of
             # many rows bound 600 values for the register's 50 entries (0.1 ms more) and had to be
             # split beyond SQLite's limit on values.
-            cursor.execute(_json_insert_sql(), [*shared, json.dumps(rows)])
+            cursor.execute(_json_insert_sql(varying), [*shared, json.dumps(rows)])
 
 
 @functools.cache
-def _array_insert_sql(*, without_waiting: bool) -> str:
-    """PostgreSQL: insert one row per element of three arrays (``VARYING``), sharing the rest.
+def _array_insert_sql(varying: tuple[str, ...], *, without_waiting: bool) -> str:
+    """PostgreSQL: insert one row per element of the arrays of the fields ``varying``, sharing the rest.
 
     ``without_waiting`` (see ``_without_waiting_for_the_disk``) has the statement set
     ``synchronous_commit`` off for its own transaction, as ``SET LOCAL`` would: sent on its own, in
@@ -209,14 +225,14 @@ def _array_insert_sql(*, without_waiting: bool) -> str:
     fields = _insert_fields()
     by_name = {field.name: field for field in fields}
     select = [
-        f"entry.{quote(field.name)}" if field.name in VARYING else f"CAST(%s AS {field.db_type(connection)})"
+        f"entry.{quote(field.name)}" if field.name in varying else f"CAST(%s AS {field.db_type(connection)})"
         for field in fields
     ]
-    arrays = ", ".join(f"CAST(%s AS {by_name[name].db_type(connection)}[])" for name in VARYING)
+    arrays = ", ".join(f"CAST(%s AS {by_name[name].db_type(connection)}[])" for name in varying)
     # Names and types come from the model, never from input; every value is a parameter.
     return (
         f"INSERT INTO {quote(AuditEvent._meta.db_table)} ({', '.join(quote(field.column) for field in fields)}) "  # noqa: S608
-        f"SELECT {', '.join(select)} FROM unnest({arrays}) AS entry({', '.join(quote(name) for name in VARYING)})"
+        f"SELECT {', '.join(select)} FROM unnest({arrays}) AS entry({', '.join(quote(name) for name in varying)})"
         + (
             " CROSS JOIN (SELECT set_config('synchronous_commit', 'off', true)) AS not_waiting"
             if without_waiting
@@ -231,20 +247,20 @@ def _insert_fields() -> tuple[Any, ...]:
 
 
 @functools.cache
-def _varying_positions() -> tuple[int, ...]:
-    """Where the ``VARYING`` fields sit among ``_insert_fields()``, in a ``Row``'s order."""
+def _varying_positions(varying: tuple[str, ...]) -> tuple[int, ...]:
+    """Where the fields ``varying`` sit among ``_insert_fields()``, in ``varying``'s order."""
     names = [field.name for field in _insert_fields()]
-    return tuple(names.index(name) for name in VARYING)
+    return tuple(names.index(name) for name in varying)
 
 
 @functools.cache
-def _json_insert_sql() -> str:
-    """SQLite: insert one row per element of a JSON array of ``Row``s (school id, pupil id, object id),
-    sharing the rest. ``json_each`` reads the array; numbers come back as integers and the object id's
-    column keeps text, as the model's fields would have stored them."""
+def _json_insert_sql(varying: tuple[str, ...]) -> str:
+    """SQLite: insert one row per element of a JSON array of rows (the values of the fields
+    ``varying``), sharing the rest. ``json_each`` reads the array; numbers come back as integers and
+    text columns keep text, as the model's fields would have stored them."""
     quote = connection.ops.quote_name
     fields = _insert_fields()
-    varying_at = _varying_positions()
+    varying_at = _varying_positions(varying)
     select = [
         f"json_extract(entry.value, '$[{varying_at.index(index)}]')" if index in varying_at else "%s"
         for index in range(len(fields))
