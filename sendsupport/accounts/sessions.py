@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import json
 from contextvars import ContextVar
+from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
@@ -33,12 +34,13 @@ from django.utils import timezone
 from sendsupport.core import prepared, rows
 
 
-class UserReadWithSession(SimpleNamespace):
+@dataclass(frozen=True)
+class UserReadWithSession:
     """The user row the last session read found beside it: ``user_id`` and the row's ``values``
     (``None`` when the session names nobody or nobody by that id exists)."""
 
     user_id: Any
-    values: tuple | None
+    values: list | None
 
 
 # What the latest session read in this request found beside the session, for the one ``get_user``
@@ -83,7 +85,7 @@ class SessionStore(DatabaseSessionStore):
         return SimpleNamespace(session_key=self.session_key, session_data=session_data)
 
 
-def take_user_read_with_session(user_id: Any) -> tuple | None:
+def take_user_read_with_session(user_id: Any) -> list | None:
     """The row of user ``user_id`` read with this request's session, once, or None if the session
     read found someone else or nothing (the caller then reads the user itself)."""
     read = _read_with_session.get()
