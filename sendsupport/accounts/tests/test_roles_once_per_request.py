@@ -126,3 +126,21 @@ def test_a_standing_already_recorded_is_kept(la_officer):
     remember_standing(la_officer, parent=True, la_officer=True)
     assert memoised_school_ids(la_officer) == []
     assert is_parent(la_officer) and is_la_officer(la_officer)
+
+
+def test_a_page_finds_the_signed_in_user_itself_on_the_request(senco, client):
+    """Not behind Django's and django-otp's lazy stand-ins: the same person, with django-otp's fields."""
+    client.force_login(senco)
+    request = client.get("/").wsgi_request
+    assert type(request.user) is type(senco)
+    assert request.user.pk == senco.pk
+    assert request.user.is_verified() is False  # django-otp's fields were set before the unwrapping
+    assert getattr(request.user, MEMO_ATTR)  # the memo this request filled
+
+
+def test_a_visitor_finds_the_anonymous_user_itself_on_the_request(client):
+    from django.contrib.auth.models import AnonymousUser
+
+    request = client.get("/health/").wsgi_request
+    assert type(request.user) is AnonymousUser
+    assert request.user.is_verified() is False
