@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -139,8 +140,6 @@ def test_a_page_finds_the_signed_in_user_itself_on_the_request(senco, client):
 
 
 def test_a_visitor_finds_the_anonymous_user_itself_on_the_request(client):
-    from django.contrib.auth.models import AnonymousUser
-
     request = client.get("/health/").wsgi_request
     assert type(request.user) is AnonymousUser
     assert request.user.is_verified() is False
