@@ -5,14 +5,14 @@
 
 Uses DATABASE_URL if set, otherwise a fresh temporary SQLite file. Migrates, seeds one school of
 2,000 pupils with three years of termly cycles for every pupil on the register (the seed's own
-``--years-of-records``), a SENCO, a governor and an LA officer, starts gunicorn with two workers on a
-free loopback port, and requests every page once a round, in an order shuffled afresh each round
+``--years-of-records``), a SENCO, a governor and an LA officer, starts gunicorn with two workers on
+a free loopback port, and requests every page once a round, in an order shuffled afresh each round
 (``--seed``), so that whatever else the machine is doing, and whatever the page before left behind,
-falls on every page alike. Prints, for each page, p50 and p95 latency, the queries
-it makes and its size (counted once in-process with Django's test client), and its throughput ratio
-to the trivial signed-in page (``/health/`` with a session): 1.0 means as fast as that page. A p50
-ratio beside it compares middle times, which one slow request cannot move; a target counts as met
-only when both ratios reach it.
+falls on every page alike. Prints, for each page, p50 and p95 latency, the queries it makes and its
+size (counted once in-process with Django's test client), and its throughput ratio to the trivial
+signed-in page (``/health/`` with a session): 1.0 means as fast as that page. A p50 ratio beside it
+compares middle times, which one slow request cannot move; a target counts as met only when both
+ratios reach it.
 
 Besides the main pages it measures the capabilities that came later, without targets: the provision
 map (120 provisions and ``--sessions`` delivered sessions, as ``bench/provision_map.py`` seeds them),
